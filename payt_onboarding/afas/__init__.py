@@ -1,0 +1,1 @@
+"""Talking to AFAS Profit: environment, token, REST client and its errors."""

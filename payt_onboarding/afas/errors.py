@@ -1,0 +1,257 @@
+"""One exception hierarchy for every way a call to AFAS Profit can fail.
+
+Each exception carries the finding code (DESIGN.md section 5) it stands for, so the check engine
+turns a failure into a finding without parsing text. Nothing here ever holds the token: the
+exceptions are built from the status, the AFAS error body and the request path, never from the
+request headers.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from enum import Enum
+
+import httpx
+
+from payt_onboarding.codes import Code
+
+
+class Operation(Enum):
+    """What the failed request was for; the same status means different things per endpoint."""
+
+    METAINFO = "metainfo"
+    CONNECTOR_METADATA = "connector_metadata"
+    ROWS = "rows"
+    SUBJECT_ATTACHMENT = "subject_attachment"
+
+
+@dataclass(frozen=True)
+class AfasErrorBody:
+    """AFAS's functional error body: `{externalMessage, errorNumber, profitLogReference}`."""
+
+    external_message: str | None = None
+    error_number: int | None = None
+    profit_log_reference: str | None = None
+
+
+class AfasError(Exception):
+    """Base of every AFAS failure. `code` is the finding code; `str()` is safe to show a user."""
+
+    code: Code = Code.CONNECTOR_ERROR
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        path: str | None = None,
+        body: AfasErrorBody | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.path = path
+        self.body = body or AfasErrorBody()
+        self.retry_after = retry_after
+
+    @property
+    def profit_log_reference(self) -> str | None:
+        return self.body.profit_log_reference
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(code={self.code.value!r}, status={self.status!r})"
+
+
+class ConnectionUnreachable(AfasError):
+    code = Code.CONNECTION_UNREACHABLE
+
+
+class TlsFailed(AfasError):
+    code = Code.CONNECTION_TLS_FAILED
+
+
+class RequestTimeout(AfasError):
+    code = Code.CONNECTION_TIMEOUT
+
+
+class UnexpectedResponse(AfasError):
+    code = Code.CONNECTION_UNEXPECTED_RESPONSE
+
+
+class ServiceUnavailable(AfasError):
+    code = Code.CONNECTION_UNAVAILABLE
+
+
+class TokenRejected(AfasError):
+    code = Code.TOKEN_REJECTED
+
+
+class IpRestricted(AfasError):
+    code = Code.APPCONNECTOR_IP_RESTRICTED
+
+
+class ConnectorNotAuthorized(AfasError):
+    code = Code.CONNECTOR_NOT_AUTHORIZED
+
+
+class ConnectorBlocked(AfasError):
+    code = Code.CONNECTOR_BLOCKED
+
+
+class ConnectorError(AfasError):
+    code = Code.CONNECTOR_ERROR
+
+
+class ConnectorTimeout(AfasError):
+    code = Code.CONNECTOR_TIMEOUT
+
+
+class SubjectConnectorMissing(AfasError):
+    code = Code.ATTACHMENTS_SUBJECT_CONNECTOR_MISSING
+
+
+class AttachmentNotAuthorized(AfasError):
+    code = Code.ATTACHMENTS_NOT_AUTHORIZED
+
+
+# Substrings of `externalMessage` in English and Dutch (reference/afas-profit-rest.md 4.3).
+_NOT_SUPPORTED = ("not supported", "niet ondersteund")
+_BLOCKED = ("is blocked", "is geblokkeerd")
+_SERVER_TIMEOUT = (
+    "command timeout expired",
+    "maximum duration",
+    "maximale tijdsduur",
+)
+
+
+def parse_error_body(response: httpx.Response) -> AfasErrorBody | None:
+    """The AFAS error body, from JSON or the obsolete base64 `X-PROFIT-ERROR` header.
+
+    Returns None when the response carries neither (empty body, HTML, plain text).
+    """
+    body: AfasErrorBody | None = None
+    try:
+        data = json.loads(response.content) if response.content else None
+    except ValueError:
+        data = None
+    if isinstance(data, dict) and ("externalMessage" in data or "errorNumber" in data):
+        number = data.get("errorNumber")
+        body = AfasErrorBody(
+            external_message=_str_or_none(data.get("externalMessage")),
+            error_number=number if isinstance(number, int) else None,
+            profit_log_reference=_str_or_none(data.get("profitLogReference")),
+        )
+    header = response.headers.get("X-PROFIT-ERROR")
+    if body is None and header:
+        try:
+            text = base64.b64decode(header, validate=True).decode("utf-8", "replace")
+        except (binascii.Error, ValueError):
+            text = header
+        body = AfasErrorBody(external_message=text.strip() or None)
+    return body
+
+
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def retry_after_seconds(response: httpx.Response) -> float | None:
+    """Seconds to wait from the `Retry-After` header or AFAS's `retry_after` body key."""
+    header = response.headers.get("Retry-After")
+    if header:
+        try:
+            return max(0.0, float(header))
+        except ValueError:
+            pass  # an HTTP date; AFAS documents seconds, so fall through to the body
+    try:
+        data = json.loads(response.content) if response.content else None
+    except ValueError:
+        return None
+    if isinstance(data, dict):
+        value = data.get("retry_after")
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return max(0.0, float(value))
+    return None
+
+
+def classify_response(response: httpx.Response, operation: Operation) -> AfasError:
+    """Turn a non-success AFAS response into the exception for its finding code."""
+    status = response.status_code
+    path = response.request.url.path
+    body = parse_error_body(response)
+    afas_text = body.external_message if body else None
+    lowered = (afas_text or "").lower()
+    kwargs = {"status": status, "path": path, "body": body}
+
+    def with_afas_text(plain: str) -> str:
+        if not afas_text:
+            return plain
+        ref = body.profit_log_reference if body else None
+        suffix = f" (profitLogReference {ref})" if ref else ""
+        return f"{plain} AFAS says: {afas_text}{suffix}"
+
+    if status == 401:
+        if operation is Operation.METAINFO:
+            return TokenRejected(
+                "AFAS rejected the token (HTTP 401): it is wrong, expired or belongs to another "
+                "environment.",
+                **kwargs,
+            )
+        if operation is Operation.SUBJECT_ATTACHMENT:
+            return SubjectConnectorMissing(
+                with_afas_text("AFAS refused the attachment request (HTTP 401)."), **kwargs
+            )
+        return ConnectorNotAuthorized(
+            with_afas_text("AFAS refused this connector for the app or user (HTTP 401)."),
+            **kwargs,
+        )
+    if status == 403:
+        return IpRestricted(
+            "AFAS refused the request (HTTP 403): the AppConnector only allows other IP "
+            "addresses.",
+            **kwargs,
+        )
+    if status == 404 and operation is Operation.SUBJECT_ATTACHMENT:
+        return AttachmentNotAuthorized(
+            "AFAS did not return the dossier file (HTTP 404): the file is gone or the token's user "
+            "lacks rights on the dossier item.",
+            **kwargs,
+        )
+    if status in (429, 503):
+        return ServiceUnavailable(
+            with_afas_text(f"AFAS is temporarily unavailable (HTTP {status})."),
+            retry_after=retry_after_seconds(response),
+            **kwargs,
+        )
+    if status == 500 and body is not None:
+        if any(s in lowered for s in _NOT_SUPPORTED):
+            if operation is Operation.SUBJECT_ATTACHMENT:
+                return SubjectConnectorMissing(
+                    with_afas_text("AFAS does not allow dossier files for this app."), **kwargs
+                )
+            return ConnectorNotAuthorized(
+                with_afas_text("AFAS does not allow this connector for the app or user."),
+                **kwargs,
+            )
+        if any(s in lowered for s in _BLOCKED):
+            return ConnectorBlocked(with_afas_text("AFAS has blocked this GetConnector."), **kwargs)
+        if any(s in lowered for s in _SERVER_TIMEOUT):
+            return ConnectorTimeout(
+                with_afas_text("AFAS stopped the request at its time limit."), **kwargs
+            )
+        return ConnectorError(with_afas_text("AFAS reported an error (HTTP 500)."), **kwargs)
+    content = _content_kind(response) if response.content else "empty body"
+    return UnexpectedResponse(
+        f"Unexpected answer from the server (HTTP {status}, {content}): this does not look like "
+        "AFAS Profit. A proxy, firewall or wrong address may be in between.",
+        **kwargs,
+    )
+
+
+def _content_kind(response: httpx.Response) -> str:
+    kind = response.headers.get("Content-Type", "").split(";")[0].strip()
+    return kind or "no content type"

@@ -1,0 +1,115 @@
+"""Command line entry point (DESIGN.md section 3). Heavy imports happen inside the commands."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from payt_onboarding import __version__
+
+EXIT_USAGE = 64
+EXIT_SOFTWARE = 70
+EXIT_INTERRUPTED = 130
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error exits 64 as the contract says (argparse's own is 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    from payt_onboarding.simulator.scenarios import SCENARIOS
+
+    parser = _Parser(
+        prog="payt-onboarding",
+        description="Connect AFAS Profit to Payt: test every GetConnector Payt needs.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    sim = commands.add_parser(
+        "simulator",
+        help="run the built-in AFAS Profit simulator on this computer",
+        description="Serve a simulated AFAS Profit REST environment on loopback.",
+    )
+    sim.add_argument("--host", default="127.0.0.1", help="loopback address (default 127.0.0.1)")
+    sim.add_argument("--port", type=int, default=8765, help="port; 0 picks a free one")
+    sim.add_argument("--scenario", default="healthy", choices=sorted(SCENARIOS),
+                     metavar="NAME", help="one of: " + ", ".join(SCENARIOS))
+    sim.add_argument("--latency-ms", type=_non_negative, default=0, metavar="N",
+                     help="delay every answer by N milliseconds")
+    sim.add_argument("--entries", type=_positive, default=None, metavar="N",
+                     help="number of sales entries (default: the scenario's, up to 200000)")
+    sim.add_argument("--seed", type=int, default=None, help="seed of the generated data")
+    sim.add_argument("--tls", action="store_true",
+                     help="serve HTTPS with a throw-away test CA (needs the test extra)")
+    sim.add_argument("-v", "--verbose", action="store_true", help="log every request")
+
+    demo = commands.add_parser(
+        "demo",
+        help="try everything against the built-in simulator, no AFAS account needed",
+    )
+    demo.add_argument("--scenario", default="healthy", choices=sorted(SCENARIOS),
+                      metavar="NAME", help="one of: " + ", ".join(SCENARIOS))
+    return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if not 0 < value <= 200_000:
+        raise argparse.ArgumentTypeError("must be between 1 and 200000")
+    return value
+
+
+def _non_negative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        if args.command == "simulator":
+            from payt_onboarding.simulator.run import run_simulator
+
+            return run_simulator(args)
+        if args.command == "demo":
+            from payt_onboarding.demo import run_demo
+
+            return run_demo(args.scenario)
+        print(
+            "The onboarding wizard is not part of this version yet. "
+            "Run 'payt-onboarding demo' to see the AFAS client at work against the simulator, "
+            "or 'payt-onboarding --help'.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # the last line of defence: no traceback reaches a user
+        if os.environ.get("PAYT_ONBOARDING_DEBUG"):
+            raise
+        print(
+            f"payt-onboarding stopped on an unexpected error ({type(exc).__name__}: {exc}). "
+            "Run again with PAYT_ONBOARDING_DEBUG=1 for details and report it.",
+            file=sys.stderr,
+        )
+        return EXIT_SOFTWARE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

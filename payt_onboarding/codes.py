@@ -1,0 +1,49 @@
+"""Finding codes: stable identifiers shared by the AFAS client, the checks and the reports.
+
+DESIGN.md section 5 is the contract: codes are only ever added, never renamed or removed.
+"""
+
+from enum import StrEnum
+
+
+class Code(StrEnum):
+    CONNECTION_UNREACHABLE = "connection.unreachable"
+    CONNECTION_TLS_FAILED = "connection.tls_failed"
+    CONNECTION_TIMEOUT = "connection.timeout"
+    CONNECTION_UNEXPECTED_RESPONSE = "connection.unexpected_response"
+    # Added: AFAS answered 503 (maintenance or outage) and kept doing so within the retry budget.
+    CONNECTION_UNAVAILABLE = "connection.unavailable"
+    TOKEN_MALFORMED = "token.malformed"
+    TOKEN_REJECTED = "token.rejected"
+    TOKEN_EXPIRES_SOON = "token.expires_soon"
+    APPCONNECTOR_IP_RESTRICTED = "appconnector.ip_restricted"
+    CONNECTOR_MISSING = "connector.missing"
+    CONNECTOR_OUTDATED_VERSION = "connector.outdated_version"
+    CONNECTOR_NOT_AUTHORIZED = "connector.not_authorized"
+    CONNECTOR_BLOCKED = "connector.blocked"
+    CONNECTOR_ERROR = "connector.error"
+    # Added: AFAS stopped the request at its own time limit (HTTP 500 "Command timeout expired").
+    CONNECTOR_TIMEOUT = "connector.timeout"
+    CONNECTOR_EMPTY = "connector.empty"
+    CONNECTOR_SLOW = "connector.slow"
+    FIELD_MISSING = "field.missing"
+    FIELD_OPTIONAL_MISSING = "field.optional_missing"
+    FIELD_TYPE_MISMATCH = "field.type_mismatch"
+    FIELD_EMPTY = "field.empty"
+    FIELD_TOO_LONG = "field.too_long"
+    VALUE_INVALID_DATE = "value.invalid_date"
+    VALUE_INVALID_COUNTRY_CODE = "value.invalid_country_code"
+    VALUE_INVALID_CURRENCY_CODE = "value.invalid_currency_code"
+    VALUE_INVALID_EMAIL = "value.invalid_email"
+    VALUE_DUE_BEFORE_INVOICE_DATE = "value.due_before_invoice_date"
+    DEBTOR_NAME_MISSING = "debtor.name_missing"
+    DEBTOR_NO_EMAIL = "debtor.no_email"
+    REFERENCE_UNKNOWN_PAYMENT_CONDITION = "reference.unknown_payment_condition"
+    REFERENCE_UNKNOWN_ADMINISTRATION = "reference.unknown_administration"
+    REFERENCE_DUPLICATE_INVOICE_NUMBER = "reference.duplicate_invoice_number"
+    ATTACHMENTS_SUBJECT_CONNECTOR_MISSING = "attachments.subject_connector_missing"
+    ATTACHMENTS_NOT_AUTHORIZED = "attachments.not_authorized"
+    ATTACHMENTS_NOT_PDF = "attachments.not_pdf"
+    ATTACHMENTS_NONE_LINKED = "attachments.none_linked"
+    # Added: input the user typed (UID, base URL) that cannot be used; a usage error, not a finding.
+    INPUT_INVALID = "input.invalid"

@@ -1,0 +1,125 @@
+"""The command line as a user runs it: real processes, real ports on 127.0.0.1."""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from payt_onboarding import __version__
+from payt_onboarding.cli import EXIT_USAGE
+from payt_onboarding.simulator.config import DEMO_TOKEN_DATA
+
+CLI = [sys.executable, "-m", "payt_onboarding.cli"]
+
+
+def cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=timeout,
+                          check=False)
+
+
+@pytest.fixture
+def simulator_process() -> Iterator[tuple[subprocess.Popen[str], str]]:
+    process = subprocess.Popen(
+        [*CLI, "simulator", "--port", "0", "--scenario", "healthy"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert process.stdout is not None
+    banner = ""
+    deadline = time.monotonic() + 30
+    while "Stop with Ctrl+C." not in banner and time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        banner += line
+    try:
+        yield process, banner
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_simulator_prints_url_and_demo_token_and_serves_metainfo(
+    simulator_process: tuple[subprocess.Popen[str], str],
+) -> None:
+    _, banner = simulator_process
+    url = re.search(r"URL\s+(http://127\.0\.0\.1:\d+/ProfitRestServices)", banner)
+    token = re.search(r"Token\s+(<token>.*</token>)", banner)
+    assert url and token, banner
+    assert DEMO_TOKEN_DATA in token.group(1)
+    header = "AfasToken " + base64.b64encode(token.group(1).encode()).decode()
+    response = httpx.get(url.group(1) + "/metainfo", headers={"Authorization": header}, timeout=10)
+    assert response.status_code == 200
+    assert response.json()["info"]["appName"] == "Payt REST API"
+
+
+def test_simulator_stops_cleanly_on_ctrl_c(
+    simulator_process: tuple[subprocess.Popen[str], str],
+) -> None:
+    import signal
+
+    process, _ = simulator_process
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=10)
+    assert process.returncode == 0
+    assert "Traceback" not in err
+
+
+def test_demo_walks_the_healthy_environment() -> None:
+    result = cli("demo")
+    assert result.returncode == 0, result.stderr
+    assert "Environment O12345AA" in result.stdout
+    assert re.search(r"Payt_sales_entries_v12\s+\d+\s+20\s", result.stdout)
+    assert "application/pdf" in result.stdout
+    assert DEMO_TOKEN_DATA not in result.stdout + result.stderr
+
+
+def test_demo_on_a_failing_scenario_says_what_failed() -> None:
+    result = cli("demo", "--scenario", "token_rejected")
+    assert result.returncode == 2
+    assert "token.rejected" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_version() -> None:
+    result = cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"payt-onboarding {__version__}"
+
+
+@pytest.mark.parametrize("args", [
+    ["simulator", "--scenario", "nope"],
+    ["simulator", "--latency-ms", "-5"],
+    ["frobnicate"],
+])
+def test_usage_errors_exit_64_without_traceback(args: list[str]) -> None:
+    result = cli(*args)
+    assert result.returncode == EXIT_USAGE
+    assert "Traceback" not in result.stderr
+    assert "error:" in result.stderr
+
+
+def test_simulator_refuses_a_non_loopback_host() -> None:
+    result = cli("simulator", "--host", "0.0.0.0", "--port", "0")
+    assert result.returncode == EXIT_USAGE
+    assert "loopback" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_simulator_explains_a_busy_port(
+    simulator_process: tuple[subprocess.Popen[str], str],
+) -> None:
+    _, banner = simulator_process
+    port = re.search(r"127\.0\.0\.1:(\d+)", banner)
+    assert port
+    result = cli("simulator", "--port", port.group(1))
+    assert result.returncode == EXIT_USAGE
+    assert "--port 0" in result.stderr
