@@ -14,6 +14,7 @@ import logging
 import random
 import socket
 import ssl
+import time
 from collections.abc import AsyncIterator, Generator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -258,13 +259,14 @@ class AfasClient:
     ) -> httpx.Response | AfasError:
         """One request: the successful response, or the error it amounts to (not raised)."""
         async with self._slots:
+            started = time.perf_counter()
             try:
                 response = await self._http.get(path, params=params)
             except httpx.TransportError as exc:
                 error = _classify_transport(exc, self.environment.base_url, path)
                 log.info("GET %s failed: %s", path, error.code.value)
                 return error
-        elapsed_ms = response.elapsed.total_seconds() * 1000
+        elapsed_ms = (time.perf_counter() - started) * 1000
         log.debug("GET %s -> %d in %.0f ms", path, response.status_code, elapsed_ms)
         if response.is_success:
             return response

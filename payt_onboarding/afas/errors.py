@@ -181,75 +181,51 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
 def classify_response(response: httpx.Response, operation: Operation) -> AfasError:
     """Turn a non-success AFAS response into the exception for its finding code."""
     status = response.status_code
-    path = response.request.url.path
     body = parse_error_body(response)
     afas_text = body.external_message if body else None
     lowered = (afas_text or "").lower()
-    kwargs = {"status": status, "path": path, "body": body}
 
-    def with_afas_text(plain: str) -> str:
-        if not afas_text:
-            return plain
-        ref = body.profit_log_reference if body else None
-        suffix = f" (profitLogReference {ref})" if ref else ""
-        return f"{plain} AFAS says: {afas_text}{suffix}"
+    def make(kind: type[AfasError], plain: str, retry_after: float | None = None) -> AfasError:
+        message = plain
+        if afas_text:
+            ref = body.profit_log_reference if body else None
+            message += f" AFAS says: {afas_text}" + (f" (profitLogReference {ref})" if ref else "")
+        return kind(message, status=status, path=response.request.url.path, body=body,
+                    retry_after=retry_after)
 
     if status == 401:
         if operation is Operation.METAINFO:
-            return TokenRejected(
-                "AFAS rejected the token (HTTP 401): it is wrong, expired or belongs to another "
-                "environment.",
-                **kwargs,
-            )
+            return make(TokenRejected, "AFAS rejected the token (HTTP 401): it is wrong, expired "
+                        "or belongs to another environment.")
         if operation is Operation.SUBJECT_ATTACHMENT:
-            return SubjectConnectorMissing(
-                with_afas_text("AFAS refused the attachment request (HTTP 401)."), **kwargs
-            )
-        return ConnectorNotAuthorized(
-            with_afas_text("AFAS refused this connector for the app or user (HTTP 401)."),
-            **kwargs,
-        )
+            return make(SubjectConnectorMissing, "AFAS refused the attachment request (HTTP 401).")
+        return make(ConnectorNotAuthorized,
+                    "AFAS refused this connector for the app or user (HTTP 401).")
     if status == 403:
-        return IpRestricted(
-            "AFAS refused the request (HTTP 403): the AppConnector only allows other IP "
-            "addresses.",
-            **kwargs,
-        )
+        return make(IpRestricted, "AFAS refused the request (HTTP 403): the AppConnector only "
+                    "allows other IP addresses.")
     if status == 404 and operation is Operation.SUBJECT_ATTACHMENT:
-        return AttachmentNotAuthorized(
-            "AFAS did not return the dossier file (HTTP 404): the file is gone or the token's user "
-            "lacks rights on the dossier item.",
-            **kwargs,
-        )
+        return make(AttachmentNotAuthorized, "AFAS did not return the dossier file (HTTP 404): "
+                    "the file is gone or the token's user lacks rights on the dossier item.")
     if status in (429, 503):
-        return ServiceUnavailable(
-            with_afas_text(f"AFAS is temporarily unavailable (HTTP {status})."),
-            retry_after=retry_after_seconds(response),
-            **kwargs,
-        )
+        return make(ServiceUnavailable, f"AFAS is temporarily unavailable (HTTP {status}).",
+                    retry_after=retry_after_seconds(response))
     if status == 500 and body is not None:
         if any(s in lowered for s in _NOT_SUPPORTED):
             if operation is Operation.SUBJECT_ATTACHMENT:
-                return SubjectConnectorMissing(
-                    with_afas_text("AFAS does not allow dossier files for this app."), **kwargs
-                )
-            return ConnectorNotAuthorized(
-                with_afas_text("AFAS does not allow this connector for the app or user."),
-                **kwargs,
-            )
+                return make(SubjectConnectorMissing,
+                            "AFAS does not allow dossier files for this app.")
+            return make(ConnectorNotAuthorized,
+                        "AFAS does not allow this connector for the app or user.")
         if any(s in lowered for s in _BLOCKED):
-            return ConnectorBlocked(with_afas_text("AFAS has blocked this GetConnector."), **kwargs)
+            return make(ConnectorBlocked, "AFAS has blocked this GetConnector.")
         if any(s in lowered for s in _SERVER_TIMEOUT):
-            return ConnectorTimeout(
-                with_afas_text("AFAS stopped the request at its time limit."), **kwargs
-            )
-        return ConnectorError(with_afas_text("AFAS reported an error (HTTP 500)."), **kwargs)
+            return make(ConnectorTimeout, "AFAS stopped the request at its time limit.")
+        return make(ConnectorError, "AFAS reported an error (HTTP 500).")
     content = _content_kind(response) if response.content else "empty body"
-    return UnexpectedResponse(
-        f"Unexpected answer from the server (HTTP {status}, {content}): this does not look like "
-        "AFAS Profit. A proxy, firewall or wrong address may be in between.",
-        **kwargs,
-    )
+    return make(UnexpectedResponse, f"Unexpected answer from the server (HTTP {status}, "
+                f"{content}): this does not look like AFAS Profit. A proxy, firewall or wrong "
+                "address may be in between.")
 
 
 def _content_kind(response: httpx.Response) -> str:

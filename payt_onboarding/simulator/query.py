@@ -6,6 +6,7 @@ Functional mistakes raise `QueryError` with the AFAS message; the server turns i
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -158,16 +159,14 @@ def _matches(row: Row, cond: Condition) -> bool:
         return cond.op == 7
     left, right = _comparable(value, wanted)
     try:
-        return {
-            1: left == right,
-            2: left >= right,
-            3: left <= right,
-            4: left > right,
-            5: left < right,
-            7: left != right,
-        }[cond.op]
+        return bool(_COMPARISONS[cond.op](left, right))
     except TypeError:
         return False
+
+
+_COMPARISONS: dict[int, Callable[[Any, Any], Any]] = {
+    1: operator.eq, 2: operator.ge, 3: operator.le, 4: operator.gt, 5: operator.lt, 7: operator.ne,
+}
 
 
 def apply_filters(rows: Sequence[Row], groups: list[list[Condition]]) -> list[Row]:

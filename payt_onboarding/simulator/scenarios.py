@@ -7,10 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from payt_onboarding.simulator.config import AppConnector, Fault, SimulatorConfig
 from payt_onboarding.simulator.dataset import Dataset, build_dataset
 from payt_onboarding.simulator.defects import inject_data_quality_defects
-
-from payt_onboarding.simulator.config import AppConnector, Fault, SimulatorConfig
 
 ADMINISTRATIONS = "Payt_administrations"
 PAYMENT_CONDITIONS = "Payt_payment_conditions"

@@ -24,9 +24,8 @@ from types import TracebackType
 from typing import Any, Self
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from payt_onboarding.simulator.dataset import ConnectorTable
-
 from payt_onboarding.simulator.config import Fault, SimulatorConfig
+from payt_onboarding.simulator.dataset import ConnectorTable
 from payt_onboarding.simulator.messages import Message, language_of
 from payt_onboarding.simulator.query import (
     QueryError,
@@ -111,7 +110,7 @@ class SimulatorServer:
         self._httpd = server_class((host, port), _Handler)
         self._httpd.daemon_threads = True
         self._httpd.block_on_close = False
-        self._httpd.simulator = self  # type: ignore[attr-defined]
+        self._httpd.simulator = self
         self._tls = tls
         if tls is not None:
             self._httpd.socket = tls.wrap_socket(self._httpd.socket, server_side=True)
@@ -132,7 +131,8 @@ class SimulatorServer:
 
     def start(self) -> Self:
         self._thread = threading.Thread(
-            target=self._httpd.serve_forever, name="afas-simulator", daemon=True
+            target=self._httpd.serve_forever, args=(0.05,), name="afas-simulator",
+            daemon=True
         )
         self._thread.start()
         return self
@@ -187,6 +187,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "AFAS-Profit-Simulator"
     sys_version = ""
     timeout = 30
+    _recorded = True  # only GET requests are recorded; do_GET resets this
 
     @property
     def sim(self) -> SimulatorServer:
@@ -200,21 +201,29 @@ class _Handler(BaseHTTPRequestHandler):
         log.debug("simulator: " + format, *args)
 
     def do_GET(self) -> None:
-        started = time.monotonic()
+        self._started = time.monotonic()
+        self._recorded = False
         self.sim._enter()
         split = urlsplit(self.path)
         path = unquote(split.path).lower().rstrip("/")
-        language = language_of(self.headers.get("Accept-Language"))
-        status = 0
+        self._record_key = (path[len(BASE_PATH):] if path.startswith(BASE_PATH) else path,
+                            split.query)
+        self._language = language_of(self.headers.get("Accept-Language"))
         try:
-            status = self._serve(path, split.query, language)
+            self._serve(path, split.query, self._language)
         except (ConnectionError, OSError, ssl.SSLError):
             self.close_connection = True
         finally:
-            rel = path[len(BASE_PATH):] if path.startswith(BASE_PATH) else path
-            self.sim._leave(
-                RequestRecord(rel, split.query, status, started, time.monotonic(), language)
-            )
+            self._record(0)
+
+    def _record(self, status: int) -> None:
+        """Log the request once, before its answer goes out, so a client never outruns it."""
+        if self._recorded:
+            return
+        self._recorded = True
+        path, query = self._record_key
+        self.sim._leave(RequestRecord(path, query, status, self._started, time.monotonic(),
+                                      self._language))
 
     def do_POST(self) -> None:
         self._send(404, None)
@@ -442,6 +451,7 @@ class _Handler(BaseHTTPRequestHandler):
                 headers["X-PROFIT-ERROR"] = base64.b64encode(
                     str(body["externalMessage"]).encode()
                 ).decode("ascii")
+        self._record(status)
         self.send_response(status)
         for name, value in {**_COMMON_HEADERS, **headers}.items():
             self.send_header(name, value)
@@ -452,6 +462,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _reset(self, body: Any) -> int:
         """Send headers and half of `body` (or nothing), then reset the TCP connection."""
         payload = json.dumps(body).encode() if body else b""
+        self._record(-1)
         if payload:
             self.send_response(200)
             self.send_header("Content-Type", "application/json; charset=utf-8")

@@ -1,0 +1,1 @@
+"""A local AFAS Profit simulator: server, scenarios and data."""
