@@ -188,6 +188,8 @@ class _Handler(BaseHTTPRequestHandler):
     sys_version = ""
     timeout = 30
     _recorded = True  # only GET requests are recorded; do_GET resets this
+    # Headers and body go out as separate writes; with Nagle on, each answer waits ~40 ms.
+    disable_nagle_algorithm = True
 
     @property
     def sim(self) -> SimulatorServer:
