@@ -1,0 +1,369 @@
+"""The simulator's request handler: AFAS routing, token check, endpoints, faults, output."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import logging
+import re
+import socket
+import ssl
+import struct
+import time
+import uuid
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from payt_onboarding.simulator.config import Fault, SimulatorConfig
+from payt_onboarding.simulator.dataset import ConnectorTable
+from payt_onboarding.simulator.messages import Message, language_of
+from payt_onboarding.simulator.query import QueryError, check_fields, parse_filters, parse_paging
+
+if TYPE_CHECKING:
+    from payt_onboarding.simulator.server import SimulatorServer
+
+log = logging.getLogger("payt_onboarding.simulator.server")
+
+BASE_PATH = "/profitrestservices"
+MAX_QUERY_LENGTH = 2049
+_TOKEN_XML = re.compile(r"^\s*<token>\s*<version>\s*\d+\s*</version>\s*<data>\s*([^<\s]+)\s*"
+                        r"</data>\s*</token>\s*$", re.IGNORECASE)
+_COMMON_HEADERS = {
+    "Cache-Control": "no-store, no-cache",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "deny",
+    "X-AFAS-Proxy-Version": "4.3.0.0",
+}
+_PORTAL_PAGE = (
+    b"<!DOCTYPE html><html><head><title>Aanmelden gastnetwerk</title></head>"
+    b"<body><h1>Welkom</h1><p>Accepteer de voorwaarden om verder te gaan.</p></body></html>"
+)
+# A code table of the connectors' fields: the payment condition codes.
+_CODE_TABLE_FIELD = "invoice_payment_condition"
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    path: str
+    query: str
+    status: int
+    started: float
+    ended: float
+    language: str
+
+
+class _Answer(Exception):
+    """Raised inside a handler to send one response and stop."""
+
+    def __init__(self, status: int, body: Any = None, headers: dict[str, str] | None = None):
+        super().__init__(status)
+        self.status = status
+        self.body = body
+        self.headers = headers or {}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "AFAS-Profit-Simulator"
+    sys_version = ""
+    timeout = 30
+    _recorded = True  # only GET requests are recorded; do_GET resets this
+    # Headers and body go out as separate writes; with Nagle on, each answer waits ~40 ms.
+    disable_nagle_algorithm = True
+
+    @property
+    def sim(self) -> SimulatorServer:
+        return self.server.simulator  # type: ignore[attr-defined, no-any-return]
+
+    @property
+    def config(self) -> SimulatorConfig:
+        return self.sim.config
+
+    def log_message(self, format: str, *args: Any) -> None:
+        log.debug("simulator: " + format, *args)
+
+    def do_GET(self) -> None:
+        self._started = time.monotonic()
+        self._recorded = False
+        self.sim._enter()
+        split = urlsplit(self.path)
+        path = unquote(split.path).lower().rstrip("/")
+        self._record_key = (path[len(BASE_PATH):] if path.startswith(BASE_PATH) else path,
+                            split.query)
+        self._language = language_of(self.headers.get("Accept-Language"))
+        try:
+            self._serve(path, split.query, self._language)
+        except (ConnectionError, OSError, ssl.SSLError):
+            self.close_connection = True
+        finally:
+            self._record(0)
+
+    def _record(self, status: int) -> None:
+        """Log the request once, before its answer goes out, so a client never outruns it."""
+        if self._recorded:
+            return
+        self._recorded = True
+        path, query = self._record_key
+        self.sim._leave(RequestRecord(path, query, status, self._started, time.monotonic(),
+                                      self._language))
+
+    def do_POST(self) -> None:
+        self._send(404, None)
+
+    def _serve(self, path: str, query: str, language: str) -> int:
+        if self.config.latency:
+            time.sleep(self.config.latency)
+        fault = self.config.take_fault(path)
+        if fault is not None and fault.kind == "slow":
+            time.sleep(fault.delay)
+            fault = None
+        try:
+            if fault is not None:
+                self._fault(fault, language)
+            body = self._route(path, query, language)
+        except _Answer as answer:
+            if answer.status == -1:
+                return self._reset(answer.body)
+            self._send(answer.status, answer.body, answer.headers)
+            return answer.status
+        except QueryError as error:
+            self._send_error(500, error.message, language, *error.args_)
+            return 500
+        self._send(200, body)
+        return 200
+
+    # -- routing -----------------------------------------------------------------------------
+
+    def _route(self, path: str, query: str, language: str) -> Any:
+        if not path.startswith(BASE_PATH):
+            raise _Answer(404)
+        if len(query) + 1 > MAX_QUERY_LENGTH:
+            raise _Answer(404)
+        self._authenticate(language)
+        parts = path[len(BASE_PATH):].strip("/").split("/")
+        params = dict(parse_qsl(query, keep_blank_values=True))
+        match parts:
+            case ["metainfo"] | ["metainfo", "get" | "update"]:
+                return self._metainfo()
+            case ["metainfo", "get", connector_id]:
+                return self._connector_metadata(self._table(connector_id, language))
+            case ["connectors", connector_id]:
+                table = self._table(connector_id, language)
+                extra = self.config.connector_latency.get(table.id, 0.0)
+                if extra:
+                    time.sleep(extra)
+                return self._rows(table, params)
+            case ["subjectconnector", subject_id, file_id]:
+                return self._subject(subject_id, file_id, language)
+            case ["subjectconnector"] if self.config.switches.subject_query_form:
+                lowered = {k.lower(): v for k, v in params.items()}
+                return self._subject(
+                    lowered.get("subjectid", ""), lowered.get("fileid", ""), language
+                )
+        raise _Answer(404)
+
+    def _authenticate(self, language: str) -> None:
+        app = self.config.app
+        header = self.headers.get("Authorization", "")
+        scheme, _, credentials = header.partition(" ")
+        if scheme.lower() != "afastoken" or not credentials.strip():
+            raise _Answer(401, self._unauthorized_body(language))
+        try:
+            xml = base64.b64decode(credentials.strip(), validate=True).decode("utf-8")
+            match = _TOKEN_XML.match(xml)
+        except (binascii.Error, UnicodeDecodeError):
+            match = None
+        if match is None:
+            status = self.config.switches.malformed_header_status
+            if status == 500:
+                raise _Answer(500, self._error_body(Message.UNEXPECTED, language))
+            raise _Answer(401, self._unauthorized_body(language))
+        if match.group(1) != app.token_data:
+            raise _Answer(401, self._unauthorized_body(language))
+        if app.allowed_ips is not None and self.client_address[0] not in app.allowed_ips:
+            raise _Answer(403)
+
+    def _unauthorized_body(self, language: str) -> Any:
+        if self.config.switches.empty_401_body:
+            return None
+        return self._error_body(Message.UNEXPECTED, language)
+
+    def _table(self, connector_id: str, language: str) -> ConnectorTable:
+        app = self.config.app
+        wanted = {c.lower(): c for c in app.get_connectors}
+        real_id = wanted.get(connector_id.lower())
+        table = self.config.dataset.connectors.get(real_id) if real_id else None
+        if table is None:
+            self._refuse(Message.NOT_SUPPORTED, self.config.switches.not_authorized_status,
+                         language)
+        assert table is not None
+        if table.id in app.blocked_connectors:
+            self._refuse(Message.BLOCKED, self.config.switches.blocked_status, language)
+        return table
+
+    def _refuse(self, message: Message, status: int, language: str) -> None:
+        if status == 401:
+            raise _Answer(401, self._unauthorized_body(language))
+        raise _Answer(500, self._error_body(message, language))
+
+    # -- endpoints ---------------------------------------------------------------------------
+
+    def _metainfo(self) -> Any:
+        app = self.config.app
+        tables = self.config.dataset.connectors
+        return {
+            "updateConnectors": [],
+            "getConnectors": [
+                {"id": tables[c].id, "description": tables[c].description}
+                for c in app.get_connectors
+                if c in tables
+            ],
+            "info": {
+                "envid": app.envid,
+                "appName": app.name,
+                "group": app.group,
+                "tokenExpiry": app.token_expiry,
+            },
+        }
+
+    def _connector_metadata(self, table: ConnectorTable) -> Any:
+        fields = []
+        for f in table.fields:
+            item: dict[str, Any] = {
+                "id": f.id,
+                "fieldId": f.field_id,
+                "dataType": f.data_type,
+                "label": f.label,
+                "length": f.length,
+                "controlType": 1,
+                "decimals": f.decimals,
+                "decimalsFieldId": "",
+            }
+            if f.id == _CODE_TABLE_FIELD and self.config.switches.code_table_values:
+                conditions = self.config.dataset.connectors.get("Payt_payment_conditions")
+                if conditions is not None:
+                    item["values"] = [
+                        {"id": r["payment_condition_code"],
+                         "description": r["payment_condition_description"]}
+                        for r in conditions.rows
+                    ]
+            fields.append(item)
+        return {"name": table.id, "description": table.description, "fields": fields}
+
+    def _rows(self, table: ConnectorTable, params: dict[str, str]) -> Any:
+        switches = self.config.switches
+        skip, take, everything = parse_paging(params, switches)
+        known = {f.id for f in table.fields}
+        order_by = tuple(s for s in params.get("orderbyfieldids", "").split(",") if s)
+        check_fields([s.lstrip("-") for s in order_by], known)
+        groups = parse_filters(params)
+        check_fields([c.field for g in groups for c in g], known)
+        rows = self.sim._rows_cache(table.id, order_by, _filter_key(params))
+        if everything:
+            page = rows
+            echo = (-1, -1) if switches.echo_minus_one else (0, len(rows))
+        else:
+            page = rows[skip : skip + take]
+            echo = (skip, take)
+        return {"skip": echo[0], "take": echo[1], "rows": page}
+
+    def _subject(self, subject_id: str, file_id: str, language: str) -> Any:
+        app = self.config.app
+        if not app.subject_connector:
+            self._refuse(
+                Message.SUBJECT_NOT_SUPPORTED, self.config.switches.not_authorized_status, language
+            )
+        if not app.dossier_rights or not subject_id.isdigit():
+            raise _Answer(404)
+        found = self.config.dataset.file(int(subject_id), file_id.upper())
+        if found is None:
+            raise _Answer(404)
+        return {
+            "filename": found.filename,
+            "mimetype": found.mimetype,
+            "filedata": base64.b64encode(found.data).decode("ascii"),
+        }
+
+    # -- faults ------------------------------------------------------------------------------
+
+    def _fault(self, fault: Fault, language: str) -> None:
+        if fault.kind == "unavailable":
+            body = {
+                "error": {"code": 503, "message": Message.MAINTENANCE.text(language)},
+                "retry_after": fault.retry_after,
+            }
+            raise _Answer(503, body, {"Retry-After": f"{fault.retry_after:g}"})
+        if fault.kind == "server_timeout":
+            raise _Answer(500, self._error_body(Message.SERVER_TIMEOUT, language))
+        if fault.kind == "html":
+            raise _Answer(200, _PORTAL_PAGE, {"Content-Type": "text/html; charset=utf-8"})
+        if fault.kind == "edge_400":
+            raise _Answer(400)
+        if fault.kind == "drop":
+            raise _Answer(-1, b"")
+        if fault.kind == "reset":
+            raise _Answer(-1, {"skip": 0, "take": 100, "rows": [{"filler": "x" * 2000}]})
+
+    # -- output ------------------------------------------------------------------------------
+
+    def _error_body(self, message: Message, language: str, *args: str) -> dict[str, Any]:
+        return {
+            "externalMessage": message.text(language, *args),
+            "errorNumber": message.number,
+            "profitLogReference": uuid.uuid4().hex.upper(),
+        }
+
+    def _send_error(self, status: int, message: Message, language: str, *args: str) -> None:
+        self._send(status, self._error_body(message, language, *args))
+
+    def _send(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
+        headers = dict(headers or {})
+        if body is None:
+            payload = b""
+        elif isinstance(body, bytes):
+            payload = body
+        else:
+            payload = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
+            headers.setdefault("Content-Type", "application/json; charset=utf-8")
+            if (
+                self.config.switches.profit_error_header
+                and isinstance(body, dict)
+                and "externalMessage" in body
+            ):
+                headers["X-PROFIT-ERROR"] = base64.b64encode(
+                    str(body["externalMessage"]).encode()
+                ).decode("ascii")
+        self._record(status)
+        self.send_response(status)
+        for name, value in {**_COMMON_HEADERS, **headers}.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        self.wfile.write(payload)
+
+    def _reset(self, body: Any) -> int:
+        """Send headers and half of `body` (or nothing), then reset the TCP connection."""
+        payload = json.dumps(body).encode() if body else b""
+        self._record(-1)
+        if payload:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload[: len(payload) // 2])
+            self.wfile.flush()
+        # SO_LINGER with a zero timeout makes close() send RST instead of FIN.
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.close_connection = True
+        self.connection.close()
+        return -1
+
+
+def _filter_key(params: dict[str, str]) -> str:
+    """The filter parameters as a cache key; `_query_rows` parses them back."""
+    keep = ("filterjson", "filterfieldids", "filtervalues", "operatortypes")
+    return json.dumps({k: params[k] for k in keep if k in params}, sort_keys=True)
+
