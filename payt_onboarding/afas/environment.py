@@ -135,7 +135,8 @@ def parse_uid(text: str) -> tuple[str, EnvironmentKind | None]:
     return match.group("digits"), kind
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
+    """localhost, *.localhost, or an address in 127.0.0.0/8 or ::1."""
     if host == "localhost" or host.endswith(".localhost"):
         return True
     try:
@@ -193,7 +194,7 @@ def validate_base_url(url: str) -> str:
     host = (parts.hostname or "").lower()
     if not host or _HOST_RE.fullmatch(host.replace(":", "")) is None:
         raise EnvironmentInputError(f"The base URL has no valid host name. {_URL_HELP}")
-    if scheme == "http" and not _is_loopback(host):
+    if scheme == "http" and not is_loopback(host):
         raise EnvironmentInputError(
             "Plain http:// is only allowed for the local simulator on 127.0.0.1 (or localhost); "
             "use https:// for every other address."

@@ -8,17 +8,22 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from payt_onboarding.simulator.config import AppConnector, Fault, SimulatorConfig
-from payt_onboarding.simulator.dataset import Dataset, build_dataset
+from payt_onboarding.simulator.dataset import (
+    ADMINISTRATIONS,
+    CONNECTOR_IDS,
+    INVOICE_LINES,
+    SALES_ENTRIES,
+    SALES_INVOICES,
+    SUBJECT_ATTACHMENTS,
+    Dataset,
+    build_dataset,
+)
 from payt_onboarding.simulator.defects import inject_data_quality_defects
 
-ADMINISTRATIONS = "Payt_administrations"
-PAYMENT_CONDITIONS = "Payt_payment_conditions"
-SALES_ENTRIES = "Payt_sales_entries_v12"
-DISTRIBUTION_METHODS = "Payt_distribution_methods"
-SALES_INVOICES = "Payt_sales_invoices_for_cp_ordermanagement_v11"
-SUBJECT_ATTACHMENTS = "Payt_subject_attachments"
-INVOICE_LINES = "Payt_Verkoopfactuurregels"
-VERSTREKKING = "Payt_verstrekking"
+__all__ = [
+    "ADMINISTRATIONS", "ALL_CONNECTORS", "INVOICE_LINES", "SALES_ENTRIES", "SALES_INVOICES",
+    "SCENARIOS", "SUBJECT_ATTACHMENTS", "Scenario", "build_config",
+]
 
 DEFAULT_SEED = 20261125
 DEFAULT_ENTRIES = 300
@@ -144,16 +149,7 @@ SCENARIOS: dict[str, Scenario] = {
     )
 }
 
-ALL_CONNECTORS = [
-    ADMINISTRATIONS,
-    PAYMENT_CONDITIONS,
-    SALES_ENTRIES,
-    DISTRIBUTION_METHODS,
-    SALES_INVOICES,
-    SUBJECT_ATTACHMENTS,
-    INVOICE_LINES,
-    VERSTREKKING,
-]
+ALL_CONNECTORS = list(CONNECTOR_IDS)
 
 _BASE_CACHE: dict[tuple[int, int], Dataset] = {}
 

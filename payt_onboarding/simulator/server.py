@@ -6,7 +6,6 @@ request handling itself lives in `handler.py`.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import socket
 import ssl
@@ -16,20 +15,12 @@ from http.server import ThreadingHTTPServer
 from types import TracebackType
 from typing import Self
 
+from payt_onboarding.afas.environment import is_loopback
 from payt_onboarding.simulator.config import SimulatorConfig
 from payt_onboarding.simulator.handler import RequestRecord, _Handler
 from payt_onboarding.simulator.query import Row, apply_filters, parse_filters, sort_rows
 
-__all__ = ["RequestRecord", "SimulatorServer", "is_loopback"]
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+__all__ = ["RequestRecord", "SimulatorServer"]
 
 
 class SimulatorServer:
@@ -42,7 +33,7 @@ class SimulatorServer:
         port: int = 0,
         tls: ssl.SSLContext | None = None,
     ) -> None:
-        if not is_loopback(host):
+        if not is_loopback(host.strip("[]")):
             raise ValueError(
                 f"the simulator only listens on loopback (127.0.0.1, ::1), not on {host!r}"
             )
