@@ -342,3 +342,27 @@ def test_client_repr_is_harmless(simulator: Start) -> None:
 def test_language_is_validated(simulator: Start) -> None:
     with pytest.raises(ValueError, match="nl-nl"):
         make_client(simulator("healthy"), language="fr-fr")
+
+
+def test_fields_missing_shows_in_the_metadata(simulator: Start) -> None:
+    metadata = call(simulator("fields_missing"), "connector_metadata", SALES_ENTRIES)
+    ids = {f.id for f in metadata.fields}  # type: ignore[attr-defined]
+    assert {"VervalDatum", "LandCode"} <= ids
+    assert not {"invoice_due_date", "debtor_post_country_code"} & ids
+
+
+def test_data_quality_defects_reach_the_client(simulator: Start) -> None:
+    server = simulator("data_quality")
+
+    async def everything() -> list[dict[str, object]]:
+        async with make_client(server) as client:
+            return [r async for r in client.iter_rows(SALES_ENTRIES, order_by=["invoice_number"],
+                                                      page_size=200)]
+
+    rows = run(everything())
+    assert len(rows) == 150
+    assert sum(r["invoice_payment_condition"] == "X99" for r in rows) == 2
+    numbers = [r["invoice_number"] for r in rows]
+    assert len(numbers) - len(set(numbers)) == 1
+    assert any("<script>" in str(r["debtor_company_name"]) for r in rows)
+    assert sum(r["invoice_due_date"] < r["invoice_date"] for r in rows) == 2  # type: ignore[operator]
