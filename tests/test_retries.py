@@ -168,3 +168,13 @@ def test_the_token_travels_only_in_the_authorization_header() -> None:
     assert request.headers["Accept-Language"] == "nl-nl"
     assert DEMO_TOKEN_DATA not in str(request.url)
     assert str(request.url).startswith("https://12345.rest.afas.online/ProfitRestServices/connectors/")
+
+
+def test_the_deadline_bounds_a_slow_attempt_too(simulator: Start) -> None:
+    server = simulator("healthy")
+    server.config.add_fault(Fault("slow", delay=3))
+    started = time.perf_counter()
+    with pytest.raises(errors.RequestTimeout) as caught:
+        metainfo(server, RetryPolicy(max_attempts=3, deadline=0.5))
+    assert time.perf_counter() - started < 1.5
+    assert caught.value.code is Code.CONNECTION_TIMEOUT

@@ -236,7 +236,16 @@ class AfasClient:
         attempt = 0
         while True:
             attempt += 1
-            error = await self._attempt(path, params, operation)
+            remaining = self.retry.deadline - (loop.time() - started)
+            try:
+                # The deadline bounds a slow attempt too, not only the waits between attempts.
+                async with asyncio.timeout(remaining):
+                    error = await self._attempt(path, params, operation)
+            except TimeoutError:
+                host = httpx.URL(self.environment.base_url).host
+                raise RequestTimeout(
+                    f"{host} did not answer within {self.retry.deadline:g} s.", path=path
+                ) from None
             if isinstance(error, httpx.Response):
                 return error
             if not _is_transient(error) or attempt >= self.retry.max_attempts:
