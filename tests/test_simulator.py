@@ -275,3 +275,13 @@ def test_only_loopback() -> None:
 
     with pytest.raises(ValueError, match="loopback"):
         SimulatorServer(build_config("healthy"), host="0.0.0.0")
+
+
+@pytest.mark.parametrize(("path", "word"), [
+    ("/metainfo/update/KnSubject", "UpdateConnector"),
+    ("/profitversion", "ProfitVersion"),
+])
+def test_connectors_payt_does_not_have_are_refused(simulator: Start, path: str, word: str) -> None:
+    response = get(simulator("healthy"), path)
+    assert response.status_code == 500
+    assert word in response.json()["externalMessage"]

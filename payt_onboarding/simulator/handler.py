@@ -151,6 +151,12 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._metainfo()
             case ["metainfo", "get", connector_id]:
                 return self._connector_metadata(self._table(connector_id, language))
+            case ["metainfo", "update", _]:
+                # Payt only reads: the AppConnector has no UpdateConnectors.
+                raise _Answer(500, self._error_body(Message.UPDATE_NOT_SUPPORTED, language))
+            case ["profitversion"]:
+                # Works only with the ProfitVersion connector on the AppConnector; Payt's has none.
+                raise _Answer(500, self._error_body(Message.VERSION_NOT_SUPPORTED, language))
             case ["connectors", connector_id]:
                 table = self._table(connector_id, language)
                 extra = self.config.connector_latency.get(table.id, 0.0)

@@ -26,6 +26,17 @@ class Message(Enum):
         "SubjectConnector not supported for this app or the user is not authorized",
         "SubjectConnector niet ondersteund voor deze app of de gebruiker is niet geautoriseerd",
     )
+    UPDATE_NOT_SUPPORTED = (
+        -2147180996,
+        "General message: This UpdateConnector is not supported or the user is not authorized.",
+        "General message: Deze UpdateConnector wordt niet ondersteund of de gebruiker is niet "
+        "geautoriseerd.",
+    )
+    VERSION_NOT_SUPPORTED = (
+        -2147180996,
+        "ProfitVersion is not supported for this app or the user is not authorized",
+        "ProfitVersion niet ondersteund voor deze app of de gebruiker is niet geautoriseerd",
+    )
     BLOCKED = (
         -2147180996,
         "This GetConnector (definition) is blocked",
