@@ -8,18 +8,17 @@ import json
 import logging
 import re
 import socket
-import ssl
 import struct
 import sys
 import time
 import uuid
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from payt_onboarding.simulator.config import Fault, SimulatorConfig
-from payt_onboarding.simulator.dataset import ConnectorTable
+from payt_onboarding.simulator.dataset import PAYMENT_CONDITIONS, ConnectorTable
 from payt_onboarding.simulator.messages import Message, language_of
 from payt_onboarding.simulator.query import QueryError, check_fields, parse_filters, parse_paging
 
@@ -97,7 +96,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._language = language_of(self.headers.get("Accept-Language"))
         try:
             self._serve(path, split.query, self._language)
-        except (ConnectionError, OSError, ssl.SSLError):
+        except OSError:  # the client went away, or the TLS session broke
             self.close_connection = True
         finally:
             self._record(0)
@@ -114,7 +113,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         self._send(404, None)
 
-    def _serve(self, path: str, query: str, language: str) -> int:
+    def _serve(self, path: str, query: str, language: str) -> None:
         if self.config.latency:
             time.sleep(self.config.latency)
         fault = self.config.take_fault(path)
@@ -127,14 +126,14 @@ class _Handler(BaseHTTPRequestHandler):
             body = self._route(path, query, language)
         except _Answer as answer:
             if answer.status == -1:
-                return self._reset(answer.body)
-            self._send(answer.status, answer.body, answer.headers)
-            return answer.status
+                self._reset(answer.body)
+            else:
+                self._send(answer.status, answer.body, answer.headers)
+            return
         except QueryError as error:
-            self._send_error(500, error.message, language, *error.args_)
-            return 500
+            self._send(500, self._error_body(error.message, language, *error.args_))
+            return
         self._send(200, body)
-        return 200
 
     # -- routing -----------------------------------------------------------------------------
 
@@ -206,12 +205,11 @@ class _Handler(BaseHTTPRequestHandler):
         if table is None:
             self._refuse(Message.NOT_SUPPORTED, self.config.switches.not_authorized_status,
                          language)
-        assert table is not None
         if table.id in app.blocked_connectors:
             self._refuse(Message.BLOCKED, self.config.switches.blocked_status, language)
         return table
 
-    def _refuse(self, message: Message, status: int, language: str) -> None:
+    def _refuse(self, message: Message, status: int, language: str) -> NoReturn:
         if status == 401:
             raise _Answer(401, self._unauthorized_body(language))
         raise _Answer(500, self._error_body(message, language))
@@ -250,7 +248,7 @@ class _Handler(BaseHTTPRequestHandler):
                 "decimalsFieldId": "",
             }
             if f.id == _CODE_TABLE_FIELD and self.config.switches.code_table_values:
-                conditions = self.config.dataset.connectors.get("Payt_payment_conditions")
+                conditions = self.config.dataset.connectors.get(PAYMENT_CONDITIONS)
                 if conditions is not None:
                     item["values"] = [
                         {"id": r["payment_condition_code"],
@@ -266,9 +264,9 @@ class _Handler(BaseHTTPRequestHandler):
         known = {f.id for f in table.fields}
         order_by = tuple(s for s in params.get("orderbyfieldids", "").split(",") if s)
         check_fields([s.lstrip("-") for s in order_by], known)
-        groups = parse_filters(params)
+        groups = tuple(tuple(group) for group in parse_filters(params))
         check_fields([c.field for g in groups for c in g], known)
-        rows = self.sim._rows_cache(table.id, order_by, _filter_key(params))
+        rows = self.sim._rows_cache(table.id, order_by, groups)
         if everything:
             page = rows
             echo = (-1, -1) if switches.echo_minus_one else (0, len(rows))
@@ -323,9 +321,6 @@ class _Handler(BaseHTTPRequestHandler):
             "profitLogReference": uuid.uuid4().hex.upper(),
         }
 
-    def _send_error(self, status: int, message: Message, language: str, *args: str) -> None:
-        self._send(status, self._error_body(message, language, *args))
-
     def _send(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
         headers = dict(headers or {})
         if body is None:
@@ -351,7 +346,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(payload)
 
-    def _reset(self, body: Any) -> int:
+    def _reset(self, body: Any) -> None:
         """Send headers and half of `body` (or nothing), then reset the TCP connection."""
         payload = json.dumps(body).encode() if body else b""
         self._record(-1)
@@ -367,11 +362,4 @@ class _Handler(BaseHTTPRequestHandler):
         self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
         self.close_connection = True
         self.connection.close()
-        return -1
-
-
-def _filter_key(params: dict[str, str]) -> str:
-    """The filter parameters as a cache key; `_query_rows` parses them back."""
-    keep = ("filterjson", "filterfieldids", "filtervalues", "operatortypes")
-    return json.dumps({k: params[k] for k in keep if k in params}, sort_keys=True)
 

@@ -169,7 +169,7 @@ _COMPARISONS: dict[int, Callable[[Any, Any], Any]] = {
 }
 
 
-def apply_filters(rows: Sequence[Row], groups: list[list[Condition]]) -> list[Row]:
+def apply_filters(rows: Sequence[Row], groups: Sequence[Sequence[Condition]]) -> list[Row]:
     if not groups:
         return list(rows)
     return [row for row in rows if any(all(_matches(row, c) for c in g) for g in groups)]

@@ -6,7 +6,6 @@ request handling itself lives in `handler.py`.
 
 from __future__ import annotations
 
-import json
 import socket
 import ssl
 import threading
@@ -18,7 +17,7 @@ from typing import Self
 from payt_onboarding.afas.environment import is_loopback
 from payt_onboarding.simulator.config import SimulatorConfig
 from payt_onboarding.simulator.handler import RequestRecord, _Handler
-from payt_onboarding.simulator.query import Row, apply_filters, parse_filters, sort_rows
+from payt_onboarding.simulator.query import Condition, Row, apply_filters, sort_rows
 
 __all__ = ["RequestRecord", "SimulatorServer"]
 
@@ -110,11 +109,11 @@ class SimulatorServer:
             self.requests.append(record)
 
     def _query_rows(
-        self, connector_id: str, order_by: tuple[str, ...], filters_key: str
+        self, connector_id: str, order_by: tuple[str, ...],
+        groups: tuple[tuple[Condition, ...], ...],
     ) -> list[Row]:
         """Filtered, sorted rows; cached because paging asks the same question many times."""
-        # `filters_key` is JSON of the raw filter parameters, already validated by the caller.
         table = self.config.dataset.connectors[connector_id]
-        rows = apply_filters(table.rows, parse_filters(json.loads(filters_key)))
+        rows = apply_filters(table.rows, groups)
         return sort_rows(rows, order_by) if order_by else rows
 
