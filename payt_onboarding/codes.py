@@ -45,5 +45,9 @@ class Code(StrEnum):
     ATTACHMENTS_NOT_AUTHORIZED = "attachments.not_authorized"
     ATTACHMENTS_NOT_PDF = "attachments.not_pdf"
     ATTACHMENTS_NONE_LINKED = "attachments.none_linked"
+    # Added: the check did not finish: the user cancelled it, or it hit its overall time limit.
+    # Both are errors, so a partial report can never read "ready".
+    CHECK_CANCELLED = "check.cancelled"
+    CHECK_TIMED_OUT = "check.timed_out"
     # Added: input the user typed (UID, base URL) that cannot be used; a usage error, not a finding.
     INPUT_INVALID = "input.invalid"

@@ -1,0 +1,1 @@
+"""The check engine: one module per kind of check, results as data. No Qt."""

@@ -1,0 +1,1 @@
+"""The check report: model, verdict and renderers (JSON, HTML, text). No Qt."""

@@ -1,0 +1,107 @@
+"""The check report (DESIGN.md section 4, schema_version 1). Keys are only ever added."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["error", "warning", "info"]
+Verdict = Literal["ready", "ready_with_warnings", "not_ready"]
+ConnectorStatus = Literal["ok", "warning", "error", "missing", "skipped"]
+FieldStatus = Literal["ok", "mapped", "missing", "type_mismatch", "empty"]
+MAX_EXAMPLES = 5
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Tool(_Model):
+    name: str = "payt-onboarding"
+    version: str
+
+
+class Target(_Model):
+    uid: str
+    environment: str  # production | test | accept
+    base_url: str
+    envid: str | None = None
+    app_name: str | None = None
+    user_group: str | None = None
+    token_expiry: str | None = None
+
+
+class FieldResult(_Model):
+    payt_field: str
+    afas_field: str | None
+    mandatory: bool
+    status: FieldStatus
+    afas_type: str | None = None
+    fill_rate: float | None = Field(default=None, ge=0, le=1)
+    # Added to the contract: what Payt expects and a few sampled values, for the mapping view.
+    payt_type: str | None = None
+    source: str | None = None  # guide | payt-docs | reconstructed
+    samples: tuple[str, ...] = ()
+
+
+class AfasField(_Model):
+    """A field the AFAS connector offers: what a missing Payt field could be mapped to."""
+
+    id: str
+    type: str
+    label: str = ""
+
+
+class ConnectorResult(_Model):
+    role: str
+    connector_id: str | None
+    required: bool
+    status: ConnectorStatus
+    rows_sampled: int = 0
+    duration_ms: float = 0.0
+    fields: tuple[FieldResult, ...] = ()
+    # Added: the human name of the role, the id Payt ships, and every AFAS field on offer.
+    title: str = ""
+    expected_connector: str = ""
+    afas_fields: tuple[AfasField, ...] = ()
+
+
+class Finding(_Model):
+    code: str
+    severity: Severity
+    role: str | None = None
+    connector_id: str | None = None
+    field: str | None = None
+    message: str
+    hint: str
+    count: int = 1
+    examples: tuple[str, ...] = Field(default=(), max_length=MAX_EXAMPLES)
+
+
+class Report(_Model):
+    schema_version: Literal[1] = 1
+    tool: Tool
+    checked_at: str  # ISO 8601 with offset
+    target: Target
+    verdict: Verdict
+    connectors: tuple[ConnectorResult, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    # Added: how the check ran.
+    language: Literal["nl", "en"] = "nl"
+    cancelled: bool = False
+    duration_ms: float = 0.0
+    sample_size: int | None = None  # None: every row was read
+    requirements: str = ""  # where the requirements came from
+
+    def codes(self, severity: Severity | None = None) -> set[str]:
+        return {f.code for f in self.findings if severity is None or f.severity == severity}
+
+
+def verdict_of(findings: tuple[Finding, ...] | list[Finding]) -> Verdict:
+    severities = {f.severity for f in findings}
+    if "error" in severities:
+        return "not_ready"
+    if "warning" in severities:
+        return "ready_with_warnings"
+    return "ready"
