@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["error", "warning", "info"]
+Language = Literal["nl", "en"]
 Verdict = Literal["ready", "ready_with_warnings", "not_ready"]
 ConnectorStatus = Literal["ok", "warning", "error", "missing", "skipped"]
 FieldStatus = Literal["ok", "mapped", "missing", "type_mismatch", "empty"]
@@ -88,7 +89,7 @@ class Report(_Model):
     connectors: tuple[ConnectorResult, ...] = ()
     findings: tuple[Finding, ...] = ()
     # Added: how the check ran.
-    language: Literal["nl", "en"] = "nl"
+    language: Language = "nl"
     cancelled: bool = False
     duration_ms: float = 0.0
     sample_size: int | None = None  # None: every row was read

@@ -126,7 +126,10 @@ class Requirements(_Strict):
             raise ValueError(f"role listed twice: {', '.join(twice)}")
         rules = self.rules
         used: list[str] = []
-        for rule in (*rules.any_of, *rules.date_order, *rules.unique):
+        grouped: tuple[AnyOfRule | DateOrderRule | UniqueRule, ...] = (
+            *rules.any_of, *rules.date_order, *rules.unique
+        )
+        for rule in grouped:
             used += rule.roles
         for ref in rules.references:
             used += [*ref.roles, ref.target_role]

@@ -1,0 +1,245 @@
+"""Load the requirements file: the packaged default, or a specialist's own TOML file.
+
+Every mistake is reported with the file, the line and the key, so whoever edits the file can fix
+it without reading Python. Lines are found on a best-effort basis by scanning the TOML text.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator, Sequence
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, get_args
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from payt_onboarding.requirements.model import Requirements, Rules
+
+DEFAULT_REQUIREMENTS = files("payt_onboarding") / "resources" / "payt_requirements.toml"
+BUILT_IN = "built-in"
+SCHEMA_VERSION = 1
+_MAX_SHOWN = 10
+_FIX = "Correct the file and load it again."
+_PLAIN = {  # pydantic error type -> plain words
+    "missing": "this key is required: add it", "tuple_type": "should be a list [...]",
+    "bool_type": "should be true or false", "bool_parsing": "should be true or false",
+    "int_type": "should be a whole number", "int_parsing": "should be a whole number",
+    "string_type": "should be text in double quotes", "model_type": "should be a table",
+    "string_too_short": "should not be empty", "too_short": "should not be empty",
+    "string_pattern_mismatch": "should be lower case letters, digits and _, starting with a letter",
+}
+_UNREADABLE: tuple[tuple[type[OSError], str], ...] = (
+    (FileNotFoundError, "the file does not exist. Check the path and the file name."),
+    (IsADirectoryError, "this is a folder, not a file. Choose the .toml file itself."),
+    (PermissionError, "no permission to read the file. Check its access rights."),
+)
+Loc = tuple[str | int, ...]
+
+
+class RequirementsError(Exception):
+    """The requirements file cannot be used; the message says where and what to do."""
+
+    def __init__(self, message: str, *, origin: str, line: int | None = None,
+                 key: str | None = None) -> None:
+        super().__init__(message)
+        self.origin, self.line, self.key = origin, line, key
+
+
+def load_requirements(path: str | Path | None = None) -> Requirements:
+    """The requirements in `path`, or the packaged default when `path` is None."""
+    if path is None:
+        return parse_requirements(DEFAULT_REQUIREMENTS.read_text(encoding="utf-8"), BUILT_IN)
+    origin = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        why = next((text for kind, text in _UNREADABLE if isinstance(error, kind)),
+                   f"the file cannot be read ({error.strerror or error}).")
+        raise _error(origin, why) from None
+    try:
+        text = data.decode("utf-8-sig")  # Notepad may add a byte-order mark
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise _error(origin, f"line {line}: the file is not UTF-8 text. Save it as UTF-8.",
+                     line=line) from None
+    return parse_requirements(text, origin)
+
+
+def parse_requirements(text: str, origin: str) -> Requirements:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
+        what = re.sub(r"\s*\(at [^)]*\)$", "", str(error))
+        line = int(found[1]) if found else max(text.count("\n"), 1)
+        where = f"line {line}, column {found[2]}" if found else f"line {line} (end of file)"
+        raise _error(origin, f"{where}: not valid TOML: {what}. {_FIX}", line=line) from None
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        line = _locate(text, ("schema_version",))[0]
+        raise _error(origin, f"line {line}, schema_version: the file is written for a newer "
+                     f"payt-onboarding (schema_version {version}; this version reads "
+                     f"{SCHEMA_VERSION}). Update payt-onboarding, or use a file for this version.",
+                     line=line, key="schema_version")
+    try:
+        requirements = Requirements.model_validate({**data, "origin": origin})
+    except ValidationError as error:
+        errors = error.errors(include_url=False)
+        inner = {tuple(e["loc"][:n]) for e in errors for n in range(len(e["loc"]))}
+        # A list whose item failed is also "too short"; that follows from the item's mistake.
+        problems = [_problem(text, e) for e in errors
+                    if not (e["type"] == "too_short" and tuple(e["loc"]) in inner)]
+        raise _report(origin, problems) from None
+    problems = [(_locate(text, loc)[0], loc, msg) for loc, msg in _unknown_fields(requirements)]
+    if problems:
+        raise _report(origin, problems)
+    return requirements
+
+
+def _error(origin: str, text: str, *, line: int | None = None,
+           key: str | None = None) -> RequirementsError:
+    message = f"Requirements file {origin}: {text}"
+    return RequirementsError(message, origin=origin, line=line, key=key)
+
+
+def _report(origin: str, problems: Sequence[tuple[int, Loc, str]]) -> RequirementsError:
+    shown = [f"  line {line}{', ' + _key(loc) if loc else ''}: {msg}"
+             for line, loc, msg in problems[:_MAX_SHOWN]]
+    if len(problems) > _MAX_SHOWN:
+        shown.append(f"  … and {len(problems) - _MAX_SHOWN} more")
+    many = "mistakes" if len(problems) > 1 else "mistake"
+    text = f"Requirements file {origin} has {len(problems)} {many}:\n" + "\n".join(shown)
+    line, loc, _ = problems[0]
+    return RequirementsError(f"{text}\n{_FIX}", origin=origin, line=line, key=_key(loc) or None)
+
+
+def _key(loc: Loc) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+
+
+def _problem(text: str, error: ErrorDetails) -> tuple[int, Loc, str]:
+    loc: Loc = tuple(error["loc"])
+    kind, value = error["type"], error.get("input")
+    if kind == "literal_error":
+        expected = error["ctx"]["expected"].replace(" or ", ", ").replace("'", "")
+        msg = f"{value!r} is not one of {expected}"
+    elif kind == "extra_forbidden":
+        model = _model_at(loc)
+        allowed = ", ".join(k for k in model.model_fields if k != "origin") if model else ""
+        msg = f"unknown key {loc[-1]!r}" + (f"; allowed here: {allowed}" if allowed else "")
+    elif kind == "value_error":
+        msg = str(error["msg"]).removeprefix("Value error, ")
+    else:
+        msg = _PLAIN.get(kind, str(error["msg"]))
+        if kind != "missing":
+            msg += f" (found {value!r:.60})" if isinstance(value, str | int | float) else ""
+    line, start, end = _locate(text, loc)
+    if kind == "value_error":  # "role listed twice: x": the second `= "x"`; else the first "x"
+        name = re.escape(msg.rpartition(": ")[2].split(", ")[0])
+        twice = "twice" in msg
+        find = re.compile(rf'=\s*"{name}"' if twice else f'"{name}"')
+        hits = [n for n, t in enumerate(text.splitlines()[start:end], start) if find.search(t)]
+        line = hits[min(int(twice), len(hits) - 1)] + 1 if hits else line
+    return line, loc, msg
+
+
+def _model_at(loc: Loc) -> type[BaseModel] | None:
+    """The pydantic model that holds the last key of `loc`."""
+    model: Any = Requirements
+    for part in loc[:-1]:
+        if isinstance(part, str):
+            info = model.model_fields.get(part) if model else None
+            model = info and next((a for a in (info.annotation, *get_args(info.annotation))
+                                   if isinstance(a, type) and issubclass(a, BaseModel)), None)
+    return model  # type: ignore[no-any-return]
+
+
+def _unknown_fields(req: Requirements) -> Iterator[tuple[Loc, str]]:
+    """Rules naming a field that a role they apply to does not list."""
+    known = {c.role: {f.name for f in c.fields} for c in req.connectors}
+    for loc, roles, names in _rule_fields(req.rules):
+        for role in roles:
+            for name in names:
+                if name is not None and name not in known[role]:
+                    yield loc, f"{name!r} is not a field of role {role!r}: list it there first"
+
+
+def _rule_fields(r: Rules) -> Iterator[tuple[Loc, tuple[str, ...], tuple[str | None, ...]]]:
+    for i, a in enumerate(r.any_of):
+        yield ("rules", "any_of", i, "fields"), a.roles, a.fields
+        yield ("rules", "any_of", i, "per"), a.roles, (a.per,)
+    for i, d in enumerate(r.date_order):
+        yield ("rules", "date_order", i, "earlier"), d.roles, (d.earlier,)
+        yield ("rules", "date_order", i, "later"), d.roles, (d.later,)
+    for i, u in enumerate(r.unique):
+        yield ("rules", "unique", i, "fields"), u.roles, u.fields
+    for i, f in enumerate(r.references):
+        yield ("rules", "references", i, "field"), f.roles, (f.field,)
+        yield ("rules", "references", i, "target_field"), (f.target_role,), (f.target_field,)
+    if (t := r.attachments) is not None:
+        yield ("rules", "attachments", "link_field"), t.roles, (t.link_field,)
+        for key in ("subject_field", "file_field", "name_field"):
+            yield ("rules", "attachments", key), (t.target_role,), (getattr(t, key),)
+
+
+def _header(line: str) -> str | None:
+    found = re.match(r"\s*\[\[?\s*([A-Za-z0-9_.\- ]+?)\s*\]\]?\s*(#.*)?$", line)
+    return re.sub(r"\s+", "", found[1]) if found else None
+
+
+def _locate(text: str, loc: Loc) -> tuple[int, int, int]:
+    """Best effort: (1-based line, region start, region end) of `loc`, or its table header."""
+    lines = text.splitlines()
+    start, end, line, path, i = 0, len(lines), 0, "", 0
+    while i < len(loc) and isinstance(part := loc[i], str):
+        after = loc[i + 1] if i + 1 < len(loc) else None
+        index = after if isinstance(after, int) else None
+        path = f"{path}.{part}".lstrip(".")
+        heads = [n for n in range(start, end) if _header(lines[n]) == path]
+        if heads:
+            if (index or 0) >= len(heads):
+                break
+            start = line = heads[index or 0]
+            end = next((n for n in range(start + 1, end) if (h := _header(lines[n]))
+                        and (h == path or not h.startswith(path + "."))), end)
+            i += 1 if index is None else 2
+            continue
+        own_end = next((n for n in range(start + 1, end) if _header(lines[n])), end)
+        key = re.compile(rf"\s*\"?{re.escape(part)}\"?\s*=")
+        at = next((n for n in range(start, own_end) if key.match(lines[n])), None)
+        if at is not None:
+            return (_element(lines, at, index) if index is not None else at) + 1, start, end
+        i += 1
+    return line + 1, start, end
+
+
+def _element(lines: list[str], first: int, index: int) -> int:
+    """The line where element `index` of the array value on line `first` starts."""
+    depth, count, expecting = 0, -1, False
+    for n in range(first, len(lines)):
+        text, col, quote = lines[n], lines[n].find("=") + 1 if n == first else 0, ""
+        while col < len(text):
+            ch, col = text[col], col + 1
+            if quote:
+                col += ch == "\\" and quote == '"'
+                quote = "" if ch == quote else quote
+            elif ch == "#":
+                break
+            elif ch.isspace() or ch == ",":
+                expecting = expecting or (ch == "," and depth == 1)
+            elif ch in "]}":
+                depth -= 1
+                if depth == 0:
+                    return first
+            else:
+                if depth == 1 and expecting:
+                    count, expecting = count + 1, False
+                    if count == index:
+                        return n
+                depth += ch in "[{"
+                expecting = expecting or (ch in "[{" and depth == 1)
+                quote = ch if ch in "\"'" else ""
+    return first
