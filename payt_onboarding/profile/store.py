@@ -1,0 +1,303 @@
+"""Profiles on disk: one JSON file per profile in the user config directory, saved atomically.
+
+Every save writes a temp file next to the profile, fsyncs it and renames it over the old file, so
+the file is always the old or the new profile, whenever the process is killed. Before that, the
+previous version is copied (atomically too) to `<file>.bak`; when the previous version is damaged,
+it is kept as `<file>.damaged` instead and the good `.bak` stays. A damaged file is reported on
+load with the backup offered (`ProfileError.backup`, `restore_backup`). A file of a newer
+schema_version is never overwritten; older ones are migrated on load and written in the current
+schema on the next save.
+
+All methods do file I/O: in the GUI, call them off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import builtins
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from payt_onboarding.profile.codec import (
+    Unreadable,
+    backup_path,
+    dump_profile,
+    lenient_fields,
+    parse_profile,
+    read_profile,
+    revalidated,
+    valid_backup,
+)
+from payt_onboarding.profile.errors import (
+    ProfileError,
+    ProfileExistsError,
+    ProfileNotFoundError,
+)
+from payt_onboarding.profile.files import (
+    PROFILE_SUFFIX,
+    atomic_write,
+    fsync_directory,
+    remove_stale_temp_files,
+    safe_filename,
+)
+from payt_onboarding.profile.model import Profile, normalize_name
+
+__all__ = [
+    "CONFIG_DIR_ENV",
+    "ProfileError",
+    "ProfileExistsError",
+    "ProfileNotFoundError",
+    "ProfileStore",
+    "ProfileSummary",
+    "default_directory",
+    "safe_filename",
+]
+
+APP_NAME = "payt-onboarding"
+CONFIG_DIR_ENV = "PAYT_ONBOARDING_CONFIG_DIR"
+DAMAGED_SUFFIX = ".damaged"
+
+
+def default_directory() -> Path:
+    """`<config root>/profiles`; the root is $PAYT_ONBOARDING_CONFIG_DIR or platformdirs'."""
+    root = os.environ.get(CONFIG_DIR_ENV, "").strip()
+    base = Path(root).expanduser() if root else platformdirs.user_config_path(
+        APP_NAME, appauthor=False)
+    return base / "profiles"
+
+
+@dataclass(frozen=True)
+class ProfileSummary:
+    """One line of the profile list. `error` is set (and the rest may be None) when the file
+    cannot be read; `name` is then the name found in the file, or the file name."""
+
+    name: str
+    uid: str | None
+    environment: str | None
+    verdict: str | None
+    checked_at: str | None
+    path: Path
+    error: str | None = None
+
+
+def _unreadable_error(error: Unreadable, path: Path) -> ProfileError:
+    if error.kind == "newer":
+        return ProfileError(f"{path}: {error.detail}", path=path)
+    if error.kind == "io":
+        return ProfileError(f"The profile file {path}: {error.detail}. Check its permissions.",
+                            path=path)
+    backup = valid_backup(path)
+    advice = (f" The previous version is kept in {backup.name}: restore that backup, or save "
+              "the profile again." if backup else
+              " There is no usable backup: delete the profile and save it again.")
+    return ProfileError(f"The profile file {path} is damaged: {error.detail}.{advice}",
+                        path=path, backup=backup)
+
+
+class ProfileStore:
+    """The profiles in one directory (default: `default_directory()`)."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = Path(directory) if directory is not None else default_directory()
+
+    def path_for(self, name: str) -> Path:
+        """Where the profile of this exact name is (or would be) saved."""
+        return self.directory / safe_filename(name)
+
+    def _files(self) -> Iterator[Path]:
+        try:
+            candidates = sorted(self.directory.glob("*" + PROFILE_SUFFIX))
+        except OSError:
+            return
+        for path in candidates:
+            if not path.name.startswith(".") and path.is_file():
+                yield path
+
+    def _locate(self, name: str) -> Path:
+        """The file of `name`: its own file name, else a profile whose name differs only in
+        letter case (when exactly one does); raises ProfileNotFoundError."""
+        path = self.path_for(name)
+        if path.is_file():
+            return path
+        wanted = normalize_name(name).casefold()
+        matches = [s.path for s in self.list() if s.name.casefold() == wanted]
+        if len(matches) == 1:
+            return matches[0]
+        backup = valid_backup(path)
+        hint = (f" Its last backup {backup.name} remains: restore it with the backup option."
+                if backup else " See the saved profiles with: payt-onboarding profiles")
+        raise ProfileNotFoundError(f"There is no profile named '{normalize_name(name)}'.{hint}",
+                                   path=path, backup=backup)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def list(self) -> builtins.list[ProfileSummary]:
+        """Every profile file, by name (case-insensitively); unreadable ones with `error`."""
+        summaries = [self._summary(path) for path in self._files()]
+        return sorted(summaries, key=lambda s: (s.name.casefold(), s.name))
+
+    def _summary(self, path: Path) -> ProfileSummary:
+        try:
+            profile = read_profile(path)
+        except (Unreadable, OSError) as error:
+            detail = error.detail if isinstance(error, Unreadable) else "it cannot be read"
+            name, uid, env = lenient_fields(path)
+            return ProfileSummary(name, uid, env, None, None, path, detail)
+        validation = profile.validation
+        return ProfileSummary(
+            profile.name, profile.uid, profile.environment,
+            validation.verdict if validation else None,
+            validation.checked_at if validation else None, path)
+
+    def load(self, name: str) -> Profile:
+        """The saved profile; ProfileError (with `.backup` when one is usable) otherwise."""
+        path = self._locate(name)
+        try:
+            return read_profile(path)
+        except FileNotFoundError:
+            raise ProfileNotFoundError(f"There is no profile named '{normalize_name(name)}'.",
+                                       path=path) from None
+        except Unreadable as error:
+            raise _unreadable_error(error, path) from None
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def save(self, profile: Profile) -> Path:
+        """Write the profile atomically, keeping the previous version as `<file>.bak`."""
+        path = self.path_for(profile.name)
+        self._write(path, profile, dump_profile(profile))
+        return path
+
+    def _write(self, path: Path, profile: Profile, content: bytes) -> None:
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            try:
+                previous: bytes | None = path.read_bytes()
+            except FileNotFoundError:
+                previous = None
+            if previous is not None:
+                self._keep_previous(path, profile, previous)
+            atomic_write(path, content)
+            remove_stale_temp_files(path)
+        except OSError as error:
+            raise ProfileError(
+                f"The profile '{profile.name}' cannot be saved to {path}: "
+                f"{error.strerror or error}. Check that the folder is writable and the disk "
+                "is not full.", path=path) from None
+
+    def _keep_previous(self, path: Path, profile: Profile, previous: bytes) -> None:
+        try:
+            old = parse_profile(previous)
+        except Unreadable as error:
+            if error.kind == "newer":
+                raise ProfileError(f"{path}: {error.detail}", path=path) from None
+            atomic_write(path.with_name(path.name + DAMAGED_SUFFIX), previous)
+            return
+        if old.name != profile.name:
+            raise ProfileExistsError(
+                f"The file {path} holds the profile '{old.name}', not '{profile.name}'. "
+                "Save under another name.", path=path)
+        atomic_write(backup_path(path), previous)
+
+    def rename(self, old: str, new: str) -> Profile:
+        """Save the profile under the new name, then remove the old file and its backup."""
+        old_path = self._locate(old)
+        profile = self.load(old)
+        renamed = revalidated(profile, name=new)
+        if renamed.name == profile.name:
+            return profile
+        new_path = self.path_for(renamed.name)
+        if new_path.exists() and new_path != old_path:
+            raise ProfileExistsError(
+                f"A profile named '{renamed.name}' exists already. Choose another name, or "
+                "delete that profile first.", path=new_path)
+        self.save(renamed)
+        if new_path != old_path:
+            self._remove_files(old_path)
+        return renamed
+
+    def delete(self, name: str) -> None:
+        """Remove the profile's file and its `.bak` and `.damaged` copies; a deleted profile
+        does not come back. The keyring entry is left alone: other profiles of the same UID and
+        environment share it (TokenVault.delete removes it)."""
+        self._remove_files(self._locate(name))
+
+    def _remove_files(self, path: Path) -> None:
+        try:
+            for victim in (path, backup_path(path), path.with_name(path.name + DAMAGED_SUFFIX)):
+                victim.unlink(missing_ok=True)
+        except OSError as error:
+            raise ProfileError(f"Cannot delete {path}: {error.strerror or error}.",
+                               path=path) from None
+        fsync_directory(path.parent)
+
+    def restore_backup(self, name: str) -> Profile:
+        """Make the `.bak` the current profile again; the version it replaces becomes the
+        `.bak` (or `.damaged` when it was damaged), so restoring twice undoes the restore."""
+        path = self.path_for(name)
+        if not path.exists():
+            with contextlib.suppress(ProfileNotFoundError):
+                path = self._locate(name)
+        backup = backup_path(path)
+        try:
+            profile = read_profile(backup)
+        except FileNotFoundError:
+            raise ProfileError(f"There is no backup of the profile '{normalize_name(name)}'.",
+                               path=path) from None
+        except Unreadable as error:
+            raise ProfileError(f"The backup {backup} cannot be used either: {error.detail}.",
+                               path=backup) from None
+        if self.directory / safe_filename(profile.name) != path:
+            profile = revalidated(profile, name=normalize_name(name))
+        self._write(path, profile, dump_profile(profile))
+        return profile
+
+    # --- handing a profile to a colleague --------------------------------------------------
+
+    def export(self, name: str, dest: Path) -> Path:
+        """Write the profile to `dest` (a file, or a directory to put it in) without `token`.
+
+        The keyring reference is left out because it points into this computer's keyring; the
+        token itself is never in a profile. Returns the file written.
+        """
+        profile = self.load(name)
+        dest = Path(dest)
+        if dest.is_dir():
+            dest = dest / safe_filename(profile.name)
+        try:
+            atomic_write(dest, dump_profile(profile, with_token=False))
+        except OSError as error:
+            raise ProfileError(f"Cannot write {dest}: {error.strerror or error}.",
+                               path=dest) from None
+        return dest
+
+    def import_file(self, src: Path, *, name: str | None = None,
+                    replace: bool = False) -> Profile:
+        """Save the profile in `src` here, under `name` if given, and return it.
+
+        The `token` reference is dropped: this computer's keyring holds no token for it until
+        one is saved. Refuses to overwrite a profile of the same name unless `replace` (the
+        replaced version then becomes the `.bak`).
+        """
+        src = Path(src)
+        try:
+            profile = read_profile(src)
+        except FileNotFoundError:
+            raise ProfileError(f"The file {src} does not exist.", path=src) from None
+        except Unreadable as error:
+            raise ProfileError(f"{src} cannot be imported: {error.detail}.", path=src) from None
+        profile = revalidated(profile, name=name if name is not None else profile.name,
+                               token=None)
+        path = self.path_for(profile.name)
+        if path.exists() and not replace:
+            raise ProfileExistsError(
+                f"A profile named '{profile.name}' exists already. Import it under another "
+                "name, or replace it.", path=path)
+        self.save(profile)
+        return profile
+
+

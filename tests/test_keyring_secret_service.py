@@ -1,0 +1,192 @@
+"""TokenVault against a real Secret Service (GNOME Keyring on a private D-Bus session).
+
+Run through `tests/keyring_session.sh`, which starts a throw-away, unlocked GNOME Keyring and sets
+PAYT_TEST_KEYRING_SESSION=1; `make pytest` and `.ci/run` do that. Elsewhere these tests skip,
+so they never touch a developer's own keyring, unless PAYT_REQUIRE_SECRET_SERVICE=1 (CI), which
+turns the skip into a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import profile_fixtures
+import pytest
+from profile_fixtures import make_profile, new_token, scan_for_secrets, secret_forms
+
+from payt_onboarding.profile.model import TokenRef
+from payt_onboarding.profile.secrets import (
+    SERVICE,
+    SecretStoreError,
+    TokenVault,
+    clear_session_tokens,
+    detect,
+)
+from payt_onboarding.profile.store import ProfileStore
+
+pytestmark = pytest.mark.secret_service
+
+config_dir = profile_fixtures.config_dir
+SECRET_SERVICE_NAME = "Secret Service (GNOME Keyring / KWallet)"
+
+
+def _unavailable() -> str | None:
+    """Why the throw-away Secret Service cannot be used here, or None."""
+    if sys.platform in ("win32", "darwin"):
+        return "the Secret Service is a Linux D-Bus store"
+    if os.environ.get("PAYT_TEST_KEYRING_SESSION") != "1":
+        return ("not inside tests/keyring_session.sh (a private D-Bus session with a throw-away "
+                "GNOME Keyring); run: sh tests/keyring_session.sh .venv/bin/python -m pytest "
+                "-m secret_service")
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        return "no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is unset)"
+    try:
+        import secretstorage
+    except ImportError:
+        return "the SecretStorage package is not installed"
+    problem = "the Secret Service did not come up"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            with closing(secretstorage.dbus_init()) as connection:
+                if not secretstorage.check_service_availability(connection):
+                    problem = "no Secret Service on the session bus (is gnome-keyring running?)"
+                elif secretstorage.get_default_collection(connection).is_locked():
+                    return "the default keyring collection is locked"
+                else:
+                    return None
+        except secretstorage.SecretStorageException as error:
+            problem = f"the Secret Service cannot be used: {error}"
+        time.sleep(0.1)
+    return problem
+
+
+@pytest.fixture(scope="module")
+def secret_service() -> None:
+    reason = _unavailable()
+    if reason is None:
+        return
+    if os.environ.get("PAYT_REQUIRE_SECRET_SERVICE") == "1":
+        pytest.fail(f"PAYT_REQUIRE_SECRET_SERVICE=1, but {reason}")
+    pytest.skip(reason)
+
+
+def _items(service: str) -> list[object]:
+    import secretstorage
+
+    with closing(secretstorage.dbus_init()) as connection:
+        collection = secretstorage.get_default_collection(connection)
+        return list(collection.search_items({"service": service}))
+
+
+def _purge(service: str, account: str | None = None) -> None:
+    import secretstorage
+
+    query = {"service": service} | ({"username": account} if account else {})
+    with closing(secretstorage.dbus_init()) as connection:
+        for item in secretstorage.get_default_collection(connection).search_items(query):
+            item.delete()
+
+
+@pytest.fixture
+def service(secret_service: None) -> Iterator[str]:
+    """A service name of its own for each test; its entries are removed afterwards."""
+    name = f"payt-onboarding-test-{uuid.uuid4().hex}"
+    yield name
+    _purge(name)
+    clear_session_tokens()
+
+
+def _backend() -> object:
+    from keyring.backends import SecretService
+
+    return SecretService.Keyring()
+
+
+def test_the_secret_service_is_detected_as_usable(secret_service: None) -> None:
+    status = detect(_backend())  # type: ignore[arg-type]
+    assert status.usable and status.name == SECRET_SERVICE_NAME
+    default = detect()  # what the program picks by itself in this session
+    assert default.usable and default.name == SECRET_SERVICE_NAME, default
+
+
+def test_round_trip_through_gnome_keyring(service: str) -> None:
+    import secretstorage
+
+    token = new_token()
+    vault = TokenVault(_backend(), service=service)  # type: ignore[arg-type]
+    assert vault.save("12345-test", token) == "keyring"
+    # It is really in the daemon: a new backend and vault read it back, and so does
+    # SecretStorage directly, as the token XML.
+    again = TokenVault(_backend(), service=service)  # type: ignore[arg-type]
+    assert again.load("12345-test") == token
+    with closing(secretstorage.dbus_init()) as connection:
+        collection = secretstorage.get_default_collection(connection)
+        [item] = collection.search_items({"service": service, "username": "12345-test"})
+        assert item.get_secret().decode() == token.xml()
+    replacement = new_token()
+    vault.save("12345-test", replacement)
+    assert again.load("12345-test") == replacement
+    assert len(_items(service)) == 1
+    vault.delete("12345-test")
+    assert again.load("12345-test") is None and _items(service) == []
+    vault.delete("12345-test")  # gone already: no error
+
+
+def test_the_real_service_name_and_account(secret_service: None) -> None:
+    account = f"99999-test-{uuid.uuid4().hex[:8]}"
+    token = new_token()
+    try:
+        vault = TokenVault(_backend())  # type: ignore[arg-type]
+        assert vault.service == SERVICE == "payt-onboarding"
+        assert vault.save(account, token) == "keyring"
+        assert TokenVault(_backend()).load(account) == token  # type: ignore[arg-type]
+    finally:
+        _purge(SERVICE, account)
+    assert TokenVault(_backend()).load(account) is None  # type: ignore[arg-type]
+
+
+def test_a_collection_that_cannot_be_opened(service: str) -> None:
+    backend = _backend()
+    backend.preferred_collection = (  # type: ignore[attr-defined]
+        "/org/freedesktop/secrets/collection/payt_does_not_exist")
+    token = new_token()
+    vault = TokenVault(backend, service=service)  # type: ignore[arg-type]
+    assert vault.status.usable  # detection cannot know; the call fails
+    with pytest.raises(SecretStoreError, match="could not be opened") as caught:
+        vault.save("12345-test", token)
+    for form in secret_forms(token):
+        assert form not in str(caught.value)
+    assert caught.value.__context__ is None
+
+
+def test_the_token_is_not_in_plain_text_in_the_keyring_files(service: str) -> None:
+    token = new_token()
+    TokenVault(_backend(), service=service).save("12345-test", token)  # type: ignore[arg-type]
+    data_home = Path(os.environ.get("XDG_DATA_HOME", "")) / "keyrings"
+    time.sleep(0.2)  # let the daemon write its file
+    assert list(data_home.glob("*.keyring")), "gnome-keyring wrote no keyring file"
+    assert scan_for_secrets(data_home, secret_forms(token)) == []
+
+
+def test_profile_and_real_keyring_leave_no_token_in_files(
+    service: str, config_dir: Path, tmp_path: Path
+) -> None:
+    token = new_token()
+    vault = TokenVault(_backend(), service=service)  # type: ignore[arg-type]
+    store = ProfileStore()
+    profile = make_profile("acme", token=TokenRef(service=service, account="12345-test"))
+    assert vault.save("12345-test", token) == "keyring"
+    store.save(profile)
+    store.save(profile)
+    loaded = store.load("acme")
+    assert loaded.token is not None
+    assert TokenVault(_backend(), service=loaded.token.service).load(  # type: ignore[arg-type]
+        loaded.token.account) == token
+    assert scan_for_secrets(tmp_path, secret_forms(token)) == []
