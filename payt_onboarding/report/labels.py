@@ -1,0 +1,259 @@
+"""The words the report renderers print, in Dutch (the default) and English.
+
+Finding messages and hints come from the finding catalog; this holds only the report's own
+chrome: verdicts, statuses, headings and units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from payt_onboarding.report.model import Language, Severity
+
+
+@dataclass(frozen=True)
+class Labels:
+    lang: Language
+    product: str
+    title: str
+    verdicts: Mapping[str, str]
+    statuses: Mapping[str, str]  # connector and field statuses share one vocabulary
+    severities: Mapping[str, str]  # one word: "fout"
+    severity_headings: Mapping[str, str]  # a section heading: "Fouten"
+    environments: Mapping[str, str]
+    sources: Mapping[str, str]  # where a Payt field requirement comes from
+    count_forms: Mapping[str, tuple[str, str]]  # severity: (singular, plural)
+    target: Mapping[str, str]  # labels of the target and run facts
+    connector: Mapping[str, str]  # labels of a connector section and its field table
+    target_heading: str
+    sample_per_connector: str  # "{}" takes the number of rows
+    cancelled: str
+    summary: str
+    connectors: str
+    findings: str
+    no_findings: str
+    no_connectors: str
+    hint: str
+    count: str
+    examples: str
+    mandatory: str
+    optional: str
+    unknown: str
+    none: str
+    rows: tuple[str, str]
+    all_rows: str
+    made_with: str
+
+
+def _verdicts(ready: str, warnings: str, not_ready: str) -> dict[str, str]:
+    return {"ready": ready, "ready_with_warnings": warnings, "not_ready": not_ready}
+
+
+NL = Labels(
+    lang="nl",
+    product="Payt-onboarding",
+    title="Controle AFAS-koppeling voor Payt",
+    verdicts=_verdicts("Klaar voor Payt", "Klaar, met waarschuwingen", "Niet klaar"),
+    statuses={
+        "ok": "in orde",
+        "mapped": "gekoppeld",
+        "missing": "ontbreekt",
+        "type_mismatch": "verkeerd type",
+        "empty": "leeg",
+        "skipped": "overgeslagen",
+        "warning": "waarschuwing",
+        "error": "fout",
+    },
+    severities={"error": "fout", "warning": "waarschuwing", "info": "info"},
+    severity_headings={"error": "Fouten", "warning": "Waarschuwingen", "info": "Ter informatie"},
+    environments={"production": "productie", "test": "test", "accept": "acceptatie"},
+    sources={
+        "guide": "AFAS-handleiding van Payt",
+        "payt-docs": "Payt-documentatie",
+        "reconstructed": "gereconstrueerd",
+    },
+    count_forms={
+        "error": ("fout", "fouten"),
+        "warning": ("waarschuwing", "waarschuwingen"),
+        "info": ("melding ter informatie", "meldingen ter informatie"),
+    },
+    target={
+        "uid": "Omgevingsnummer",
+        "environment": "Omgevingstype",
+        "base_url": "Adres (basis-URL)",
+        "app_name": "AppConnector",
+        "user_group": "Gebruikersgroep",
+        "envid": "Omgevings-ID",
+        "token_expiry": "Token geldig tot",
+        "checked_at": "Gecontroleerd op",
+        "duration": "Duur controle",
+        "sample": "Steekproef",
+        "requirements": "Payt-eisen",
+        "tool": "Versie",
+    },
+    connector={
+        "connector_id": "Connector",
+        "expected": "Verwachte connector",
+        "status": "Status",
+        "required": "Nodig",
+        "rows": "Rijen bekeken",
+        "duration": "Duur",
+        "payt_field": "Payt-veld",
+        "afas_field": "AFAS-veld",
+        "type": "Type",
+        "fill_rate": "Gevuld",
+        "samples": "Voorbeeldwaarden",
+        "no_fields": "Geen velden gecontroleerd.",
+        "caption": "Velden van {}",
+        "afas_fields": "Velden die deze connector in AFAS aanbiedt",
+    },
+    target_heading="Omgeving en controle",
+    sample_per_connector="{} per connector",
+    cancelled="Controle afgebroken: onvolledig resultaat",
+    summary="Samenvatting",
+    connectors="Connectoren",
+    findings="Bevindingen",
+    no_findings="Geen bevindingen: alles wat Payt nodig heeft is aanwezig.",
+    no_connectors="Er zijn geen connectoren gecontroleerd.",
+    hint="Wat te doen",
+    count="Aantal",
+    examples="Voorbeelden",
+    mandatory="verplicht",
+    optional="optioneel",
+    unknown="onbekend",
+    none="geen",
+    rows=("rij", "rijen"),
+    all_rows="alle rijen",
+    made_with="Gemaakt met",
+)
+
+EN = Labels(
+    lang="en",
+    product="Payt onboarding",
+    title="AFAS connection check for Payt",
+    verdicts=_verdicts("Ready for Payt", "Ready, with warnings", "Not ready"),
+    statuses={
+        "ok": "ok",
+        "mapped": "mapped",
+        "missing": "missing",
+        "type_mismatch": "wrong type",
+        "empty": "empty",
+        "skipped": "skipped",
+        "warning": "warning",
+        "error": "error",
+    },
+    severities={"error": "error", "warning": "warning", "info": "info"},
+    severity_headings={"error": "Errors", "warning": "Warnings", "info": "For information"},
+    environments={"production": "production", "test": "test", "accept": "acceptance"},
+    sources={
+        "guide": "Payt AFAS guide",
+        "payt-docs": "Payt documentation",
+        "reconstructed": "reconstructed",
+    },
+    count_forms={
+        "error": ("error", "errors"),
+        "warning": ("warning", "warnings"),
+        "info": ("note", "notes"),
+    },
+    target={
+        "uid": "Environment number",
+        "environment": "Environment type",
+        "base_url": "Address (base URL)",
+        "app_name": "AppConnector",
+        "user_group": "User group",
+        "envid": "Environment ID",
+        "token_expiry": "Token valid until",
+        "checked_at": "Checked at",
+        "duration": "Check took",
+        "sample": "Sample",
+        "requirements": "Payt requirements",
+        "tool": "Version",
+    },
+    connector={
+        "connector_id": "Connector",
+        "expected": "Expected connector",
+        "status": "Status",
+        "required": "Needed",
+        "rows": "Rows read",
+        "duration": "Duration",
+        "payt_field": "Payt field",
+        "afas_field": "AFAS field",
+        "type": "Type",
+        "fill_rate": "Filled",
+        "samples": "Sample values",
+        "no_fields": "No fields checked.",
+        "caption": "Fields of {}",
+        "afas_fields": "Fields this connector offers in AFAS",
+    },
+    target_heading="Environment and check",
+    sample_per_connector="{} per connector",
+    cancelled="Check cancelled: incomplete result",
+    summary="Summary",
+    connectors="Connectors",
+    findings="Findings",
+    no_findings="No findings: everything Payt needs is present.",
+    no_connectors="No connectors were checked.",
+    hint="What to do",
+    count="Count",
+    examples="Examples",
+    mandatory="mandatory",
+    optional="optional",
+    unknown="unknown",
+    none="none",
+    rows=("row", "rows"),
+    all_rows="all rows",
+    made_with="Made with",
+)
+
+_BY_LANGUAGE: Mapping[str, Labels] = {"nl": NL, "en": EN}
+SEVERITY_ORDER: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+def labels_for(language: str) -> Labels:
+    """The labels of `language`; Dutch for anything else, as Dutch is the product's default."""
+    return _BY_LANGUAGE.get(language, NL)
+
+
+def counted(labels: Labels, severity: str, n: int) -> str:
+    singular, plural = labels.count_forms[severity]
+    return f"{n} {singular if n == 1 else plural}"
+
+
+def rows_text(labels: Labels, n: int) -> str:
+    return f"{n} {labels.rows[0] if n == 1 else labels.rows[1]}"
+
+
+def percent(rate: float | None) -> str:
+    """A fill rate as a whole percentage that never rounds a gap away: 99.6% shows as 99%."""
+    if rate is None:
+        return "—"
+    value = round(rate * 100)
+    if value == 100 and rate < 1:
+        value = 99
+    elif value == 0 and rate > 0:
+        value = 1
+    return f"{value}%"
+
+
+def duration(labels: Labels, ms: float) -> str:
+    if ms < 1000:
+        return f"{ms:.0f} ms"
+    seconds = f"{ms / 1000:.1f}"
+    return f"{seconds.replace('.', ',') if labels.lang == 'nl' else seconds} s"
+
+
+def when(labels: Labels, iso: str | None) -> str:
+    """An ISO 8601 moment the way the reader writes it, keeping its offset; raw if unparsable."""
+    if not iso:
+        return labels.unknown
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    shown = moment.strftime("%d-%m-%Y %H:%M" if labels.lang == "nl" else "%Y-%m-%d %H:%M")
+    if moment.tzinfo is not None:
+        offset = moment.strftime("%z")
+        shown += " UTC" if offset == "+0000" else f" ({offset[:3]}:{offset[3:]})"
+    return shown

@@ -1,0 +1,323 @@
+"""The report renderers: JSON round trip, HTML escaping and layout facts, terminal-safe text."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import pydantic
+import pytest
+
+from payt_onboarding.report.labels import percent
+from payt_onboarding.report.model import (
+    AfasField,
+    ConnectorResult,
+    FieldResult,
+    Finding,
+    Report,
+    Target,
+    Tool,
+    verdict_of,
+)
+from payt_onboarding.report.render_html import render_html
+from payt_onboarding.report.render_json import render_json, report_sha256
+from payt_onboarding.report.render_text import clean, render_text
+
+HOSTILE = """<script>alert("x")</script> & "Zonen" 'BV'"""
+HOSTILE_ESCAPED = (
+    "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;Zonen&#34; &#39;BV&#39;"
+)
+LONG = "Lange omschrijving " + "x" * 281  # 300 characters, over Payt's 255
+# An AFAS value that would retitle the terminal, turn it red and rewrite the current line.
+TERMINAL_ATTACK = "\x1b]0;pwned\x07D10050: \x1b[31mXX\x1b[0m\rNL\x9b2J"
+EXPECTED = "Payt_sales_entries_v12"
+
+
+def _field(name: str, status: str, **kw: object) -> FieldResult:
+    afas = kw.pop("afas_field", name if status != "missing" else None)
+    return FieldResult.model_validate(
+        {"payt_field": name, "afas_field": afas, "mandatory": True, "status": status, **kw}
+    )
+
+
+def sample_report(*, language: str = "nl", cancelled: bool = False, **changes: object) -> Report:
+    """A realistic check: a missing field, a mapped one, warnings with examples, hostile values."""
+    entries = ConnectorResult(
+        role="sales_entries", title="Verkoopboekingen", connector_id=EXPECTED,
+        expected_connector=EXPECTED, required=True, status="error", rows_sampled=50,
+        duration_ms=812.4,
+        fields=(
+            _field("administration_code", "ok", afas_type="string", payt_type="text",
+                   fill_rate=1.0, source="guide", samples=("01", "02")),
+            _field("debtor_company_name", "ok", afas_type="string", payt_type="text",
+                   fill_rate=0.96, source="guide", samples=(HOSTILE, "Müller & Söhne GmbH")),
+            _field("invoice_due_date", "mapped", afas_field="Vervaldatum", afas_type="date",
+                   payt_type="date", fill_rate=1.0, source="reconstructed",
+                   samples=("2025-06-30",)),
+            _field("invoice_open_amount_inc_vat", "missing", payt_type="decimal",
+                   source="reconstructed"),
+            _field("debtor_email", "empty", afas_type="string", payt_type="email",
+                   fill_rate=0.62, source="reconstructed", samples=("info@bakkerij.nl",)),
+            _field("invoice_total_amount_inc_vat", "type_mismatch", afas_type="string",
+                   payt_type="decimal", fill_rate=0.996, source="reconstructed",
+                   samples=("1.210,00",)),
+        ),
+        afas_fields=(AfasField(id="Openstaand", type="decimal", label="Openstaand saldo"),
+                     AfasField(id="Vervaldatum", type="date")),
+    )
+    connectors = (
+        entries,
+        ConnectorResult(role="payment_conditions", title="Betalingsvoorwaarden",
+                        connector_id="Payt_payment_conditions", required=True, status="ok",
+                        rows_sampled=12, duration_ms=95),
+        ConnectorResult(role="administrations", title="Administraties",
+                        connector_id="Payt_administrations", required=True, status="warning",
+                        rows_sampled=3, duration_ms=1430),
+        ConnectorResult(role="attachments", title="Factuur-pdf's (dossieritems)",
+                        connector_id=None, expected_connector="AppConnectorSubject",
+                        required=True, status="missing"),
+        ConnectorResult(role="distribution", title="Verstrekkingswijzen", connector_id=None,
+                        expected_connector="Payt_distribution_methods", required=False,
+                        status="skipped"),
+    )
+    findings = (
+        Finding(code="field.optional_missing", severity="info", role="sales_entries",
+                connector_id=EXPECTED, field="invoice_dossier_item_extra",
+                message="Het optionele Payt-veld invoice_dossier_item_extra ontbreekt.",
+                hint="Alleen nodig als Payt extra dossieritems moet ophalen."),
+        Finding(code="field.empty", severity="warning", role="sales_entries",
+                connector_id=EXPECTED, field="debtor_email", count=19,
+                message="debtor_email is leeg in 19 van de 50 bekeken rijen.",
+                hint="Vul in AFAS het e-mailadres van deze debiteuren: CRM → Organisaties → "
+                     "tabblad Contact. Zonder e-mailadres krijgen ze alleen brieven.",
+                examples=("D10023", "D10031", "D10044", HOSTILE, TERMINAL_ATTACK)),
+        Finding(code="field.too_long", severity="warning", role="sales_entries",
+                connector_id=EXPECTED, field="invoice_description",
+                message="Waarden langer dan 255 tekens: Payt weigert deze rijen.",
+                hint="Kort de omschrijving in of koppel een korter veld.", examples=(LONG,)),
+        Finding(code="connector.slow", severity="warning", role="administrations",
+                connector_id="Payt_administrations",
+                message="De connector antwoordde pas na 1430 ms.",
+                hint="Controleer filters en berekende velden in de GetConnector."),
+        Finding(code="field.missing", severity="error", role="sales_entries",
+                connector_id=EXPECTED, field="invoice_open_amount_inc_vat",
+                message="Het verplichte Payt-veld invoice_open_amount_inc_vat ontbreekt.",
+                hint="Algemeen → Beheer → GetConnectors → Payt_sales_entries_v12 → Velden: "
+                     "voeg het veld Openstaand toe."),
+        Finding(code="attachments.subject_connector_missing", severity="error",
+                role="attachments",
+                message="AppConnectorSubject zit niet in de AppConnector: Payt kan geen "
+                        "factuur-pdf's ophalen.",
+                hint="Algemeen → Beheer → AppConnector → Payt REST API → Connectoren → "
+                     "Nieuw → AppConnectorSubject."),
+    )
+    fields: dict[str, object] = {
+        "tool": Tool(version="0.1.0"),
+        "checked_at": "2025-06-12T14:03:27+02:00",
+        "target": Target(uid="12345", environment="production",
+                         base_url="https://12345.rest.afas.online/ProfitRestServices",
+                         envid="O12345AA", app_name="Payt REST API",
+                         user_group="Payt koppeling", token_expiry="2026-01-31T00:00:00Z"),
+        "verdict": verdict_of(findings),
+        "connectors": connectors,
+        "findings": findings,
+        "language": language,
+        "cancelled": cancelled,
+        "duration_ms": 2315.0,
+        "sample_size": 50,
+        "requirements": "ingebouwd (payt_requirements.toml)",
+    }
+    fields.update(changes)
+    return Report.model_validate(fields)
+
+
+def empty_report(language: str = "nl") -> Report:
+    return sample_report(language=language, connectors=(), findings=(), verdict="ready")
+
+
+# JSON
+
+
+def test_json_round_trips_in_model_order() -> None:
+    report = sample_report()
+    text = render_json(report)
+    assert text.endswith("}\n") and not text.endswith("\n\n")
+    assert Report.model_validate(json.loads(text)) == report
+    assert list(json.loads(text)) == list(Report.model_fields)
+    assert "Müller & Söhne" in text  # not \u00fc escapes
+    assert '\n  "schema_version": 1,' in text
+
+
+def test_report_sha256_is_the_hash_of_the_utf8_bytes() -> None:
+    text = render_json(sample_report())
+    assert report_sha256(text) == hashlib.sha256(text.encode("utf-8")).hexdigest()
+    assert report_sha256(text) != report_sha256(render_json(sample_report(cancelled=True)))
+    assert report_sha256("é") == hashlib.sha256(b"\xc3\xa9").hexdigest()
+
+
+def test_model_caps_examples_at_five() -> None:
+    with pytest.raises(pydantic.ValidationError):
+        Finding(code="field.empty", severity="warning", message="m", hint="h",
+                examples=tuple(str(n) for n in range(6)))
+
+
+# HTML
+
+
+def test_html_escapes_hostile_values_in_text_and_attributes() -> None:
+    role = 'x" onmouseover="alert(1)'
+    target = Target(uid="12345", environment="test", base_url="https://x", app_name=HOSTILE,
+                    user_group=HOSTILE)
+    report = sample_report(target=target, connectors=(
+        ConnectorResult(role=role, title=HOSTILE, connector_id=HOSTILE, required=True,
+                        status="ok"),
+    ))
+    html = render_html(report)
+    assert "<script>alert" not in html
+    assert HOSTILE_ESCAPED in html
+    assert 'id="connector-x&#34; onmouseover=&#34;alert(1)"' in html
+    assert '" onmouseover="' not in html
+    assert 'aria-label="Velden van ' not in html  # no fields: no table
+    assert LONG in html  # long values are wrapped by CSS, never cut
+
+
+def test_html_shows_control_characters_as_escapes_and_ids_break_at_underscores() -> None:
+    html = render_html(sample_report(connectors=(
+        ConnectorResult(role="r", connector_id="<b>Payt_x</b>\x00", required=True, status="ok"),
+    )))
+    assert "\x1b" not in html and "\x00" not in html and "\x9b" not in html
+    assert r"\x1b]0;pwned\x07D10050: \x1b[31mXX\x1b[0m\x0dNL\x9b2J" in html
+    assert r"&lt;b&gt;Payt_<wbr>x&lt;/b&gt;\x00" in html
+    assert "invoice_<wbr>open_<wbr>amount_<wbr>inc_<wbr>vat" in html
+
+
+def test_html_is_standalone_without_scripts_or_external_resources() -> None:
+    html = render_html(sample_report()).lower()
+    assert html.startswith("<!doctype html>")
+    for forbidden in ("<script", "javascript:", "<link", "src=", "@import", "url(", "<img"):
+        assert forbidden not in html, forbidden
+    assert re.search(r"\son[a-z]+=", html) is None  # no event handler attributes
+    assert "overflow-wrap: anywhere" in html and "@media print" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("nl", ["Niet klaar", "gekoppeld", "ontbreekt", "verkeerd type", "leeg", "overgeslagen",
+                "Wat te doen", "Payt-veld", "62%", "99%"]),
+        ("en", ["Not ready", "mapped", "missing", "wrong type", "empty", "skipped",
+                "What to do", "Payt field", "62%", "99%"]),
+    ],
+)
+def test_html_renders_both_languages(language: str, words: list[str]) -> None:
+    html = render_html(sample_report(language=language))
+    assert f'<html lang="{language}">' in html
+    for word in words:
+        assert word in html, word
+    other = "Not ready" if language == "nl" else "Niet klaar"
+    assert other not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "findings", "word"),
+    [
+        ("nl", (), "Klaar voor Payt"),
+        ("nl", ("warning",), "Klaar, met waarschuwingen"),
+        ("nl", ("warning", "error"), "Niet klaar"),
+        ("en", (), "Ready for Payt"),
+        ("en", ("info", "warning"), "Ready, with warnings"),
+        ("en", ("error",), "Not ready"),
+    ],
+)
+def test_verdict_word_comes_first(language: str, findings: tuple[str, ...], word: str) -> None:
+    found = tuple(Finding(code="x.y", severity=s, message="m", hint="h") for s in findings)
+    report = sample_report(language=language, findings=found, verdict=verdict_of(found))
+    html = render_html(report)
+    body = html[html.index("<body>"):]
+    assert f'<p class="word">{word}</p>' in body
+    assert body.index(word) < body.index('class="facts"')
+    assert render_text(report).splitlines()[0].startswith(word.upper())
+
+
+def test_findings_are_grouped_errors_first() -> None:
+    html = render_html(sample_report())  # the sample lists info before warning before error
+    heads = re.findall(r'<h3 class="group">([^<(]+)\((\d+)\)</h3>', html)
+    assert heads == [("Fouten ", "2"), ("Waarschuwingen ", "3"), ("Ter informatie ", "1")]
+    assert 'id="connector-sales_entries"' in html  # findings link to their connector section
+    assert '<a href="#connector-sales_entries">Verkoopboekingen</a>' in html
+
+
+def test_cancelled_report_shows_the_banner() -> None:
+    banner = "Controle afgebroken: onvolledig resultaat"
+    assert banner in render_html(sample_report(cancelled=True))
+    assert banner not in render_html(sample_report())
+    assert banner in render_text(sample_report(cancelled=True))
+    assert "Check cancelled: incomplete result" in render_html(
+        sample_report(language="en", cancelled=True)
+    )
+
+
+def test_empty_report_renders() -> None:
+    html = render_html(empty_report())
+    assert "Geen bevindingen" in html and "Er zijn geen connectoren gecontroleerd." in html
+    assert "No findings" in render_text(empty_report("en"))
+
+
+def test_percent_never_rounds_a_gap_away() -> None:
+    assert [percent(r) for r in (None, 0.0, 0.001, 0.5, 0.996, 1.0)] == [
+        "—", "0%", "1%", "50%", "99%", "100%"
+    ]
+
+
+# Text
+
+_OUR_COLOURS = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def test_text_without_colour_has_no_control_characters() -> None:
+    text = render_text(sample_report())
+    assert "\x1b" not in text and "\x07" not in text and "\r" not in text and "\x9b" not in text
+    assert "pwned" not in text  # the whole title-setting sequence is gone, not only its ESC
+    assert "- D10050: XXNL2J\n" in text
+
+
+def test_text_colour_paints_only_severity_and_verdict_words() -> None:
+    text = render_text(sample_report(), color=True)
+    assert text.startswith("\x1b[1;31mNIET KLAAR\x1b[0m")
+    painted = set(re.findall(r"\x1b\[[0-9;]*m([^\x1b]*)\x1b\[0m", text))
+    assert painted == {"NIET KLAAR", "FOUT", "WAARSCHUWING", "INFO"}
+    assert "\x1b" not in _OUR_COLOURS.sub("", text)  # AFAS escapes are still stripped
+
+
+@pytest.mark.parametrize("width", [100, 60])
+def test_text_wraps_to_width(width: int) -> None:
+    text = render_text(sample_report(), width=width)
+    assert max(len(line) for line in text.splitlines()) <= width
+    assert "x" * 40 in text  # the 300-character value is wrapped, not dropped
+
+
+def test_text_layout() -> None:
+    lines = render_text(sample_report()).splitlines()
+    assert lines[0] == "NIET KLAAR  Controle AFAS-koppeling voor Payt"
+    connector = next(line for line in lines if "Betalingsvoorwaarden" in line)
+    assert re.fullmatch(r"  \[\+\] Betalingsvoorwaarden +Payt_payment_conditions +in orde +"
+                        r"12 rijen +95 ms", connector)
+    attachments = next(line for line in lines if "Factuur-pdf's" in line)
+    assert re.fullmatch(r"  \[x\] Factuur-pdf's \(dossieritems\) +\(AppConnectorSubject\) "
+                        r"+ontbreekt", attachments)
+    severities = [line.split()[0] for line in lines if re.match(r"  [A-Z]{4,} ", line)]
+    assert severities == ["FOUT", "FOUT", "WAARSCHUWING", "WAARSCHUWING", "WAARSCHUWING",
+                          "INFO"]
+    assert any(line.strip().startswith("Wat te doen: Algemeen → Beheer") for line in lines)
+    assert lines[-1].startswith("2 fouten, 3 waarschuwingen, 1 melding ter informatie.")
+
+
+def test_text_english() -> None:
+    text = render_text(sample_report(language="en"))
+    assert text.startswith("NOT READY  AFAS connection check for Payt")
+    assert "2 errors, 3 warnings, 1 note." in text and "What to do:" in text
+
+
+def test_clean_strips_escape_sequences_and_controls() -> None:
+    assert clean("a\x1b[2J\x1b]8;;http://x\x1b\\b\x00c\x7fd\te\nf\u202eg") == "abcd\te\nfg"
