@@ -52,6 +52,15 @@ def _parser() -> argparse.ArgumentParser:
                      help="serve HTTPS with a throw-away test CA (needs the test extra)")
     sim.add_argument("-v", "--verbose", action="store_true", help="log every request")
 
+    from payt_onboarding.check_command import add_check_parser
+
+    add_check_parser(commands)
+    commands.add_parser(
+        "profiles",
+        help="list the saved profiles",
+        description="List the saved profiles: name, UID, environment, last verdict and when.",
+    )
+
     demo = commands.add_parser(
         "demo",
         help="try everything against the built-in simulator, no AFAS account needed",
@@ -87,6 +96,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from payt_onboarding.simulator.run import run_simulator
 
             return run_simulator(args)
+        if args.command == "check":
+            from payt_onboarding.check_command import run_check_command
+
+            return run_check_command(args)
+        if args.command == "profiles":
+            from payt_onboarding.profile_command import run_profiles_command
+
+            return run_profiles_command()
         if args.command == "demo":
             from payt_onboarding.demo import run_demo
 

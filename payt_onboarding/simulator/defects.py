@@ -66,9 +66,13 @@ def inject_data_quality_defects(ds: Dataset) -> DefectSummary:
     hostile = _need(companies, 1, "company debtors")[0]
     free = [r for r in pool if str(r["invoice_number"]) in twins
             and r["debtor_code"] not in (*mute, hostile)]
-    picked = rng.sample(_need(free, 9, "invoices"), 9)
+    picked = rng.sample(_need(free, 8, "invoices"), 8)
     nameless, unknown, early = picked[0:2], picked[2:4], picked[4:6]
-    source, target, verbose = picked[6], picked[7], picked[8]
+    source, verbose = picked[6], picked[7]
+    # Invoice numbers are unique per administration only: the twin must share source's.
+    same = [r for r in free if r not in picked
+            and r["administration_code"] == source["administration_code"]]
+    target = rng.choice(_need(same, 1, "invoices in one administration"))
 
     muted_rows = [r for d in mute for r in rows_of(d)]
     hostile_rows = rows_of(hostile)

@@ -1,0 +1,244 @@
+"""`payt-onboarding check`: the engine headless, for consultants, scripts and re-checks.
+
+Exit status (DESIGN.md section 3): 0 ready, 1 ready with warnings, 2 not ready, 64 usage error.
+The token never comes from argv: --token-stdin, else PAYT_AFAS_TOKEN, else the keyring.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, TextIO
+
+from payt_onboarding.afas.client import AfasClient
+from payt_onboarding.afas.environment import Environment, EnvironmentInputError
+from payt_onboarding.afas.token import AfasToken, TokenFormatError
+from payt_onboarding.checks.engine import CheckOptions, run_check
+from payt_onboarding.checks.progress import ProgressEvent
+from payt_onboarding.report.model import Report
+from payt_onboarding.requirements.model import Requirements
+
+EXIT_BY_VERDICT = {"ready": 0, "ready_with_warnings": 1, "not_ready": 2}
+EXIT_USAGE = 64
+TOKEN_ENV = "PAYT_AFAS_TOKEN"
+FORMATS = ("text", "json", "html")
+
+
+class UsageError(Exception):
+    """Input the user must change; printed as is, exit 64."""
+
+
+def add_check_parser(commands: argparse._SubParsersAction[Any]) -> None:
+    check = commands.add_parser(
+        "check",
+        help="test an AFAS environment for Payt and print the report",
+        description="Test every GetConnector Payt needs, live, and report what is missing. "
+        f"The token is read from --token-stdin, else ${TOKEN_ENV}, else the keyring.",
+    )
+    check.add_argument("--uid", help="AFAS environment number, e.g. 12345 or T12345AA")
+    check.add_argument("--environment", choices=("production", "test", "accept"), default=None,
+                       help="environment type (default: production, or the profile's)")
+    check.add_argument("--base-url", metavar="URL",
+                       help="use this address instead of the one derived from the UID")
+    check.add_argument("--token-stdin", action="store_true",
+                       help="read the token from standard input (any form AFAS gives)")
+    check.add_argument("--format", choices=FORMATS, default=None,
+                       help="report format (default: from --output's extension, else text)")
+    check.add_argument("--output", metavar="FILE", help="write the report here, not to stdout")
+    sample = check.add_mutually_exclusive_group()
+    sample.add_argument("--sample-size", type=_sample_size, default=200, metavar="N",
+                        help="rows to sample per connector (default 200)")
+    sample.add_argument("--all-rows", action="store_true",
+                        help="read every row of every connector instead of a sample")
+    check.add_argument("--requirements", metavar="FILE",
+                       help="Payt requirements file (default: the built-in one)")
+    check.add_argument("--language", choices=("nl", "en"), default="nl",
+                       help="language of the report (default nl)")
+    check.add_argument("--time-limit", type=_seconds, default=120, metavar="SECONDS",
+                       help="stop the whole check after this long (default 120)")
+    check.add_argument("--profile", metavar="NAME",
+                       help="take UID, environment, connectors, mappings and token from a profile")
+    check.add_argument("--save-profile", metavar="NAME",
+                       help="save the checked configuration as a profile, token in the keyring")
+
+
+def _sample_size(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 100_000:
+        raise argparse.ArgumentTypeError("must be between 1 and 100000")
+    return value
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not 1 <= value <= 3600:
+        raise argparse.ArgumentTypeError("must be between 1 and 3600 seconds")
+    return value
+
+
+@dataclass(frozen=True)
+class _Plan:
+    environment: Environment
+    token: AfasToken
+    options: CheckOptions
+    fmt: str
+
+
+def run_check_command(args: argparse.Namespace) -> int:
+    try:
+        plan = _plan(args)
+        requirements = _requirements(args.requirements)
+    except UsageError as error:
+        print(f"payt-onboarding check: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    progress = _TerminalProgress(sys.stderr) if sys.stderr.isatty() else None
+    report = asyncio.run(_check(plan, requirements, progress))
+    if progress:
+        progress.clear()
+    try:
+        _write(report, plan.fmt, args.output)
+    except OSError as error:
+        print(f"payt-onboarding check: cannot write the report to {args.output}: "
+              f"{error.strerror or error}. Choose another --output.", file=sys.stderr)
+        return EXIT_USAGE
+    if args.save_profile:
+        from payt_onboarding.profile_command import save_after_check
+
+        save_after_check(args.save_profile, plan.environment, plan.token, plan.options, report,
+                         _render(report, "json"))
+    return EXIT_BY_VERDICT[report.verdict]
+
+
+async def _check(
+    plan: _Plan, requirements: Requirements, progress: _TerminalProgress | None
+) -> Report:
+    language: Literal["nl-nl", "en-us"] = "nl-nl" if plan.options.language == "nl" else "en-us"
+    async with AfasClient(plan.environment, plan.token, language=language) as client:
+        return await run_check(client, requirements,
+                               environment_name=plan.environment.kind.value,
+                               options=plan.options, progress=progress)
+
+
+def _plan(args: argparse.Namespace) -> _Plan:
+    connectors: dict[str, str] = {}
+    mappings: dict[str, dict[str, str]] = {}
+    uid, kind, base_url = args.uid, args.environment, args.base_url
+    if args.profile:
+        from payt_onboarding.profile_command import load_for_check
+
+        loaded = load_for_check(args.profile)
+        uid = uid or loaded.uid
+        kind = kind or loaded.environment
+        base_url = base_url or loaded.base_url
+        connectors, mappings = dict(loaded.connectors), {
+            role: dict(m) for role, m in loaded.mappings.items()}
+    if not uid:
+        raise UsageError("give the AFAS environment number with --uid (or use --profile NAME).")
+    try:
+        environment = Environment.parse(uid, kind, base_url)
+    except EnvironmentInputError as error:
+        raise UsageError(error.message) from None
+    token = _token(args, environment)
+    fmt = args.format or _format_from(args.output)
+    options = CheckOptions(
+        sample_size=None if args.all_rows else args.sample_size,
+        language=args.language,
+        time_limit=args.time_limit,
+        connectors=connectors,
+        mappings=mappings,
+    )
+    return _Plan(environment, token, options, fmt)
+
+
+def _token(args: argparse.Namespace, environment: Environment) -> AfasToken:
+    if args.token_stdin:
+        text, where = sys.stdin.read(), "standard input"
+    elif os.environ.get(TOKEN_ENV, "").strip():
+        text, where = os.environ[TOKEN_ENV], f"${TOKEN_ENV}"
+    else:
+        from payt_onboarding.profile_command import token_from_keyring
+
+        found, why = token_from_keyring(environment)
+        if found is None:
+            raise UsageError(
+                f"no token: {why} Pipe it in with --token-stdin, or set {TOKEN_ENV}.")
+        return found
+    if not text.strip():
+        raise UsageError(f"the token from {where} is empty. Paste the token AFAS gave "
+                         "(the <token>…</token> text or its long data value).")
+    try:
+        return AfasToken.parse(text)
+    except TokenFormatError as error:
+        raise UsageError(f"the token from {where} cannot be read: {error}") from None
+
+
+def _format_from(output: str | None) -> str:
+    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    return {"htm": "html", "html": "html", "json": "json"}.get(suffix, "text")
+
+
+def _requirements(path: str | None) -> Requirements:
+    from payt_onboarding.requirements.load import RequirementsError, load_requirements
+
+    try:
+        return load_requirements(path)
+    except RequirementsError as error:
+        raise UsageError(str(error)) from None
+
+
+def _render(report: Report, fmt: str, *, color: bool = False) -> str:
+    if fmt == "json":
+        from payt_onboarding.report.render_json import render_json
+
+        return render_json(report)
+    if fmt == "html":
+        from payt_onboarding.report.render_html import render_html
+
+        return render_html(report)
+    from payt_onboarding.report.render_text import render_text
+
+    return render_text(report, color=color)
+
+
+def _write(report: Report, fmt: str, output: str | None) -> None:
+    if output is None:
+        color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        sys.stdout.write(_render(report, fmt, color=color))
+        sys.stdout.flush()
+        return
+    target = Path(output)
+    temporary = target.with_name(f".{target.name}.part")
+    temporary.write_text(_render(report, fmt), encoding="utf-8")
+    os.replace(temporary, target)
+
+
+class _TerminalProgress:
+    """One self-overwriting status line on stderr while the check runs."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.rows: dict[str, int] = {}
+        self.done = 0
+        self.total = 0
+
+    def __call__(self, event: ProgressEvent) -> None:
+        if event.total:
+            self.total = event.total
+        if event.kind == "rows_read" and event.connector_id:
+            self.rows[event.connector_id] = event.rows
+        elif event.kind == "connector_finished":
+            self.done = event.done
+        elif event.kind != "connector_started":
+            return
+        current = event.connector_id or ""
+        line = f"[{self.done}/{self.total}] {current} {self.rows.get(current, 0)} rows"
+        self.stream.write("\r" + line[:78].ljust(78))
+        self.stream.flush()
+
+    def clear(self) -> None:
+        self.stream.write("\r" + " " * 78 + "\r")
+        self.stream.flush()

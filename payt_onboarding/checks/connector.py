@@ -1,0 +1,162 @@
+"""One connector, checked: its fields against Payt's, then a live sample and its data quality."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from payt_onboarding.afas.client import AfasClient
+from payt_onboarding.afas.models import ConnectorMetadata
+from payt_onboarding.checks.catalog import make_finding
+from payt_onboarding.checks.fields import PlannedField, plan_fields, sort_fields
+from payt_onboarding.checks.progress import ProgressCallback, ProgressEvent
+from payt_onboarding.checks.rules import RoleData
+from payt_onboarding.checks.values import MAX_LENGTH, FieldStats, field_stats, row_keys, translate
+from payt_onboarding.codes import Code
+from payt_onboarding.report.model import AfasField, FieldResult, Finding, Language
+from payt_onboarding.requirements.model import ConnectorRequirement
+
+PAGE_SIZE = 1000
+
+
+@dataclass
+class ConnectorOutcome:
+    """Filled in as the check goes, so a cancelled check still reports what it learned."""
+
+    requirement: ConnectorRequirement
+    connector_id: str
+    findings: list[Finding] = field(default_factory=list)
+    fields: list[FieldResult] = field(default_factory=list)
+    afas_fields: list[AfasField] = field(default_factory=list)
+    planned: list[PlannedField] = field(default_factory=list)
+    rows_sampled: int = 0
+    duration_ms: float = 0.0
+    data: RoleData | None = None
+    finished: bool = False
+
+
+async def check_connector(
+    client: AfasClient,
+    outcome: ConnectorOutcome,
+    *,
+    mapping: Mapping[str, str],
+    sample_size: int | None,
+    slow_ms: float,
+    language: Language,
+    progress: ProgressCallback,
+) -> None:
+    req, cid = outcome.requirement, outcome.connector_id
+    metadata = await client.connector_metadata(cid)
+    outcome.afas_fields = [AfasField(id=f.id, type=f.data_type, label=f.label)
+                           for f in metadata.fields]
+    outcome.planned = planned = plan_fields(req, metadata, mapping)
+    outcome.findings += _field_findings(outcome, language)
+
+    rows, first_ms, total_ms = await _read(client, outcome, metadata, sample_size, progress)
+    outcome.rows_sampled, outcome.duration_ms = len(rows), round(total_ms, 1)
+    if first_ms > slow_ms:
+        outcome.findings.append(make_finding(Code.CONNECTOR_SLOW, language=language, role=req.role,
+                                             connector_id=cid, connector=cid, ms=round(first_ms)))
+    if not rows and req.expect_rows:
+        outcome.findings.append(make_finding(Code.CONNECTOR_EMPTY, language=language,
+                                             role=req.role, connector_id=cid, connector=cid))
+
+    named = translate(rows, planned)
+    keys = row_keys(named, req.sort)
+    for plan in planned:
+        stats = field_stats(plan, named, keys) if plan.readable else None
+        outcome.fields.append(_field_result(plan, stats))
+        if stats is not None:
+            outcome.findings += _quality_findings(outcome, plan, stats, language)
+    outcome.data = RoleData(
+        role=req.role, connector_id=cid, rows=named, keys=keys,
+        fields=frozenset(p.name for p in planned if p.readable),
+        complete=sample_size is None or len(rows) < sample_size,
+    )
+    outcome.finished = True
+
+
+async def _read(
+    client: AfasClient,
+    outcome: ConnectorOutcome,
+    metadata: ConnectorMetadata,
+    sample_size: int | None,
+    progress: ProgressCallback,
+) -> tuple[list[dict[str, Any]], float, float]:
+    """The sample (or every row, page by page), the first request's and the total time in ms."""
+    req, cid = outcome.requirement, outcome.connector_id
+    order = sort_fields(req, outcome.planned, metadata)
+    rows: list[dict[str, Any]] = []
+    first_ms = 0.0
+    started = time.perf_counter()
+    take = PAGE_SIZE if sample_size is None else sample_size
+    while True:
+        t0 = time.perf_counter()
+        page = await client.rows(cid, skip=len(rows), take=take, order_by=order)
+        first_ms = first_ms or (time.perf_counter() - t0) * 1000
+        rows += page.rows
+        outcome.rows_sampled = len(rows)
+        progress(ProgressEvent("rows_read", role=req.role, connector_id=cid, rows=len(rows)))
+        if sample_size is not None or len(page.rows) < take:
+            break
+    return rows, first_ms, (time.perf_counter() - started) * 1000
+
+
+def _field_findings(outcome: ConnectorOutcome, language: Language) -> list[Finding]:
+    req, cid = outcome.requirement, outcome.connector_id
+    found = []
+    for plan in outcome.planned:
+        want = plan.requirement
+        common: dict[str, Any] = {"language": language, "role": req.role, "connector_id": cid,
+                                  "field": want.name, "connector": cid}
+        if plan.status == "missing":
+            examples = [plan.mapped_to_missing] if plan.mapped_to_missing else []
+            if want.mandatory:
+                found.append(make_finding(Code.FIELD_MISSING, examples=examples,
+                                          payt_type=want.type, **common))
+            else:
+                found.append(make_finding(Code.FIELD_OPTIONAL_MISSING, examples=examples,
+                                          **common))
+        elif plan.status == "type_mismatch" and plan.afas is not None:
+            found.append(make_finding(Code.FIELD_TYPE_MISMATCH, afas_field=plan.afas.id,
+                                      afas_type=plan.afas.data_type, payt_type=want.type,
+                                      **common))
+    return found
+
+
+def _quality_findings(
+    outcome: ConnectorOutcome, plan: PlannedField, stats: FieldStats, language: Language
+) -> list[Finding]:
+    req, cid = outcome.requirement, outcome.connector_id
+    common: dict[str, Any] = {"language": language, "role": req.role, "connector_id": cid,
+                              "field": plan.name, "connector": cid}
+    found = []
+    if plan.requirement.mandatory and stats.empty:
+        found.append(make_finding(Code.FIELD_EMPTY, count=len(stats.empty), examples=stats.empty,
+                                  rows=stats.rows, **common))
+    if stats.too_long:
+        found.append(make_finding(Code.FIELD_TOO_LONG, count=len(stats.too_long),
+                                  examples=stats.too_long, max=MAX_LENGTH, **common))
+    if stats.invalid and stats.invalid_code is not None:
+        found.append(make_finding(stats.invalid_code, count=len(stats.invalid),
+                                  examples=stats.invalid, **common))
+    return found
+
+
+def _field_result(plan: PlannedField, stats: FieldStats | None) -> FieldResult:
+    status = plan.status
+    if stats is not None and stats.rows and not stats.filled and status in ("ok", "mapped"):
+        status = "empty"
+    return FieldResult(
+        payt_field=plan.name,
+        afas_field=plan.afas.id if plan.afas else None,
+        mandatory=plan.requirement.mandatory,
+        status=status,
+        afas_type=plan.afas.data_type if plan.afas else None,
+        fill_rate=round(stats.fill_rate, 4) if stats and stats.fill_rate is not None else None,
+        payt_type=plan.requirement.type,
+        source=plan.requirement.source,
+        samples=tuple(stats.samples) if stats else (),
+    )

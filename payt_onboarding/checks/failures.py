@@ -1,0 +1,36 @@
+"""An AFAS failure as a finding: the client's exception already carries the finding code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from payt_onboarding.afas.errors import AfasError
+from payt_onboarding.checks.catalog import make_finding
+from payt_onboarding.codes import Code
+from payt_onboarding.report.model import Finding, Language
+
+_NO_DETAIL = "—"
+
+
+def finding_for_error(
+    error: AfasError,
+    *,
+    language: Language,
+    url: str,
+    role: str | None = None,
+    connector_id: str | None = None,
+) -> Finding:
+    code = error.code
+    # AFAS's own words (in the requested language) say more than our summary of the status.
+    detail = error.body.external_message or str(error)
+    params: dict[str, Any] = {
+        "url": url,
+        "detail": detail,
+        "connector": connector_id or _NO_DETAIL,
+        "log_ref": error.profit_log_reference or _NO_DETAIL,
+    }
+    examples = [f"HTTP {error.status}"] if error.status else []
+    if code in (Code.ATTACHMENTS_NOT_AUTHORIZED, Code.ATTACHMENTS_SUBJECT_CONNECTOR_MISSING):
+        examples = [error.path] if error.path else []
+    return make_finding(code, language=language, role=role, connector_id=connector_id,
+                        examples=examples, **params)

@@ -1,0 +1,73 @@
+"""Payt's fields against the fields a GetConnector offers: present, mapped, missing, wrong type."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from payt_onboarding.afas.models import ConnectorMetadata, FieldInfo
+from payt_onboarding.report.model import FieldStatus
+from payt_onboarding.requirements.model import ConnectorRequirement, FieldRequirement, PaytType
+
+# Which AFAS data types can carry each Payt type. Text takes anything AFAS can render; a
+# boolean may come as 0/1 from an int field (the guide mentions value 1 or 0).
+COMPATIBLE: Mapping[PaytType, frozenset[str]] = {
+    "text": frozenset({"string", "int", "decimal", "boolean", "date", "memo"}),
+    "integer": frozenset({"int"}),
+    "decimal": frozenset({"decimal", "int"}),
+    "boolean": frozenset({"boolean", "int"}),
+    "date": frozenset({"date"}),
+    "country_code": frozenset({"string"}),
+    "currency_code": frozenset({"string"}),
+    "email": frozenset({"string", "memo"}),
+}
+
+
+@dataclass(frozen=True)
+class PlannedField:
+    requirement: FieldRequirement
+    afas: FieldInfo | None  # the AFAS field that carries it, None when missing
+    status: FieldStatus  # ok | mapped | missing | type_mismatch (empty comes from the data)
+    mapped_to_missing: str | None = None  # a mapping that names a field AFAS does not have
+
+    @property
+    def name(self) -> str:
+        return self.requirement.name
+
+    @property
+    def readable(self) -> bool:
+        """Values can be read from the rows (right type or not)."""
+        return self.afas is not None
+
+
+def plan_fields(
+    requirement: ConnectorRequirement,
+    metadata: ConnectorMetadata,
+    mapping: Mapping[str, str] | None = None,
+) -> list[PlannedField]:
+    by_id = {f.id.casefold(): f for f in metadata.fields}
+    mapping = mapping or {}
+    planned = []
+    for want in requirement.fields:
+        target = mapping.get(want.name)
+        afas = by_id.get((target or want.name).casefold())
+        if afas is None:
+            planned.append(PlannedField(want, None, "missing", mapped_to_missing=target))
+            continue
+        if afas.data_type.casefold() not in COMPATIBLE[want.type]:
+            planned.append(PlannedField(want, afas, "type_mismatch"))
+            continue
+        planned.append(PlannedField(want, afas, "mapped" if target else "ok"))
+    return planned
+
+
+def sort_fields(
+    requirement: ConnectorRequirement, planned: list[PlannedField], metadata: ConnectorMetadata
+) -> list[str]:
+    """AFAS field ids for a stable order: the requirement's sort fields that exist, else the
+    first field AFAS lists (any total order beats none: unsorted pages may repeat rows)."""
+    by_name = {p.name: p.afas for p in planned}
+    ids = [afas.id for s in requirement.sort if (afas := by_name.get(s)) is not None]
+    if not ids and metadata.fields:
+        ids = [metadata.fields[0].id]
+    return ids

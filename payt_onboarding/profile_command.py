@@ -1,0 +1,90 @@
+"""The command line's side of profiles: `check --profile/--save-profile` and `profiles`."""
+
+from __future__ import annotations
+
+import sys
+
+from payt_onboarding import __version__
+from payt_onboarding.afas.environment import Environment
+from payt_onboarding.afas.token import AfasToken
+from payt_onboarding.check_command import UsageError
+from payt_onboarding.checks.engine import CheckOptions
+from payt_onboarding.profile.model import Profile, TokenRef, Validation
+from payt_onboarding.profile.secrets import SecretStoreError, TokenVault
+from payt_onboarding.profile.store import ProfileError, ProfileStore
+from payt_onboarding.report.model import Report
+from payt_onboarding.report.render_json import report_sha256
+
+
+def load_for_check(name: str) -> Profile:
+    try:
+        return ProfileStore().load(name)
+    except ProfileError as error:
+        raise UsageError(str(error)) from None
+
+
+def token_from_keyring(environment: Environment) -> tuple[AfasToken | None, str]:
+    """The stored token, or None and why not, in words that say what to do."""
+    vault = TokenVault()
+    if not vault.status.usable:
+        return None, f"no usable keyring on this computer ({vault.status.reason})."
+    try:
+        token = vault.load(environment.keyring_account)
+    except SecretStoreError as error:
+        return None, f"{error}."
+    if token is None:
+        return None, (f"the keyring ({vault.status.name}) holds no token for "
+                      f"{environment.keyring_account}.")
+    return token, ""
+
+
+def save_after_check(
+    name: str,
+    environment: Environment,
+    token: AfasToken,
+    options: CheckOptions,
+    report: Report,
+    report_json: str,
+) -> None:
+    store = ProfileStore()
+    validation = Validation(
+        checked_at=report.checked_at, verdict=report.verdict, tool_version=__version__,
+        report_sha256=report_sha256(report_json))
+    account = environment.keyring_account
+    fields = {
+        "uid": environment.uid,
+        "environment": environment.kind.value,
+        "base_url": environment.base_url_override,
+        "connectors": {c.role: c.connector_id for c in report.connectors if c.connector_id},
+        "mappings": {role: dict(m) for role, m in options.mappings.items() if m},
+        "token": TokenRef(account=account),
+        "validation": validation,
+    }
+    try:
+        existing = store.load(name)
+    except ProfileError:
+        existing = None
+    # Updating keeps keys a newer version of the program may have added to the file.
+    profile = (existing.model_copy(update=fields) if existing
+               else Profile(name=name, **fields))  # type: ignore[arg-type]
+    vault = TokenVault()
+    try:
+        where = vault.save(account, token)
+    except SecretStoreError as error:
+        where = "memory"
+        print(f"The token was not stored: {error}", file=sys.stderr)
+    try:
+        path = store.save(profile)
+    except ProfileError as error:
+        print(f"The profile was not saved: {error}", file=sys.stderr)
+        return
+    kept = (f"the token is in {vault.status.name}" if where == "keyring"
+            else "the token was NOT stored (no usable keyring): pass it again next time")
+    print(f"Profile '{name}' saved to {path}; {kept}.", file=sys.stderr)
+
+
+def run_profiles_command() -> int:
+    from payt_onboarding.profile.listing import format_profiles
+
+    print(format_profiles(ProfileStore().list()))
+    return 0

@@ -1,0 +1,74 @@
+"""The engine against every simulator scenario: the verdict and the exact error/warning codes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from payt_onboarding.checks.engine import CheckOptions, run_check
+from payt_onboarding.checks.progress import ProgressEvent
+from payt_onboarding.report.model import Report
+from payt_onboarding.requirements.load import load_requirements
+from payt_onboarding.simulator.server import SimulatorServer
+from tests.conftest import FAST_RETRY, make_client, run
+
+REQUIREMENTS = load_requirements()
+
+# scenario -> (verdict, error codes, warning codes)
+EXPECTED: dict[str, tuple[str, set[str], set[str]]] = {
+    "healthy": ("ready", set(), set()),
+    "token_rejected": ("not_ready", {"token.rejected"}, set()),
+    "connector_missing": ("not_ready", {"connector.missing"}, set()),
+    "outdated_version": ("not_ready", {"connector.outdated_version"}, set()),
+    "fields_missing": ("not_ready", {"field.missing"}, set()),
+    "no_subject_connector": ("not_ready", {"attachments.subject_connector_missing"}, set()),
+    "no_dossier_rights": ("not_ready", {"attachments.not_authorized"}, set()),
+    "blocked_connector": ("not_ready", {"connector.blocked"}, set()),
+    "maintenance": ("ready", set(), set()),
+    "slow": ("ready_with_warnings", set(), {"connector.slow"}),
+    "data_quality": (
+        "not_ready",
+        {"debtor.name_missing", "reference.duplicate_invoice_number"},
+        {"debtor.no_email", "reference.unknown_payment_condition",
+         "value.due_before_invoice_date", "field.too_long"},
+    ),
+    "ip_restricted": ("not_ready", {"appconnector.ip_restricted"}, set()),
+    "token_expires_soon": ("ready_with_warnings", set(), {"token.expires_soon"}),
+}
+
+
+def check(server: SimulatorServer, **kwargs: Any) -> Report:
+    events: list[ProgressEvent] = kwargs.pop("events", [])
+    client_kwargs = {"retry": kwargs.pop("retry", FAST_RETRY)}
+
+    async def go() -> Report:
+        async with make_client(server, **client_kwargs) as client:
+            return await run_check(client, kwargs.pop("requirements", REQUIREMENTS),
+                                   environment_name="production",
+                                   options=CheckOptions(**kwargs), progress=events.append)
+    return run(go())
+
+
+def test_every_scenario_is_covered() -> None:
+    from payt_onboarding.simulator.scenarios import SCENARIOS
+
+    assert set(EXPECTED) == set(SCENARIOS)
+
+
+@pytest.mark.parametrize("scenario", sorted(EXPECTED))
+def test_scenario_verdict_and_codes(simulator: Any, scenario: str) -> None:
+    verdict, errors, warnings = EXPECTED[scenario]
+    server = simulator(scenario)
+    retry = None if scenario == "maintenance" else FAST_RETRY  # honour Retry-After: 1
+    report = check(server, retry=retry) if retry else check(server, retry=_patient())
+    assert report.codes("error") == errors, [f.message for f in report.findings]
+    assert report.codes("warning") == warnings, [f.message for f in report.findings]
+    assert report.verdict == verdict
+    assert not report.cancelled
+
+
+def _patient() -> Any:
+    from payt_onboarding.afas.client import RetryPolicy
+
+    return RetryPolicy(max_attempts=5, base_delay=0.05, max_delay=2, deadline=30)
