@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
+from payt_onboarding.afas.client import RetryPolicy
 from payt_onboarding.checks.engine import CheckOptions, run_check
-from payt_onboarding.checks.progress import ProgressEvent
+from payt_onboarding.checks.progress import Cancellation, ProgressEvent
 from payt_onboarding.report.model import Report
 from payt_onboarding.requirements.load import load_requirements
 from payt_onboarding.simulator.server import SimulatorServer
@@ -40,14 +41,22 @@ EXPECTED: dict[str, tuple[str, set[str], set[str]]] = {
 
 def check(server: SimulatorServer, **kwargs: Any) -> Report:
     events: list[ProgressEvent] = kwargs.pop("events", [])
-    client_kwargs = {"retry": kwargs.pop("retry", FAST_RETRY)}
+    retry: RetryPolicy = kwargs.pop("retry", FAST_RETRY)
+    cancel: Cancellation | None = kwargs.pop("cancel", None)
 
     async def go() -> Report:
-        async with make_client(server, **client_kwargs) as client:
-            return await run_check(client, kwargs.pop("requirements", REQUIREMENTS),
-                                   environment_name="production",
-                                   options=CheckOptions(**kwargs), progress=events.append)
+        async with make_client(server, retry=retry) as client:
+            return await run_check(client, REQUIREMENTS, environment_name="production",
+                                   options=CheckOptions(**kwargs), progress=events.append,
+                                   cancel=cancel)
     return run(go())
+
+
+def patient_retry(scenario: str) -> RetryPolicy:
+    """maintenance answers 503 with Retry-After: 1 three times; the check must wait it out."""
+    if scenario != "maintenance":
+        return FAST_RETRY
+    return RetryPolicy(max_attempts=5, base_delay=0.05, max_delay=2, deadline=30)
 
 
 def test_every_scenario_is_covered() -> None:
@@ -59,16 +68,8 @@ def test_every_scenario_is_covered() -> None:
 @pytest.mark.parametrize("scenario", sorted(EXPECTED))
 def test_scenario_verdict_and_codes(simulator: Any, scenario: str) -> None:
     verdict, errors, warnings = EXPECTED[scenario]
-    server = simulator(scenario)
-    retry = None if scenario == "maintenance" else FAST_RETRY  # honour Retry-After: 1
-    report = check(server, retry=retry) if retry else check(server, retry=_patient())
+    report = check(simulator(scenario), retry=patient_retry(scenario))
     assert report.codes("error") == errors, [f.message for f in report.findings]
     assert report.codes("warning") == warnings, [f.message for f in report.findings]
     assert report.verdict == verdict
     assert not report.cancelled
-
-
-def _patient() -> Any:
-    from payt_onboarding.afas.client import RetryPolicy
-
-    return RetryPolicy(max_attempts=5, base_delay=0.05, max_delay=2, deadline=30)
