@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import os
 import sys
@@ -67,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--scenario", default="healthy", choices=sorted(SCENARIOS),
                       metavar="NAME", help="one of: " + ", ".join(SCENARIOS))
+    demo.add_argument("--language", choices=("nl", "en"), default="nl",
+                      help="language of the report (default nl)")
     return parser
 
 
@@ -84,7 +87,22 @@ def _non_negative(text: str) -> int:
     return value
 
 
+def _utf8_when_redirected() -> None:
+    """Reports carry "→" and accented names: on Windows a redirect would use cp1252 and fail.
+
+    A terminal keeps its own encoding (the Windows console speaks UTF-16 to Python anyway); a
+    file or pipe gets UTF-8, which is what the JSON and HTML reports declare.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            if stream.isatty():
+                stream.reconfigure(errors="replace")
+            else:
+                stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_when_redirected()
     args = _parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING,
@@ -107,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "demo":
             from payt_onboarding.demo import run_demo
 
-            return run_demo(args.scenario)
+            return run_demo(args.scenario, args.language)
         print(
             "The onboarding wizard is not part of this version yet. "
             "Run 'payt-onboarding demo' to see the AFAS client at work against the simulator, "

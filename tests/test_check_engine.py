@@ -160,3 +160,10 @@ def test_the_engine_reports_what_a_dead_address_means() -> None:
     assert report.verdict == "not_ready"
     assert report.findings and report.findings[0].severity == "error"
     assert report.findings[0].hint
+
+
+def test_english_report_names_the_connectors_in_english(simulator: Any) -> None:
+    report = check(simulator("healthy"), language="en")
+    titles = {c.role: c.title for c in report.connectors}
+    assert titles["sales_entries"] == "Sales entries"
+    assert titles["invoice_lines"] == "Sales invoice lines"

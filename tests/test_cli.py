@@ -74,20 +74,32 @@ def test_simulator_stops_cleanly_on_ctrl_c(
     assert "Traceback" not in err
 
 
-def test_demo_walks_the_healthy_environment() -> None:
+def test_demo_checks_the_healthy_environment_and_prints_the_report() -> None:
     result = cli("demo")
     assert result.returncode == 0, result.stderr
-    assert "Environment O12345AA" in result.stdout
-    assert re.search(r"Payt_sales_entries_v12\s+\d+\s+20\s", result.stdout)
-    assert "application/pdf" in result.stdout
+    assert result.stdout.startswith("KLAAR VOOR PAYT")
+    assert "O12345AA" in result.stdout
+    assert re.search(r"Payt_sales_entries_v12\s+in orde", result.stdout)
+    assert "simulator" in result.stderr  # where it runs goes to stderr, the report to stdout
     assert DEMO_TOKEN_DATA not in result.stdout + result.stderr
 
 
-def test_demo_on_a_failing_scenario_says_what_failed() -> None:
-    result = cli("demo", "--scenario", "token_rejected")
+def test_demo_on_a_failing_scenario_says_what_failed_in_english() -> None:
+    result = cli("demo", "--scenario", "token_rejected", "--language", "en")
     assert result.returncode == 2
+    assert result.stdout.startswith("NOT READY")
     assert "token.rejected" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_a_redirect_in_a_narrow_encoding_still_gets_the_whole_report() -> None:
+    # As on Windows, where a redirect defaults to cp1252; ascii is narrower still.
+    result = subprocess.run([*CLI, "demo", "--scenario", "connector_missing"],
+                            capture_output=True, timeout=60, check=False,
+                            env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 2, result.stderr
+    assert "Algemeen → Beheer → AppConnector" in result.stdout.decode("utf-8")
+    assert b"Traceback" not in result.stderr
 
 
 def test_version() -> None:

@@ -321,3 +321,16 @@ def test_text_english() -> None:
 
 def test_clean_strips_escape_sequences_and_controls() -> None:
     assert clean("a\x1b[2J\x1b]8;;http://x\x1b\\b\x00c\x7fd\te\nf\u202eg") == "abcd\te\nfg"
+
+
+@pytest.mark.parametrize(("language", "words"), [("nl", "geen vervaldatum"),
+                                                 ("en", "no expiry date")])
+def test_token_expiry_zero_means_no_expiry(language: str, words: str) -> None:
+    # AFAS's /metainfo says tokenExpiry "0" for a token without an end date.
+    sample = sample_report(language=language)
+    report = sample.model_copy(update={
+        "target": sample.target.model_copy(update={"token_expiry": "0"})})
+    assert words in render_text(report)
+    assert words in render_html(report)
+    assert "31-01-2026" in render_text(sample_report()) or "2026-01-31" in render_text(
+        sample_report())

@@ -91,13 +91,13 @@ class _Run:
                 self.findings.append(make_finding(
                     Code.CONNECTOR_OUTDATED_VERSION, language=lang, role=req.role,
                     connector_id=res.outdated, connector=res.outdated, expected=req.connector,
-                    title=req.title))
+                    title=req.title_in(lang)))
             else:
                 missing = self.options.connectors.get(req.role) or req.connector
                 self.findings.append(make_finding(
                     Code.CONNECTOR_MISSING, language=lang,
                     severity="error" if req.required else "info", role=req.role,
-                    connector_id=missing, connector=missing, title=req.title))
+                    connector_id=missing, connector=missing, title=req.title_in(lang)))
         async with asyncio.TaskGroup() as group:
             for outcome in self.outcomes.values():
                 group.create_task(self._connector(outcome))
@@ -138,8 +138,9 @@ class _Run:
         results = []
         for req in self.requirements.connectors:
             outcome = self.outcomes.get(req.role)
-            common: dict[str, Any] = {"role": req.role, "required": req.required,
-                                      "title": req.title, "expected_connector": req.connector}
+            common: dict[str, Any] = {
+                "role": req.role, "required": req.required, "expected_connector": req.connector,
+                "title": req.title_in(self.options.language)}
             if outcome is None:
                 status: ConnectorStatus = "missing" if self.info else "skipped"
                 results.append(ConnectorResult(connector_id=None, status=status, **common))

@@ -41,6 +41,7 @@ class Labels:
     mandatory: str
     optional: str
     unknown: str
+    no_expiry: str
     none: str
     rows: tuple[str, str]
     all_rows: str
@@ -123,6 +124,7 @@ NL = Labels(
     mandatory="verplicht",
     optional="optioneel",
     unknown="onbekend",
+    no_expiry="geen vervaldatum",
     none="geen",
     rows=("rij", "rijen"),
     all_rows="alle rijen",
@@ -201,6 +203,7 @@ EN = Labels(
     mandatory="mandatory",
     optional="optional",
     unknown="unknown",
+    no_expiry="no expiry date",
     none="none",
     rows=("row", "rows"),
     all_rows="all rows",
@@ -242,6 +245,11 @@ def duration(labels: Labels, ms: float) -> str:
         return f"{ms:.0f} ms"
     seconds = f"{ms / 1000:.1f}"
     return f"{seconds.replace('.', ',') if labels.lang == 'nl' else seconds} s"
+
+
+def expiry(labels: Labels, raw: str | None) -> str:
+    """The token's expiry as AFAS states it: "0" means the token never expires."""
+    return labels.no_expiry if raw is not None and raw.strip() == "0" else when(labels, raw)
 
 
 def when(labels: Labels, iso: str | None) -> str:

@@ -17,6 +17,7 @@ from payt_onboarding.report.labels import (
     SEVERITY_ORDER,
     counted,
     duration,
+    expiry,
     labels_for,
     percent,
     rows_text,
@@ -93,6 +94,7 @@ def render_html(report: Report) -> str:
         titles={c.role: c.title or c.role for c in report.connectors},  # link targets
         tone=lambda key: _TONE.get(key, "muted"),
         when=functools.partial(when, labels),
+        expiry=functools.partial(expiry, labels),
         duration=functools.partial(duration, labels),
         rows=functools.partial(rows_text, labels),
     )

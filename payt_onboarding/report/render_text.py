@@ -17,6 +17,7 @@ from payt_onboarding.report.labels import (
     Labels,
     counted,
     duration,
+    expiry,
     labels_for,
     rows_text,
     when,
@@ -116,7 +117,7 @@ def _target(report: Report, labels: Labels, width: int) -> list[str]:
         (names["uid"], f"{target.uid} ({environment})"),
         (names["base_url"], target.base_url),
         (names["app_name"], app),
-        (names["token_expiry"], when(labels, target.token_expiry)),
+        (names["token_expiry"], expiry(labels, target.token_expiry)),
         (names["checked_at"], when(labels, report.checked_at)),
         (names["sample"], f"{sample}, {took} {duration(labels, report.duration_ms)}"),
     ]

@@ -30,6 +30,7 @@ class FieldRequirement(_Strict):
 class ConnectorRequirement(_Strict):
     role: Role = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: str  # human name of the role, e.g. "Verkoopboekingen"
+    title_en: str | None = None  # the same in English; reports in English fall back to `title`
     connector: str  # the id Payt ships, e.g. "Payt_sales_entries_v12"
     # A connector is recognised by id or description, case-insensitively, when it starts with
     # `match`; with `min_version`, `match` must be followed by `_v<N>` and N >= min_version counts
@@ -55,6 +56,9 @@ class ConnectorRequirement(_Strict):
 
     def field(self, name: str) -> FieldRequirement | None:
         return next((f for f in self.fields if f.name == name), None)
+
+    def title_in(self, language: str) -> str:
+        return self.title_en if language == "en" and self.title_en else self.title
 
 
 class AnyOfRule(_Strict):
