@@ -167,3 +167,20 @@ def test_english_report_names_the_connectors_in_english(simulator: Any) -> None:
     titles = {c.role: c.title for c in report.connectors}
     assert titles["sales_entries"] == "Sales entries"
     assert titles["invoice_lines"] == "Sales invoice lines"
+
+
+def test_waiting_for_a_free_slot_is_not_slowness(simulator: Any) -> None:
+    # One request at a time: each connector's rows wait behind the other seven connectors'
+    # requests (about 1.2 s here), but AFAS itself answers each in 150 ms.
+    server = simulator("healthy", latency=0.15)
+    report = check(server, max_in_flight=1, slow_ms=500)
+    assert server.max_in_flight == 1
+    assert "connector.slow" not in report.codes("warning")
+    durations = [c.duration_ms for c in report.connectors if c.connector_id]
+    assert all(150 <= ms < 500 for ms in durations), durations
+
+
+def test_a_slow_answer_is_still_slow(simulator: Any) -> None:
+    report = check(simulator("healthy", latency=0.15), slow_ms=100)
+    slow = {f.connector_id for f in report.findings if f.code == "connector.slow"}
+    assert slow == {c.connector_id for c in report.connectors if c.connector_id}

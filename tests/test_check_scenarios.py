@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from payt_onboarding.afas.client import RetryPolicy
+from payt_onboarding.afas.client import DEFAULT_MAX_IN_FLIGHT, RetryPolicy
 from payt_onboarding.checks.engine import CheckOptions, run_check
 from payt_onboarding.checks.progress import Cancellation, ProgressEvent
 from payt_onboarding.report.model import Report
@@ -43,9 +43,10 @@ def check(server: SimulatorServer, **kwargs: Any) -> Report:
     events: list[ProgressEvent] = kwargs.pop("events", [])
     retry: RetryPolicy = kwargs.pop("retry", FAST_RETRY)
     cancel: Cancellation | None = kwargs.pop("cancel", None)
+    in_flight: int = kwargs.pop("max_in_flight", DEFAULT_MAX_IN_FLIGHT)
 
     async def go() -> Report:
-        async with make_client(server, retry=retry) as client:
+        async with make_client(server, retry=retry, max_in_flight=in_flight) as client:
             return await run_check(client, REQUIREMENTS, environment_name="production",
                                    options=CheckOptions(**kwargs), progress=events.append,
                                    cancel=cancel)

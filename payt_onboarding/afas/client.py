@@ -185,7 +185,8 @@ class AfasClient:
                 f"{MAX_QUERY_LENGTH}. Use fewer filter values and make more requests."
             )
         response = await self._get(path, params, Operation.ROWS)
-        return _parse(response, RowsPage)
+        page = _parse(response, RowsPage)
+        return page.model_copy(update={"elapsed_ms": response.elapsed.total_seconds() * 1000})
 
     async def iter_rows(
         self,

@@ -65,6 +65,8 @@ class RowsPage(_AfasModel):
     skip: int
     take: int
     rows: tuple[dict[str, Any], ...]
+    # Set by the client: how long AFAS took to answer, without waiting for a free slot or retries.
+    elapsed_ms: float = 0.0
 
 
 class Attachment(_AfasModel):

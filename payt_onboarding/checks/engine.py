@@ -36,7 +36,7 @@ from payt_onboarding.report.model import (
     Tool,
     verdict_of,
 )
-from payt_onboarding.requirements.model import Requirements
+from payt_onboarding.requirements.model import AttachmentRule, Requirements
 
 DEFAULT_SAMPLE_SIZE = 200
 EXPIRY_WARNING_DAYS = 30
@@ -99,13 +99,20 @@ class _Run:
                     severity="error" if req.required else "info", role=req.role,
                     connector_id=missing, connector=missing, title=req.title_in(lang)))
         async with asyncio.TaskGroup() as group:
-            for outcome in self.outcomes.values():
-                group.create_task(self._connector(outcome))
+            tasks = {role: group.create_task(self._connector(outcome))
+                     for role, outcome in self.outcomes.items()}
+            rule = self.requirements.rules.attachments
+            if rule is not None:
+                # The PDF fetch needs only its own connectors: it overlaps the slower ones.
+                needed = [tasks[r] for r in (*rule.roles, rule.target_role) if r in tasks]
+                group.create_task(self._attachments(rule, needed))
         self.findings += apply_rules(self.requirements.rules, self._data(), lang)
-        rule = self.requirements.rules.attachments
-        if rule is not None:
-            self.findings += await check_attachments(self.client, rule, self.outcomes,
-                                                     language=lang)
+
+    async def _attachments(self, rule: AttachmentRule, needed: list[asyncio.Task[None]]) -> None:
+        if needed:
+            await asyncio.wait(needed)
+        self.findings += await check_attachments(self.client, rule, self.outcomes,
+                                                 language=self.options.language)
 
     async def _connector(self, outcome: ConnectorOutcome) -> None:
         role = outcome.requirement.role

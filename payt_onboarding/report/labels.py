@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from payt_onboarding.report.model import Language, Severity
+from payt_onboarding.requirements.load import BUILT_IN
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Labels:
     optional: str
     unknown: str
     no_expiry: str
+    built_in: str
     none: str
     rows: tuple[str, str]
     all_rows: str
@@ -125,6 +127,7 @@ NL = Labels(
     optional="optioneel",
     unknown="onbekend",
     no_expiry="geen vervaldatum",
+    built_in="ingebouwd in deze versie",
     none="geen",
     rows=("rij", "rijen"),
     all_rows="alle rijen",
@@ -204,6 +207,7 @@ EN = Labels(
     optional="optional",
     unknown="unknown",
     no_expiry="no expiry date",
+    built_in="built into this version",
     none="none",
     rows=("row", "rows"),
     all_rows="all rows",
@@ -250,6 +254,11 @@ def duration(labels: Labels, ms: float) -> str:
 def expiry(labels: Labels, raw: str | None) -> str:
     """The token's expiry as AFAS states it: "0" means the token never expires."""
     return labels.no_expiry if raw is not None and raw.strip() == "0" else when(labels, raw)
+
+
+def origin(labels: Labels, requirements: str) -> str:
+    """Where the Payt requirements came from: a file path, or the ones shipped with the tool."""
+    return labels.built_in if requirements == BUILT_IN else requirements
 
 
 def when(labels: Labels, iso: str | None) -> str:

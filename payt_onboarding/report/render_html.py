@@ -19,6 +19,7 @@ from payt_onboarding.report.labels import (
     duration,
     expiry,
     labels_for,
+    origin,
     percent,
     rows_text,
     when,
@@ -95,6 +96,7 @@ def render_html(report: Report) -> str:
         tone=lambda key: _TONE.get(key, "muted"),
         when=functools.partial(when, labels),
         expiry=functools.partial(expiry, labels),
+        origin=functools.partial(origin, labels),
         duration=functools.partial(duration, labels),
         rows=functools.partial(rows_text, labels),
     )

@@ -19,6 +19,7 @@ from payt_onboarding.report.labels import (
     duration,
     expiry,
     labels_for,
+    origin,
     rows_text,
     when,
 )
@@ -122,7 +123,7 @@ def _target(report: Report, labels: Labels, width: int) -> list[str]:
         (names["sample"], f"{sample}, {took} {duration(labels, report.duration_ms)}"),
     ]
     if report.requirements:
-        pairs.append((names["requirements"], report.requirements))
+        pairs.append((names["requirements"], origin(labels, report.requirements)))
     pad = max(len(name) for name, _ in pairs) + 2
     return [line for name, value in pairs for line in _wrap(value, width, name.ljust(pad))]
 
