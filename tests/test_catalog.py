@@ -49,6 +49,7 @@ SAMPLE: dict[str, Any] = {
     "afas_type": "string", "count": 3, "rows": 200, "max": 255, "fields": "debtor_lastname",
     "target": "Payt_payment_conditions", "filename": "Factuur.docx",
     "mimetype": "application/msword", "seconds": 120,
+    "candidates": " Mogelijk geschikt, van een passend type en nog niet gebruikt: VervalDatum.",
 }
 
 

@@ -184,3 +184,11 @@ def test_a_slow_answer_is_still_slow(simulator: Any) -> None:
     report = check(simulator("healthy", latency=0.15), slow_ms=100)
     slow = {f.connector_id for f in report.findings if f.code == "connector.slow"}
     assert slow == {c.connector_id for c in report.connectors if c.connector_id}
+
+
+def test_a_missing_field_names_the_renamed_afas_field_that_could_carry_it(simulator: Any) -> None:
+    report = check(simulator("fields_missing"))
+    hints = {f.field: f.hint for f in report.findings if f.code == "field.missing"}
+    assert "VervalDatum (Vervaldatum)" in hints["invoice_due_date"]
+    assert "LandCode (Land)" in hints["debtor_post_country_code"]
+    assert "Mogelijk geschikt" not in hints["administration_origin_id"]  # nothing fits there

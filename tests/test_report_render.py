@@ -334,3 +334,12 @@ def test_token_expiry_zero_means_no_expiry(language: str, words: str) -> None:
     assert words in render_html(report)
     assert "31-01-2026" in render_text(sample_report()) or "2026-01-31" in render_text(
         sample_report())
+
+
+def test_html_order_is_verdict_then_connector_tables_then_findings() -> None:
+    html = render_html(sample_report())
+    verdict = html.index('class="verdict')
+    table = html.index("<table")
+    findings = html.index('id="findings"')
+    assert verdict < table < findings
+    assert 'href="#findings"' in html[verdict:table]  # the shortcut past the tables

@@ -244,10 +244,12 @@ CATALOG: Mapping[Code, Entry] = MappingProxyType({
         "error",
         ("Het verplichte veld {field} ({payt_type}) ontbreekt in {connector}.",
          f"Neem het veld met de naam {{field}} op in de GetConnector ({GETCONNECTORS['nl']} → "
-         "{connector}), of koppel {field} aan een bestaand AFAS-veld in de veldkoppeling."),
+         "{connector}), of koppel {field} aan een bestaand AFAS-veld in de veldkoppeling."
+         "{candidates}"),
         ("The mandatory field {field} ({payt_type}) is missing from {connector}.",
          f"Add the field named {{field}} to the GetConnector ({GETCONNECTORS['en']} → "
-         "{connector}), or map {field} to an existing AFAS field in the field mapping."),
+         "{connector}), or map {field} to an existing AFAS field in the field mapping."
+         "{candidates}"),
     ),
     Code.FIELD_OPTIONAL_MISSING: _e(
         "info",
@@ -469,7 +471,7 @@ PARAMS: Mapping[Code, tuple[str, ...]] = MappingProxyType({
     Code.CONNECTOR_TIMEOUT: _CONNECTOR,
     Code.CONNECTOR_EMPTY: _CONNECTOR,
     Code.CONNECTOR_SLOW: ("connector", "ms"),
-    Code.FIELD_MISSING: ("connector", "field", "payt_type"),
+    Code.FIELD_MISSING: ("connector", "field", "payt_type", "candidates"),
     Code.FIELD_OPTIONAL_MISSING: ("connector", "field"),
     Code.FIELD_TYPE_MISMATCH: ("connector", "field", "afas_field", "afas_type", "payt_type"),
     Code.FIELD_EMPTY: ("connector", "field", "count", "rows"),
@@ -511,6 +513,18 @@ def entry_for(code: Code, severity: Severity | None = None) -> Entry:
     if severity is not None and (code, severity) in VARIANTS:
         return VARIANTS[(code, severity)]
     return CATALOG[code]
+
+
+_CANDIDATES = {
+    "nl": " Mogelijk geschikt, van een passend type en nog niet gebruikt: {}.",
+    "en": " Possibly suitable, of a fitting type and not used yet: {}.",
+}
+
+
+def candidates_sentence(language: Language, fields: Iterable[str]) -> str:
+    """The `candidates` parameter of field.missing: AFAS fields that could be mapped, or ""."""
+    names = ", ".join(fields)
+    return _CANDIDATES[language].format(names) if names else ""
 
 
 def _example(value: object) -> str:

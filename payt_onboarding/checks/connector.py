@@ -8,8 +8,8 @@ from typing import Any
 
 from payt_onboarding.afas.client import AfasClient
 from payt_onboarding.afas.models import ConnectorMetadata
-from payt_onboarding.checks.catalog import make_finding
-from payt_onboarding.checks.fields import PlannedField, plan_fields, sort_fields
+from payt_onboarding.checks.catalog import candidates_sentence, make_finding
+from payt_onboarding.checks.fields import PlannedField, candidates, plan_fields, sort_fields
 from payt_onboarding.checks.progress import ProgressCallback, ProgressEvent
 from payt_onboarding.checks.rules import RoleData
 from payt_onboarding.checks.values import MAX_LENGTH, FieldStats, field_stats, row_keys, translate
@@ -51,7 +51,7 @@ async def check_connector(
     outcome.afas_fields = [AfasField(id=f.id, type=f.data_type, label=f.label)
                            for f in metadata.fields]
     outcome.planned = planned = plan_fields(req, metadata, mapping)
-    outcome.findings += _field_findings(outcome, language)
+    outcome.findings += _field_findings(outcome, metadata, language)
 
     rows, first_ms, total_ms = await _read(client, outcome, metadata, sample_size, progress)
     outcome.rows_sampled, outcome.duration_ms = len(rows), round(total_ms, 1)
@@ -105,7 +105,9 @@ async def _read(
     return rows, times[0], sum(times)
 
 
-def _field_findings(outcome: ConnectorOutcome, language: Language) -> list[Finding]:
+def _field_findings(
+    outcome: ConnectorOutcome, metadata: ConnectorMetadata, language: Language
+) -> list[Finding]:
     req, cid = outcome.requirement, outcome.connector_id
     found = []
     for plan in outcome.planned:
@@ -115,8 +117,12 @@ def _field_findings(outcome: ConnectorOutcome, language: Language) -> list[Findi
         if plan.status == "missing":
             examples = [plan.mapped_to_missing] if plan.mapped_to_missing else []
             if want.mandatory:
+                offer = [f"{f.id} ({f.label})" if f.label else f.id
+                         for f in candidates(want, metadata, outcome.planned)]
                 found.append(make_finding(Code.FIELD_MISSING, examples=examples,
-                                          payt_type=want.type, **common))
+                                          payt_type=want.type,
+                                          candidates=candidates_sentence(language, offer),
+                                          **common))
             else:
                 found.append(make_finding(Code.FIELD_OPTIONAL_MISSING, examples=examples,
                                           **common))

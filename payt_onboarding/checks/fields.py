@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from payt_onboarding.afas.models import ConnectorMetadata, FieldInfo
 from payt_onboarding.report.model import FieldStatus
@@ -71,3 +73,40 @@ def sort_fields(
     if not ids and metadata.fields:
         ids = [metadata.fields[0].id]
     return ids
+
+
+MAX_CANDIDATES = 3
+_STRINGY: frozenset[PaytType] = frozenset({"text", "email", "country_code", "currency_code"})
+
+
+def candidates(
+    want: FieldRequirement, metadata: ConnectorMetadata, planned: list[PlannedField]
+) -> list[FieldInfo]:
+    """AFAS fields that could carry a missing Payt field: of a fitting type, not yet used.
+
+    Ranked by how much the id or label looks like Payt's name. For a date or an amount the type
+    says enough; nearly any field can be text, so there a name must look alike as well, unless
+    only a few unused fields are left.
+    """
+    used = {p.afas.id for p in planned if p.afas is not None}
+    free = [f for f in metadata.fields
+            if f.id not in used and f.data_type.casefold() in COMPATIBLE[want.type]]
+
+    name = _words(want.name)
+
+    def likeness(field: FieldInfo) -> float:
+        texts = [_words(t) for t in (field.id, field.label) if t]
+        alike = max(SequenceMatcher(None, name, text).ratio() for text in texts)
+        shared = any(set(name.split()) & set(text.split()) for text in texts)
+        return max(alike, 0.5 if shared else 0.0)
+
+    ranked = sorted(free, key=likeness, reverse=True)
+    if want.type in _STRINGY and len(ranked) > MAX_CANDIDATES:
+        ranked = [f for f in ranked if likeness(f) >= 0.5]
+    return ranked[:MAX_CANDIDATES]
+
+
+def _words(text: str) -> str:
+    """Lower-case words: "debtor_post_country_code" and "LandCode" -> "land code"."""
+    split = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", text)
+    return re.sub(r"[^a-z0-9]+", " ", split.casefold()).strip()

@@ -43,6 +43,7 @@ class Labels:
     optional: str
     unknown: str
     no_expiry: str
+    to_findings: str
     built_in: str
     none: str
     rows: tuple[str, str]
@@ -127,6 +128,7 @@ NL = Labels(
     optional="optioneel",
     unknown="onbekend",
     no_expiry="geen vervaldatum",
+    to_findings="naar de bevindingen en wat te doen",
     built_in="ingebouwd in deze versie",
     none="geen",
     rows=("rij", "rijen"),
@@ -207,6 +209,7 @@ EN = Labels(
     optional="optional",
     unknown="unknown",
     no_expiry="no expiry date",
+    to_findings="to the findings and what to do",
     built_in="built into this version",
     none="none",
     rows=("row", "rows"),
