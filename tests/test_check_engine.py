@@ -10,6 +10,8 @@ from typing import Any
 
 import jsonschema
 import pytest
+from conftest import make_client, run
+from test_check_scenarios import EXPECTED, check, patient_retry
 
 from payt_onboarding.checks.engine import CheckOptions, run_check
 from payt_onboarding.checks.progress import Cancellation, ProgressEvent
@@ -19,8 +21,6 @@ from payt_onboarding.requirements.load import load_requirements
 from payt_onboarding.simulator.dataset import INVOICE_LINES, SALES_ENTRIES
 from payt_onboarding.simulator.scenarios import _rename_connector, build_config
 from payt_onboarding.simulator.server import SimulatorServer
-from tests.conftest import make_client, run
-from tests.test_check_scenarios import EXPECTED, check, patient_retry
 
 REQUIREMENTS = load_requirements()
 SCHEMA = json.loads(files("payt_onboarding.resources").joinpath("report.schema.json").read_text())

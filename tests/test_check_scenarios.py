@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import FAST_RETRY, make_client, run
 
 from payt_onboarding.afas.client import DEFAULT_MAX_IN_FLIGHT, RetryPolicy
 from payt_onboarding.checks.engine import CheckOptions, run_check
@@ -12,7 +13,6 @@ from payt_onboarding.checks.progress import Cancellation, ProgressEvent
 from payt_onboarding.report.model import Report
 from payt_onboarding.requirements.load import load_requirements
 from payt_onboarding.simulator.server import SimulatorServer
-from tests.conftest import FAST_RETRY, make_client, run
 
 REQUIREMENTS = load_requirements()
 

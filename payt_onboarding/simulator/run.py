@@ -6,6 +6,7 @@ import argparse
 import ssl
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID, SimulatorConfig
@@ -61,9 +62,14 @@ def run_simulator(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return EXIT_USAGE
-        _print_banner(server, config, ca_path)
         try:
-            server.serve_forever()
+            # Served from its own thread, so stop() never waits on a serve_forever that a
+            # Ctrl+C kept from starting. The main thread sleeps: on Windows a sleep is
+            # interrupted by Ctrl+C, a wait on a lock is not.
+            server.start()
+            _print_banner(server, config, ca_path)
+            while True:
+                time.sleep(3600)
         except KeyboardInterrupt:
             print("\nSimulator stopped.", flush=True)
         finally:

@@ -73,9 +73,6 @@ class SimulatorServer:
         self._thread.start()
         return self
 
-    def serve_forever(self) -> None:
-        self._httpd.serve_forever()
-
     def stop(self) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
