@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TextIO
@@ -60,6 +61,10 @@ def add_check_parser(commands: argparse._SubParsersAction[Any]) -> None:
                        help="language of the report (default nl)")
     check.add_argument("--time-limit", type=_seconds, default=120, metavar="SECONDS",
                        help="stop the whole check after this long (default 120)")
+    check.add_argument("--map", type=_mapping, action="append", metavar="ROLE.FIELD=AFAS_FIELD",
+                       help="read Payt field FIELD of connector role ROLE from another AFAS "
+                       "field, e.g. sales_entries.invoice_due_date=VervalDatum (repeatable; "
+                       "saved with --save-profile)")
     check.add_argument("--profile", metavar="NAME",
                        help="take UID, environment, connectors, mappings and token from a profile")
     check.add_argument("--save-profile", metavar="NAME",
@@ -71,6 +76,15 @@ def _sample_size(text: str) -> int:
     if not 1 <= value <= 100_000:
         raise argparse.ArgumentTypeError("must be between 1 and 100000")
     return value
+
+
+def _mapping(text: str) -> tuple[str, str, str]:
+    target, _, afas_field = text.partition("=")
+    role, _, payt_field = target.partition(".")
+    if not (role.strip() and payt_field.strip() and afas_field.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not ROLE.FIELD=AFAS_FIELD, e.g. "
+                                         "sales_entries.invoice_due_date=VervalDatum")
+    return role.strip(), payt_field.strip(), afas_field.strip()
 
 
 def _seconds(text: str) -> float:
@@ -92,6 +106,7 @@ def run_check_command(args: argparse.Namespace) -> int:
     try:
         plan = _plan(args)
         requirements = _requirements(args.requirements)
+        _check_mappings(plan.options.mappings, requirements)
     except UsageError as error:
         print(f"payt-onboarding check: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -127,6 +142,7 @@ def _plan(args: argparse.Namespace) -> _Plan:
     connectors: dict[str, str] = {}
     mappings: dict[str, dict[str, str]] = {}
     uid, kind, base_url = args.uid, args.environment, args.base_url
+    account: str | None = None  # the keyring entry the profile names
     if args.profile:
         from payt_onboarding.profile_command import load_for_check
 
@@ -136,13 +152,18 @@ def _plan(args: argparse.Namespace) -> _Plan:
         base_url = base_url or loaded.base_url
         connectors, mappings = dict(loaded.connectors), {
             role: dict(m) for role, m in loaded.mappings.items()}
+        if loaded.token and (uid, kind) == (loaded.uid, loaded.environment):
+            account = loaded.token.account
+    for role, payt_field, afas_field in args.map or ():
+        mappings.setdefault(role, {})[payt_field] = afas_field
     if not uid:
         raise UsageError("give the AFAS environment number with --uid (or use --profile NAME).")
     try:
         environment = Environment.parse(uid, kind, base_url)
     except EnvironmentInputError as error:
         raise UsageError(error.message) from None
-    token = _token(args, environment)
+    _check_output(args.output)
+    token = _token(args, account or environment.keyring_account)
     fmt = args.format or _format_from(args.output)
     options = CheckOptions(
         sample_size=None if args.all_rows else args.sample_size,
@@ -154,15 +175,19 @@ def _plan(args: argparse.Namespace) -> _Plan:
     return _Plan(environment, token, options, fmt)
 
 
-def _token(args: argparse.Namespace, environment: Environment) -> AfasToken:
+def _token(args: argparse.Namespace, account: str) -> AfasToken:
     if args.token_stdin:
+        if sys.stdin.isatty():
+            print("Plak het token en sluit af met Enter en Ctrl+D (Windows: Ctrl+Z, Enter). / "
+                  "Paste the token, then Enter and Ctrl+D (Windows: Ctrl+Z, Enter).",
+                  file=sys.stderr)
         text, where = sys.stdin.read(), "standard input"
     elif os.environ.get(TOKEN_ENV, "").strip():
         text, where = os.environ[TOKEN_ENV], f"${TOKEN_ENV}"
     else:
         from payt_onboarding.profile_command import token_from_keyring
 
-        found, why = token_from_keyring(environment)
+        found, why = token_from_keyring(account)
         if found is None:
             raise UsageError(
                 f"no token: {why} Pipe it in with --token-stdin, or set {TOKEN_ENV}.")
@@ -174,6 +199,32 @@ def _token(args: argparse.Namespace, environment: Environment) -> AfasToken:
         return AfasToken.parse(text)
     except TokenFormatError as error:
         raise UsageError(f"the token from {where} cannot be read: {error}") from None
+
+
+def _check_output(output: str | None) -> None:
+    """Refuse an --output that cannot be written before the check runs, not after."""
+    if output is None:
+        return
+    target = Path(output)
+    if target.is_dir():
+        raise UsageError(f"--output {output} is a folder. Give a file name, such as "
+                         f"{target / 'rapport.html'}.")
+    if not target.parent.is_dir():
+        raise UsageError(f"cannot write the report to {output}: the folder {target.parent} "
+                         "does not exist. Create it first, or choose another --output.")
+
+
+def _check_mappings(mappings: Mapping[str, Mapping[str, str]], requirements: Requirements) -> None:
+    """A mapping for a role or field Payt does not know would be ignored without a word."""
+    roles = {c.role: c for c in requirements.connectors}
+    for role, fields in mappings.items():
+        if role not in roles:
+            raise UsageError(f"--map: there is no connector role {role!r}. Roles: "
+                             f"{', '.join(roles)}.")
+        for name in fields:
+            if roles[role].field(name) is None:
+                raise UsageError(f"--map: {role} has no Payt field {name!r}. Fields: "
+                                 f"{', '.join(f.name for f in roles[role].fields)}.")
 
 
 def _format_from(output: str | None) -> str:
@@ -210,10 +261,10 @@ def _write(report: Report, fmt: str, output: str | None) -> None:
         sys.stdout.write(_render(report, fmt, color=color))
         sys.stdout.flush()
         return
-    target = Path(output)
-    temporary = target.with_name(f".{target.name}.part")
-    temporary.write_text(_render(report, fmt), encoding="utf-8")
-    os.replace(temporary, target)
+    from payt_onboarding.profile.files import atomic_write
+
+    # A temp file, fsynced, renamed over the target, and removed when anything fails.
+    atomic_write(Path(output), _render(report, fmt).encode("utf-8"))
 
 
 class _TerminalProgress:

@@ -23,18 +23,18 @@ def load_for_check(name: str) -> Profile:
         raise UsageError(str(error)) from None
 
 
-def token_from_keyring(environment: Environment) -> tuple[AfasToken | None, str]:
+def token_from_keyring(account: str) -> tuple[AfasToken | None, str]:
     """The stored token, or None and why not, in words that say what to do."""
     vault = TokenVault()
     if not vault.status.usable:
         return None, f"no usable keyring on this computer ({vault.status.reason})."
     try:
-        token = vault.load(environment.keyring_account)
+        token = vault.load(account)
     except SecretStoreError as error:
         return None, f"{error}."
     if token is None:
         return None, (f"the keyring ({vault.status.name}) holds no token for "
-                      f"{environment.keyring_account}.")
+                      f"{account}.")
     return token, ""
 
 
@@ -51,13 +51,23 @@ def save_after_check(
         checked_at=report.checked_at, verdict=report.verdict, tool_version=__version__,
         report_sha256=report_sha256(report_json))
     account = environment.keyring_account
+    vault = TokenVault()
+    try:
+        where = vault.save(account, token)
+    except SecretStoreError as error:
+        where = "memory"
+        print(f"The token was not stored: {error}", file=sys.stderr)
     fields = {
         "uid": environment.uid,
         "environment": environment.kind.value,
         "base_url": environment.base_url_override,
-        "connectors": {c.role: c.connector_id for c in report.connectors if c.connector_id},
+        # Only connectors found under another name than Payt's: the rest are found again, so a
+        # newer version Payt ships later is picked up rather than pinned to today's.
+        "connectors": {c.role: c.connector_id for c in report.connectors
+                       if c.connector_id and c.connector_id != c.expected_connector},
         "mappings": {role: dict(m) for role, m in options.mappings.items() if m},
-        "token": TokenRef(account=account),
+        # A reference only to a token that is really in the keyring.
+        "token": TokenRef(account=account) if where == "keyring" else None,
         "validation": validation,
     }
     try:
@@ -66,13 +76,7 @@ def save_after_check(
         existing = None
     # Updating keeps keys a newer version of the program may have added to the file.
     profile = (existing.model_copy(update=fields) if existing
-               else Profile(name=name, **fields))  # type: ignore[arg-type]
-    vault = TokenVault()
-    try:
-        where = vault.save(account, token)
-    except SecretStoreError as error:
-        where = "memory"
-        print(f"The token was not stored: {error}", file=sys.stderr)
+               else Profile.model_validate({"name": name, **fields}))
     try:
         path = store.save(profile)
     except ProfileError as error:
