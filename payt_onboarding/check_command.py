@@ -110,7 +110,7 @@ def run_check_command(args: argparse.Namespace) -> int:
     except UsageError as error:
         print(f"payt-onboarding check: {error}", file=sys.stderr)
         return EXIT_USAGE
-    progress = _TerminalProgress(sys.stderr) if sys.stderr.isatty() else None
+    progress = _TerminalProgress(sys.stderr, args.language) if sys.stderr.isatty() else None
     report = asyncio.run(_check(plan, requirements, progress))
     if progress:
         progress.clear()
@@ -262,16 +262,19 @@ def _write(report: Report, fmt: str, output: str | None) -> None:
         sys.stdout.flush()
         return
     from payt_onboarding.profile.files import atomic_write
+    from payt_onboarding.report.render_text import summary_line
 
     # A temp file, fsynced, renamed over the target, and removed when anything fails.
     atomic_write(Path(output), _render(report, fmt).encode("utf-8"))
+    print(f"{summary_line(report)}. → {output}", file=sys.stderr)
 
 
 class _TerminalProgress:
     """One self-overwriting status line on stderr while the check runs."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, language: str = "nl") -> None:
         self.stream = stream
+        self.unit = "rows" if language == "en" else "rijen"
         self.rows: dict[str, int] = {}
         self.done = 0
         self.total = 0
@@ -286,7 +289,7 @@ class _TerminalProgress:
         elif event.kind != "connector_started":
             return
         current = event.connector_id or ""
-        line = f"[{self.done}/{self.total}] {current} {self.rows.get(current, 0)} rows"
+        line = f"[{self.done}/{self.total}] {current} {self.rows.get(current, 0)} {self.unit}"
         self.stream.write("\r" + line[:78].ljust(78))
         self.stream.flush()
 

@@ -249,6 +249,9 @@ def test_output_writes_the_file_atomically_in_the_format_of_its_extension(
                  f"out/{name}", *args, stdin=DEMO_FORMS["data"])
     assert result.code == EXIT["ready_with_warnings"], result.err
     assert result.out == ""
+    # The terminal still learns the verdict and where the report went.
+    assert "Klaar, met waarschuwingen: 0 fouten, 1 waarschuwing" in result.err, result.err
+    assert f"→ out/{name}" in result.err
     assert sorted(p.name for p in folder.iterdir()) == [name]  # no temp file left behind
     if os.name == "posix":
         assert path.stat().st_ino != before, "written in place, not renamed over the old file"

@@ -192,3 +192,23 @@ def test_a_missing_field_names_the_renamed_afas_field_that_could_carry_it(simula
     assert "VervalDatum (Vervaldatum)" in hints["invoice_due_date"]
     assert "LandCode (Land)" in hints["debtor_post_country_code"]
     assert "Mogelijk geschikt" not in hints["administration_origin_id"]  # nothing fits there
+
+
+def test_the_terminal_progress_line_follows_the_events_and_clears_itself(simulator: Any) -> None:
+    import io
+
+    from payt_onboarding.check_command import _TerminalProgress
+
+    stream = io.StringIO()
+    display = _TerminalProgress(stream, "en")
+    events: list[ProgressEvent] = []
+    report = check(simulator("healthy"), events=events)
+    for event in events:
+        display(event)
+    frames = stream.getvalue().split("\r")
+    total = len([c for c in report.connectors if c.connector_id])
+    assert any(f"[{total}/{total}]" in frame for frame in frames)
+    assert any("Payt_sales_entries_v12 200 rows" in frame for frame in frames)
+    assert all(len(frame) <= 78 for frame in frames)  # never wraps an 80-column terminal
+    display.clear()
+    assert stream.getvalue().endswith("\r" + " " * 78 + "\r")

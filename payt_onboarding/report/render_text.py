@@ -182,8 +182,19 @@ def _findings(report: Report, labels: Labels, width: int, paint: Paint) -> list[
 
 
 def _footer(report: Report, labels: Labels) -> str:
-    counts = [
+    tool = report.tool
+    return f"{_counts(report, labels)}. {labels.made_with} {tool.name} {tool.version}."
+
+
+def summary_line(report: Report) -> str:
+    """The verdict and the counts on one line: what a terminal shows when the report went to a
+    file."""
+    labels = labels_for(report.language)
+    return f"{labels.verdicts[report.verdict]}: {_counts(report, labels)}"
+
+
+def _counts(report: Report, labels: Labels) -> str:
+    return ", ".join(
         counted(labels, severity, sum(f.severity == severity for f in report.findings))
         for severity in SEVERITY_ORDER
-    ]
-    return f"{', '.join(counts)}. {labels.made_with} {report.tool.name} {report.tool.version}."
+    )
