@@ -39,6 +39,9 @@ def add_check_parser(commands: argparse._SubParsersAction[Any]) -> None:
         help="test an AFAS environment for Payt and print the report",
         description="Test every GetConnector Payt needs, live, and report what is missing. "
         f"The token is read from --token-stdin, else ${TOKEN_ENV}, else the keyring.",
+        epilog="Exit status: 0 ready, 1 ready with warnings, 2 not ready, 64 usage error. "
+        "Example: payt-onboarding check --uid 12345 --token-stdin --output rapport.html "
+        "< token.txt",
     )
     check.add_argument("--uid", help="AFAS environment number, e.g. 12345 or T12345AA")
     check.add_argument("--environment", choices=("production", "test", "accept"), default=None,

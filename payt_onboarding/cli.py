@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser(
         "demo",
-        help="try everything against the built-in simulator, no AFAS account needed",
+        help="run the check against the built-in simulator, no AFAS account needed",
     )
     demo.add_argument("--scenario", default="healthy", choices=sorted(SCENARIOS),
                       metavar="NAME", help="one of: " + ", ".join(SCENARIOS))
@@ -128,7 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_demo(args.scenario, args.language)
         print(
             "The onboarding wizard is not part of this version yet. "
-            "Run 'payt-onboarding demo' to see the AFAS client at work against the simulator, "
+            "Run 'payt-onboarding demo' to see the check at work against the simulator, "
+            "'payt-onboarding check --uid N --token-stdin' for a real environment, "
             "or 'payt-onboarding --help'.",
             file=sys.stderr,
         )
