@@ -301,3 +301,12 @@ def test_validate_base_url_never_echoes_credentials() -> None:
         validate_base_url("https://user:hunter2secret@example.com")
     assert "hunter2secret" not in str(info.value)
     assert "user name or password" in str(info.value)
+
+
+def test_a_token_pasted_as_the_uid_is_not_repeated_in_the_message() -> None:
+    data = "1CF32FE36C9BDC0E424271BB7E2CA28C7A35F8BDF3B143F41B9343993C4ED1C0"
+    for text in (data, f"<token><version>1</version><data>{data}</data></token>"):
+        with pytest.raises(EnvironmentInputError) as caught:
+            Environment.parse(text)
+        assert data[:12] not in caught.value.message
+        assert "look like a token" in caught.value.message

@@ -178,3 +178,30 @@ def test_the_deadline_bounds_a_slow_attempt_too(simulator: Start) -> None:
         metainfo(server, RetryPolicy(max_attempts=3, deadline=0.5))
     assert time.perf_counter() - started < 1.5
     assert caught.value.code is Code.CONNECTION_TIMEOUT
+
+
+def test_a_query_afas_is_still_working_on_is_not_sent_again(simulator: Start) -> None:
+    # Reference 5: a client timeout does not stop AFAS; asking again stacks the same load.
+    server = simulator("healthy")
+    server.config.add_fault(Fault("slow", match="/connectors/", delay=1.0))
+
+    async def go() -> None:
+        async with make_client(server, timeout=httpx.Timeout(0.3),
+                               retry=RetryPolicy(max_attempts=4, base_delay=0.01,
+                                                 deadline=10)) as client:
+            await client.rows("Payt_administrations", take=1,
+                              order_by=["administration_code"])
+
+    with pytest.raises(errors.RequestTimeout):
+        run(go())
+    time.sleep(1.2)  # the server logs a request once its (slow) answer is written
+    assert server.paths("/connectors/") == ["/connectors/payt_administrations"]
+
+
+def test_a_proxy_from_the_environment_is_not_used_for_loopback(
+    simulator: Start, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A proxy would see the token of a plain-http request, and a dead one would break the demo.
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    monkeypatch.setenv("ALL_PROXY", "http://127.0.0.1:9")
+    assert metainfo(simulator("healthy"), RetryPolicy(max_attempts=1)) is not None

@@ -27,7 +27,7 @@ import truststore
 from pydantic import BaseModel, ValidationError
 
 from payt_onboarding import __version__
-from payt_onboarding.afas.environment import Environment
+from payt_onboarding.afas.environment import Environment, is_loopback
 from payt_onboarding.afas.errors import (
     AfasError,
     ConnectionUnreachable,
@@ -130,7 +130,9 @@ class AfasClient:
                 max_connections=max_in_flight, max_keepalive_connections=max_in_flight
             ),
             verify=tls_context(ca_file),
-            trust_env=True,
+            # Proxy settings from the environment, except on loopback: a proxy must not see
+            # the token in a plain-http request to the simulator, nor break it.
+            trust_env=not is_loopback(httpx.URL(environment.base_url).host),
             transport=transport,
         )
 
@@ -290,14 +292,21 @@ class _DnsFailure(ConnectionUnreachable):
     """A host name that does not resolve will not resolve a second later either."""
 
 
+class _AnswerTimeout(RequestTimeout):
+    """AFAS got the request but did not answer in time. It keeps working on it regardless
+    (reference 5): asking again would stack the same heavy query."""
+
+
 def _is_transient(error: AfasError) -> bool:
-    if isinstance(error, _DnsFailure | TlsFailed):
+    if isinstance(error, _DnsFailure | TlsFailed | _AnswerTimeout):
         return False
     return isinstance(error, ServiceUnavailable | RequestTimeout | ConnectionUnreachable)
 
 
 def _classify_transport(exc: httpx.TransportError, base_url: str, path: str) -> AfasError:
     host = httpx.URL(base_url).host
+    if isinstance(exc, httpx.ReadTimeout):
+        return _AnswerTimeout(f"{host} did not answer in time.", path=path)
     if isinstance(exc, httpx.TimeoutException):
         return RequestTimeout(f"{host} did not answer in time.", path=path)
     cause: BaseException | None = exc

@@ -107,9 +107,15 @@ _UID_HELP = (
 )
 
 
+# A token's data is 64 hex characters; its XML and base64 forms hold long base64 runs.
+_TOKEN_LIKE = re.compile(r"[0-9A-Fa-f]{24,}|[A-Za-z0-9+/]{40,}|<\s*token", re.IGNORECASE)
+
+
 def _quote(text: str) -> str:
-    """The user's (non-secret) input, shortened and made printable, in quotes."""
+    """The user's input, shortened and made printable, in quotes; never a pasted token."""
     shown = "".join(ch if ch.isprintable() else "?" for ch in text.strip())
+    if _TOKEN_LIKE.search(shown):
+        return f"'…' ({len(shown)} characters that look like a token, not repeated here)"
     if len(shown) > _ECHO_LIMIT:
         shown = shown[: _ECHO_LIMIT - 1] + "…"
     return f"'{shown}'"
