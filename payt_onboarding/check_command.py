@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import getpass
 import os
 import sys
 from collections.abc import Mapping
@@ -166,6 +167,13 @@ def _plan(args: argparse.Namespace) -> _Plan:
     except EnvironmentInputError as error:
         raise UsageError(error.message) from None
     _check_output(args.output)
+    if args.save_profile is not None:
+        from payt_onboarding.profile.model import checked_name
+
+        try:
+            checked_name(args.save_profile)
+        except ValueError as error:
+            raise UsageError(f"--save-profile: {error}. Choose another name.") from None
     token = _token(args, account or environment.keyring_account)
     fmt = args.format or _format_from(args.output)
     options = CheckOptions(
@@ -180,11 +188,7 @@ def _plan(args: argparse.Namespace) -> _Plan:
 
 def _token(args: argparse.Namespace, account: str) -> AfasToken:
     if args.token_stdin:
-        if sys.stdin.isatty():
-            print("Plak het token en sluit af met Enter en Ctrl+D (Windows: Ctrl+Z, Enter). / "
-                  "Paste the token, then Enter and Ctrl+D (Windows: Ctrl+Z, Enter).",
-                  file=sys.stderr)
-        text, where = sys.stdin.read(), "standard input"
+        text, where = _read_stdin(), "standard input"
     elif os.environ.get(TOKEN_ENV, "").strip():
         text, where = os.environ[TOKEN_ENV], f"${TOKEN_ENV}"
     else:
@@ -202,6 +206,22 @@ def _token(args: argparse.Namespace, account: str) -> AfasToken:
         return AfasToken.parse(text)
     except TokenFormatError as error:
         raise UsageError(f"the token from {where} cannot be read: {error}") from None
+
+
+def _read_stdin() -> str:
+    """The token from standard input; typed or pasted at a terminal, it is not shown."""
+    stdin = sys.stdin
+    if stdin is None or stdin.closed:
+        raise UsageError("--token-stdin, but there is no standard input. Pipe the token in: "
+                         "payt-onboarding check ... --token-stdin < token.txt")
+    try:
+        if stdin.isatty():
+            # Often on a shared screen: no echo. One line holds every form of the token.
+            return getpass.getpass("Token (wordt niet getoond / not shown): ")
+        return stdin.read()
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"the token cannot be read from standard input ({error}). Save it "
+                         "as a UTF-8 text file and pipe that in.") from None
 
 
 def _check_output(output: str | None) -> None:
@@ -261,8 +281,13 @@ def _render(report: Report, fmt: str, *, color: bool = False) -> str:
 def _write(report: Report, fmt: str, output: str | None) -> None:
     if output is None:
         color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        sys.stdout.write(_render(report, fmt, color=color))
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(_render(report, fmt, color=color))
+            sys.stdout.flush()
+        except BrokenPipeError:  # `| head`: the reader has what it wanted; the verdict stands
+            from payt_onboarding.cli import silence_stdout
+
+            silence_stdout()
         return
     from payt_onboarding.profile.files import atomic_write
     from payt_onboarding.report.render_text import summary_line

@@ -15,6 +15,7 @@ from payt_onboarding import __version__
 EXIT_USAGE = 64
 EXIT_SOFTWARE = 70
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a writer whose reader went away
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,6 +88,14 @@ def _non_negative(text: str) -> int:
     return value
 
 
+def silence_stdout() -> None:
+    """The reader of stdout (`| head`) has gone: send the rest nowhere, so that neither this
+    program nor Python's exit-time flush complains about the broken pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def _utf8_when_redirected() -> None:
     """Reports carry "→" and accented names: on Windows a redirect would use cp1252 and fail.
 
@@ -136,9 +145,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        silence_stdout()
+        return EXIT_BROKEN_PIPE
     except Exception as exc:  # the last line of defence: no traceback reaches a user
         if os.environ.get("PAYT_ONBOARDING_DEBUG"):
             raise
+        while isinstance(exc, ExceptionGroup) and exc.exceptions:  # a TaskGroup's: the cause
+            exc = exc.exceptions[0]
         print(
             f"payt-onboarding stopped on an unexpected error ({type(exc).__name__}: {exc}). "
             "Run again with PAYT_ONBOARDING_DEBUG=1 for details and report it.",

@@ -52,11 +52,15 @@ def save_after_check(
         report_sha256=report_sha256(report_json))
     account = environment.keyring_account
     vault = TokenVault()
-    try:
-        where = vault.save(account, token)
-    except SecretStoreError as error:
-        where = "memory"
-        print(f"The token was not stored: {error}", file=sys.stderr)
+    where = "nowhere"
+    if report.target.envid is None:
+        # AFAS did not accept the token (or was not reached): it must not replace a good one.
+        print("The token was NOT stored: AFAS did not accept it in this check.", file=sys.stderr)
+    else:
+        try:
+            where = vault.save(account, token)
+        except SecretStoreError as error:
+            print(f"The token was NOT stored: {error}", file=sys.stderr)
     fields = {
         "uid": environment.uid,
         "environment": environment.kind.value,
@@ -82,8 +86,11 @@ def save_after_check(
     except ProfileError as error:
         print(f"The profile was not saved: {error}", file=sys.stderr)
         return
-    kept = (f"the token is in {vault.status.name}" if where == "keyring"
-            else "the token was NOT stored (no usable keyring): pass it again next time")
+    kept = {
+        "keyring": f"the token is in {vault.status.name}",
+        "memory": "the token was NOT stored (no usable keyring on this computer): pass it "
+                  "again next time",
+    }.get(where, "pass the token again next time")
     print(f"Profile '{name}' saved to {path}; {kept}.", file=sys.stderr)
 
 

@@ -547,3 +547,48 @@ def test_save_profile_then_check_with_the_token_from_the_secret_service(
     finally:
         _purge_keyring(account)
     # no_token_in_files also scans the profile directory for the token after the test.
+
+
+# -- input and output that is not what a check expects --------------------------------------------
+
+
+def test_a_profile_name_that_cannot_be_saved_is_refused_before_the_check(
+    cli: Cli, sim: Any
+) -> None:
+    server = sim("healthy")
+    before = len(server.requests)
+    result = cli(*target(server), "--token-stdin", "--save-profile", "x" * 300,
+                 stdin=DEMO_FORMS["data"])
+    assert_usage_error(result, "--save-profile", "longer than", "Choose another name")
+    assert len(server.requests) == before
+
+
+def test_a_token_afas_rejects_is_not_stored(cli: Cli, sim: Any, tmp_path: Path) -> None:
+    result = cli(*target(sim("token_rejected")), "--token-stdin", "--save-profile", PROFILE,
+                 stdin=DEMO_FORMS["data"])
+    assert result.code == EXIT["not_ready"]
+    assert "The token was NOT stored: AFAS did not accept it" in result.err, result.err
+    assert _profile_file(tmp_path)["token"] is None
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closes standard input through sh")
+def test_token_stdin_with_standard_input_closed(sim: Any, tmp_path: Path) -> None:
+    command = " ".join([*CHECK, *target(sim("healthy")), "--token-stdin"]) + " <&-"
+    done = subprocess.run(["/bin/sh", "-c", command], capture_output=True, text=True, timeout=60,
+                          check=False, cwd=tmp_path,
+                          env={**os.environ, "PYTHON_KEYRING_BACKEND": FAIL_KEYRING})
+    assert done.returncode == EXIT_USAGE, done.stderr
+    assert "no standard input" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_reader_that_goes_away_keeps_the_verdict_as_exit_status(sim: Any) -> None:
+    # `check ... | head -1`: the pipe closes before the report is written.
+    process = subprocess.Popen(
+        [*CHECK, *target(sim("token_expires_soon")), "--token-stdin", "--format", "html"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHON_KEYRING_BACKEND": FAIL_KEYRING})
+    assert process.stdin is not None and process.stdout is not None
+    process.stdout.close()
+    _, err = process.communicate(DEMO_FORMS["data"].encode(), timeout=60)
+    assert process.returncode == EXIT["ready_with_warnings"], err
+    assert b"Traceback" not in err and b"Broken pipe" not in err

@@ -35,6 +35,7 @@ __all__ = [
     "ProfileError",
     "TokenRef",
     "Validation",
+    "checked_name",
     "migrate",
     "normalize_name",
 ]
@@ -166,6 +167,18 @@ class TokenRef(_Model):
         return value
 
 
+def checked_name(name: str) -> str:
+    """The name as stored, or ValueError saying what is wrong with it."""
+    value = normalize_name(name)
+    if not value:
+        raise ValueError("the profile name is empty")
+    if len(value) > NAME_MAX_LENGTH:
+        raise ValueError(f"the profile name is longer than {NAME_MAX_LENGTH} characters")
+    if any(unicodedata.category(ch) in _BAD_NAME_CATEGORIES for ch in value):
+        raise ValueError("the profile name contains control or invisible characters")
+    return value
+
+
 def normalize_name(name: str) -> str:
     """The profile name as stored: Unicode NFC, surrounding whitespace removed."""
     return unicodedata.normalize("NFC", name).strip()
@@ -203,14 +216,7 @@ class Profile(_Model):
     @field_validator("name")
     @classmethod
     def _name(cls, value: str) -> str:
-        value = normalize_name(value)
-        if not value:
-            raise ValueError("the profile name is empty")
-        if len(value) > NAME_MAX_LENGTH:
-            raise ValueError(f"the profile name is longer than {NAME_MAX_LENGTH} characters")
-        if any(unicodedata.category(ch) in _BAD_NAME_CATEGORIES for ch in value):
-            raise ValueError("the profile name contains control or invisible characters")
-        return value
+        return checked_name(value)
 
     @field_validator("base_url")
     @classmethod
