@@ -343,3 +343,12 @@ def test_html_order_is_verdict_then_connector_tables_then_findings() -> None:
     findings = html.index('id="findings"')
     assert verdict < table < findings
     assert 'href="#findings"' in html[verdict:table]  # the shortcut past the tables
+
+
+def test_html_says_missing_only_for_a_missing_connector_not_a_skipped_one() -> None:
+    skipped = ConnectorResult(role="invoice_lines", title="Verkoopfactuurregels",
+                              connector_id=None, required=True, status="skipped",
+                              expected_connector="Payt_Verkoopfactuurregels")
+    missing = skipped.model_copy(update={"status": "missing"})
+    assert "ontbreekt" not in render_html(sample_report(connectors=(skipped,), findings=()))
+    assert "ontbreekt" in render_html(sample_report(connectors=(missing,), findings=()))
