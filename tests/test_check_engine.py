@@ -115,7 +115,7 @@ def test_profile_mappings_close_renamed_fields(simulator: Any) -> None:
 def test_a_connector_chosen_in_the_profile_is_tested_under_its_own_name() -> None:
     config = build_config("healthy")
     _rename_connector(config, INVOICE_LINES, "Klant_factuurregels")
-    with SimulatorServer(config).start() as server:
+    with SimulatorServer(config) as server:
         unguided = check(server)
         assert "connector.missing" in unguided.codes("error")
         guided = check(server, connectors={"invoice_lines": "Klant_factuurregels"})

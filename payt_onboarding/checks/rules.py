@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from payt_onboarding.checks.catalog import make_finding
-from payt_onboarding.checks.values import is_empty, shown
+from payt_onboarding.checks.values import is_empty, parse_date, shown
 from payt_onboarding.codes import Code
 from payt_onboarding.report.model import Finding, Language
 from payt_onboarding.requirements.model import Rules
@@ -66,15 +65,6 @@ def _any_of(rules: Rules, data: Mapping[str, RoleData], language: Language) -> I
                                    examples=offenders, **params)
 
 
-def _as_date(value: object) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
 def _date_order(
     rules: Rules, data: Mapping[str, RoleData], language: Language
 ) -> Iterator[Finding]:
@@ -84,7 +74,8 @@ def _date_order(
                 continue
             offenders = []
             for row, key in zip(d.rows, d.keys, strict=True):
-                first, then = _as_date(row.get(rule.earlier)), _as_date(row.get(rule.later))
+                first = parse_date(row.get(rule.earlier))
+                then = parse_date(row.get(rule.later))
                 if first and then and then < first:
                     offenders.append(key)
             if offenders:

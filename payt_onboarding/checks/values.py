@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from payt_onboarding.checks.fields import PlannedField
@@ -23,14 +23,22 @@ def is_empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _valid_date(value: object) -> bool:
+def parse_date(value: object) -> datetime | None:
+    """An ISO 8601 date Payt accepts, as an aware datetime (UTC when it has no offset, so any
+    two compare); None when it is not ISO or outside 1900-2199 (0001-01-01 is no real date)."""
     if not isinstance(value, str):
-        return False
+        return None
     try:
         parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
-        return False
-    return 1900 <= parsed.year <= 2199
+        return None
+    if not 1900 <= parsed.year <= 2199:
+        return None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def _valid_date(value: object) -> bool:
+    return parse_date(value) is not None
 
 
 def _valid_email(value: object) -> bool:
