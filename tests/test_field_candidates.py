@@ -49,3 +49,20 @@ def test_at_most_three_and_the_most_alike_first() -> None:
     offer = _offer(req, meta, "invoice_total_amount_inc_vat")
     assert len(offer) == 3 and offer[0] == "TotaalBedrag"
     assert "Naam" not in offer
+
+
+def test_a_field_id_differing_only_in_case_is_not_the_field_payt_reads() -> None:
+    req = _requirement(("invoice_number", "text"))
+    meta = _metadata(("Invoice_Number", "string", "Factuurnummer"))
+    [plan] = plan_fields(req, meta)
+    assert plan.status == "missing"
+    assert _offer(req, meta, "invoice_number") == ["Invoice_Number"]  # offered as the fix
+    [mapped] = plan_fields(req, meta, {"invoice_number": "invoice_NUMBER"})
+    assert (mapped.status, mapped.afas and mapped.afas.id) == ("mapped", "Invoice_Number")
+
+
+def test_an_afas_memo_field_carries_text_and_email() -> None:
+    req = _requirement(("invoice_description", "text"), ("debtor_email", "email"))
+    meta = _metadata(("invoice_description", "blob", "Omschrijving"),
+                     ("debtor_email", "blob", "E-mail"))
+    assert [p.status for p in plan_fields(req, meta)] == ["ok", "ok"]

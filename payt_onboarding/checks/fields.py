@@ -14,14 +14,14 @@ from payt_onboarding.requirements.model import ConnectorRequirement, FieldRequir
 # Which AFAS data types can carry each Payt type. Text takes anything AFAS can render; a
 # boolean may come as 0/1 from an int field (the guide mentions value 1 or 0).
 COMPATIBLE: Mapping[PaytType, frozenset[str]] = {
-    "text": frozenset({"string", "int", "decimal", "boolean", "date", "memo"}),
+    "text": frozenset({"string", "int", "decimal", "boolean", "date", "blob"}),
     "integer": frozenset({"int"}),
     "decimal": frozenset({"decimal", "int"}),
     "boolean": frozenset({"boolean", "int"}),
     "date": frozenset({"date"}),
     "country_code": frozenset({"string"}),
     "currency_code": frozenset({"string"}),
-    "email": frozenset({"string", "memo"}),
+    "email": frozenset({"string", "blob"}),
 }
 
 
@@ -47,12 +47,15 @@ def plan_fields(
     metadata: ConnectorMetadata,
     mapping: Mapping[str, str] | None = None,
 ) -> list[PlannedField]:
-    by_id = {f.id.casefold(): f for f in metadata.fields}
+    # Payt reads the JSON keys as they are: "Invoice_Number" is not "invoice_number". A mapping
+    # the user typed may differ in case; it names the AFAS field exactly once resolved.
+    exact = {f.id: f for f in metadata.fields}
+    folded = {f.id.casefold(): f for f in metadata.fields}
     mapping = mapping or {}
     planned = []
     for want in requirement.fields:
         target = mapping.get(want.name)
-        afas = by_id.get((target or want.name).casefold())
+        afas = folded.get(target.casefold()) if target else exact.get(want.name)
         if afas is None:
             planned.append(PlannedField(want, None, "missing", mapped_to_missing=target))
             continue

@@ -23,21 +23,33 @@ class Resolution:
     role: str
     connector_id: str | None  # the connector to test; None when missing or outdated
     outdated: str | None = None  # an older version that is there instead
-    chosen: bool = False  # picked in the profile rather than recognised
+
+
+@dataclass(frozen=True, order=True)
+class _Candidate:
+    exact: bool  # `base` or `base_v<N>` and nothing more; else `base_<anything>`
+    version: int  # -1 when unversioned
+    by_id: bool  # recognised by its id rather than its description
+    id: str
 
 
 def normalise(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
 
-def _version(candidate: str, base: str) -> tuple[bool, int | None]:
-    """Whether `candidate` is `base` (or starts with it), and the `_v<N>` right after it."""
-    if candidate == base:
-        return True, None
-    if not candidate.startswith(base + "_"):
-        return False, None
-    found = _VERSION.match(candidate[len(base) + 1 :])
-    return True, int(found.group(1)) if found else None
+def _candidate(ref: ConnectorRef, base: str) -> _Candidate | None:
+    found = []
+    for text, by_id in ((ref.id, True), (ref.description, False)):
+        name = normalise(text)
+        if name == base:
+            found.append(_Candidate(True, -1, by_id, ref.id))
+        elif name.startswith(base + "_"):
+            rest = name[len(base) + 1 :]
+            version = _VERSION.match(rest)
+            exact = re.fullmatch(r"v\d+", rest) is not None
+            found.append(_Candidate(exact, int(version.group(1)) if version else -1, by_id,
+                                    ref.id))
+    return max(found, default=None)
 
 
 def resolve(
@@ -49,30 +61,24 @@ def resolve(
     refs = list(available)
     if chosen:
         wanted = chosen.casefold()
-        for ref in refs:
-            if ref.id.casefold() == wanted:
-                return Resolution(role, ref.id, chosen=True)
-        return Resolution(role, None, chosen=True)
+        picked = next((ref.id for ref in refs if ref.id.casefold() == wanted), None)
+        return Resolution(role, picked)
 
     base = normalise(requirement.match)
-    scored: list[tuple[int, int, str]] = []  # (version or -1, exact id match, id)
-    for ref in refs:
-        for text in (ref.id, ref.description):
-            hit, version = _version(normalise(text), base)
-            if hit:
-                scored.append((-1 if version is None else version, text == ref.id, ref.id))
-                break
-    if not scored:
+    hits = [c for ref in refs if (c := _candidate(ref, base)) is not None]
+    # "Payt_administrations_test" or "..._v12_oud" only count when nothing is named exactly.
+    pool = [c for c in hits if c.exact] or hits
+    if not pool:
         return Resolution(role, None)
     minimum = requirement.min_version
     if minimum is None:
-        return Resolution(role, max(scored)[2])
-    good = [s for s in scored if s[0] >= minimum]
+        return Resolution(role, max(pool).id)
+    good = [c for c in pool if c.version >= minimum]
     # An unversioned connector may be the client's own copy; accept it after a proper version.
-    good = good or [s for s in scored if s[0] == -1]
+    good = good or [c for c in pool if c.version == -1]
     if good:
-        return Resolution(role, max(good)[2])
-    return Resolution(role, None, outdated=max(scored)[2])
+        return Resolution(role, max(good).id)
+    return Resolution(role, None, outdated=max(pool).id)
 
 
 def resolve_all(
