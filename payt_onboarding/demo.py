@@ -13,6 +13,7 @@ from typing import Literal
 from payt_onboarding.afas.client import AfasClient
 from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
+from payt_onboarding.check_command import EXIT_BY_VERDICT
 from payt_onboarding.checks.engine import CheckOptions, run_check
 from payt_onboarding.report.model import Language, Report
 from payt_onboarding.report.render_text import render_text
@@ -21,8 +22,6 @@ from payt_onboarding.requirements.model import Requirements
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
 from payt_onboarding.simulator.scenarios import build_config
 from payt_onboarding.simulator.server import SimulatorServer
-
-EXIT_BY_VERDICT = {"ready": 0, "ready_with_warnings": 1, "not_ready": 2}
 
 
 def run_demo(scenario: str, language: Language = "nl") -> int:

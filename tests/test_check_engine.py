@@ -212,3 +212,40 @@ def test_the_terminal_progress_line_follows_the_events_and_clears_itself(simulat
     assert all(len(frame) <= 78 for frame in frames)  # never wraps an 80-column terminal
     display.clear()
     assert stream.getvalue().endswith("\r" + " " * 78 + "\r")
+
+
+@pytest.mark.parametrize(("offset", "words"), [
+    (0, "vandaag"), (1, "over 1 dag"), (12, "over 12 dagen"), (30, "over 30 dagen"),
+    (31, None), (-3, None),
+])
+def test_token_expiry_in_calendar_days(offset: int, words: str | None) -> None:
+    from datetime import date, timedelta
+
+    from payt_onboarding.checks.engine import _expiry_findings
+
+    day = date.today() + timedelta(days=offset)
+    found = _expiry_findings(f"{day.isoformat()}T00:00:00", "nl")
+    if words is None:
+        assert found == []
+    else:
+        [finding] = found
+        assert finding.message == f"Het token verloopt op {day:%d-%m-%Y}, {words}."
+
+
+def test_token_expiry_placeholders_are_no_warning() -> None:
+    from payt_onboarding.checks.engine import _expiry_findings
+
+    assert _expiry_findings("0", "nl") == []
+    assert _expiry_findings("0001-01-01T00:00:00", "nl") == []
+
+
+def test_a_partial_report_keeps_what_the_finished_connectors_show() -> None:
+    config = build_config("data_quality")
+    config.connector_latency[INVOICE_LINES] = 5.0  # never finishes within the limit
+    with SimulatorServer(config) as server:
+        report = check(server, time_limit=1.5)
+    assert "check.timed_out" in report.codes("error")
+    assert {"debtor.name_missing", "reference.duplicate_invoice_number"} <= report.codes("error")
+    lines = next(c for c in report.connectors if c.role == "invoice_lines")
+    entries = next(c for c in report.connectors if c.role == "sales_entries")
+    assert (lines.status, entries.status) == ("skipped", "error")

@@ -142,10 +142,10 @@ CATALOG: Mapping[Code, Entry] = MappingProxyType({
     ),
     Code.TOKEN_EXPIRES_SOON: _e(
         "warning",
-        ("Het token verloopt op {expiry}, over {days:dag|dagen}.",
+        ("Het token verloopt op {expiry}, {days:vandaag|over # dag|over # dagen}.",
          f"Maak op tijd een nieuw token via {TOKENS['nl']} en geef het aan Payt; na die datum "
          "haalt Payt niets meer op."),
-        ("The token expires on {expiry}, in {days:day|days}.",
+        ("The token expires on {expiry}, {days:today|in # day|in # days}.",
          f"Create a new token in time via {TOKENS['en']} and give it to Payt; after that date "
          "Payt cannot fetch anything."),
     ),
@@ -496,12 +496,16 @@ PARAMS: Mapping[Code, tuple[str, ...]] = MappingProxyType({
 
 
 class _Formatter(string.Formatter):
-    """str.format, plus "{n:one|many}" for singular and plural."""
+    """str.format, plus "{n:one|many}" for singular and plural ("1 rij", "3 rijen"), and
+    "{n:zero|one|many}" with # for the number ("vandaag", "over # dag", "over # dagen")."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
-        if "|" in format_spec:
-            one, many = format_spec.split("|", 1)
-            return f"{value} {one if value == 1 else many}"
+        forms = format_spec.split("|")
+        if len(forms) == 3:
+            form = forms[0] if value == 0 else forms[1] if value == 1 else forms[2]
+            return form.replace("#", str(value))
+        if len(forms) == 2:
+            return f"{value} {forms[0] if value == 1 else forms[1]}"
         return str(super().format_field(value, format_spec))
 
 

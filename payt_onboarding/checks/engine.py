@@ -27,6 +27,7 @@ from payt_onboarding.checks.resolve import Resolution, resolve_all
 from payt_onboarding.checks.rules import RoleData, apply_rules
 from payt_onboarding.codes import Code
 from payt_onboarding.report.model import (
+    SEVERITY_ORDER,
     ConnectorResult,
     ConnectorStatus,
     Finding,
@@ -89,7 +90,8 @@ class _Run:
                 self.outcomes[req.role] = ConnectorOutcome(req, res.connector_id)
             elif res.outdated is not None:
                 self.findings.append(make_finding(
-                    Code.CONNECTOR_OUTDATED_VERSION, language=lang, role=req.role,
+                    Code.CONNECTOR_OUTDATED_VERSION, language=lang,
+                    severity="error" if req.required else "info", role=req.role,
                     connector_id=res.outdated, connector=res.outdated, expected=req.connector,
                     title=req.title_in(lang)))
             else:
@@ -188,11 +190,13 @@ def _expiry_findings(expiry: str | None, language: Language) -> list[Finding]:
         return []  # the format is not settled (reference §3); better silent than wrong
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    days = (when - datetime.now(UTC)).days
-    if days > EXPIRY_WARNING_DAYS:
+    # Calendar days: a token ending on the 7th expires "in 12 days" all of the 25th.
+    days = (when.date() - datetime.now(when.tzinfo).date()).days
+    if not 0 <= days <= EXPIRY_WARNING_DAYS:
+        # In the past, yet AFAS just accepted it: a placeholder such as 0001-01-01, not a date.
         return []
-    return [make_finding(Code.TOKEN_EXPIRES_SOON, language=language,
-                         expiry=when.date().isoformat(), days=max(days, 0))]
+    shown = when.strftime("%d-%m-%Y") if language == "nl" else when.date().isoformat()
+    return [make_finding(Code.TOKEN_EXPIRES_SOON, language=language, expiry=shown, days=days)]
 
 
 async def run_check(
@@ -217,6 +221,8 @@ async def run_check(
     if work not in done:
         work.cancel()
         await asyncio.gather(work, return_exceptions=True)
+        # What the finished connectors show still counts: a nameless debtor is one either way.
+        run.findings += apply_rules(requirements.rules, run._data(), options.language)
     elif work.exception() is not None:
         raise work.exception()  # type: ignore[misc]  # a bug, not an AFAS failure
     findings = run.all_findings()
@@ -239,7 +245,7 @@ async def run_check(
         ),
         verdict=verdict_of(findings),
         connectors=run.connector_results(),
-        findings=tuple(_ordered(findings)),
+        findings=tuple(_ordered(findings, [c.role for c in requirements.connectors])),
         language=options.language,
         cancelled=cancelled,
         duration_ms=round((time.perf_counter() - started) * 1000, 1),
@@ -251,9 +257,9 @@ async def run_check(
     return report
 
 
-_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
-
-def _ordered(findings: list[Finding]) -> list[Finding]:
-    """Errors first, then by connector in requirements order (stable otherwise)."""
-    return sorted(findings, key=lambda f: _SEVERITY_ORDER[f.severity])
+def _ordered(findings: list[Finding], roles: list[str]) -> list[Finding]:
+    """Errors first; within a severity, findings about the whole environment, then per
+    connector in requirements order (stable otherwise)."""
+    place = {role: i for i, role in enumerate(roles)}
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER.index(f.severity),
+                                           place.get(f.role or "", -1)))

@@ -49,8 +49,13 @@ class Cancellation:
 
     async def wait(self) -> None:
         event = asyncio.Event()
+        waiter = (asyncio.get_running_loop(), event)
         with self._lock:
             if self._flag.is_set():
                 return
-            self._waiters.append((asyncio.get_running_loop(), event))
-        await event.wait()
+            self._waiters.append(waiter)
+        try:
+            await event.wait()
+        finally:  # one Cancellation may serve many checks: forget the finished ones
+            with self._lock:
+                self._waiters.remove(waiter)

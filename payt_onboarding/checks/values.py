@@ -14,7 +14,6 @@ from payt_onboarding.codes import Code
 from payt_onboarding.requirements.model import PaytType
 
 MAX_LENGTH = 255  # Payt's maximum field length (imports/csv)
-MAX_EXAMPLES = 5
 _EMAIL = re.compile(r"^[^@\s;,<>]+@[^@\s;,<>]+\.[^@\s;,<>.]{2,}$")
 Row = Mapping[str, Any]
 

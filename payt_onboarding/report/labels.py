@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from payt_onboarding.report.model import Language, Severity
+from payt_onboarding.report.model import Language
 from payt_onboarding.requirements.load import BUILT_IN
 
 
@@ -218,7 +218,6 @@ EN = Labels(
 )
 
 _BY_LANGUAGE: Mapping[str, Labels] = {"nl": NL, "en": EN}
-SEVERITY_ORDER: tuple[Severity, ...] = ("error", "warning", "info")
 
 
 def labels_for(language: str) -> Labels:

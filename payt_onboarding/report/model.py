@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER: tuple[Severity, ...] = ("error", "warning", "info")  # most serious first
 Language = Literal["nl", "en"]
 Verdict = Literal["ready", "ready_with_warnings", "not_ready"]
 ConnectorStatus = Literal["ok", "warning", "error", "missing", "skipped"]

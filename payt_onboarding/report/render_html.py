@@ -14,7 +14,6 @@ import jinja2
 from markupsafe import Markup, escape
 
 from payt_onboarding.report.labels import (
-    SEVERITY_ORDER,
     counted,
     duration,
     expiry,
@@ -24,7 +23,7 @@ from payt_onboarding.report.labels import (
     rows_text,
     when,
 )
-from payt_onboarding.report.model import Report
+from payt_onboarding.report.model import SEVERITY_ORDER, Report
 from payt_onboarding.report.render_text import CONTROL
 
 # The colour family of each verdict, status and severity. Colour only ever repeats a word that
