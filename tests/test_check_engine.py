@@ -158,8 +158,11 @@ def test_the_engine_reports_what_a_dead_address_means() -> None:
 
     report = run(go())
     assert report.verdict == "not_ready"
-    assert report.findings and report.findings[0].severity == "error"
-    assert report.findings[0].hint
+    [finding] = report.findings
+    assert finding.code == "connection.unreachable"
+    assert finding.message.endswith(": connection refused.")  # the cause, not httpx's summary
+    assert "Check" not in finding.message  # no English advice inside the Dutch sentence
+    assert "omgevingsnummer" in finding.hint
 
 
 def test_english_report_names_the_connectors_in_english(simulator: Any) -> None:

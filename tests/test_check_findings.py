@@ -20,7 +20,6 @@ from test_check_scenarios import check
 
 from payt_onboarding.checks.catalog import ALL_ADMINISTRATIONS, EXAMPLE_LENGTH
 from payt_onboarding.checks.engine import DEFAULT_SAMPLE_SIZE
-from payt_onboarding.checks.values import shown
 from payt_onboarding.report.model import MAX_EXAMPLES, ConnectorResult, Finding, Report
 from payt_onboarding.simulator.config import SimulatorConfig
 from payt_onboarding.simulator.dataset import (
@@ -530,8 +529,8 @@ def test_a_linked_file_that_is_not_a_pdf(baseline: Report, replacement: Attachme
     assert (finding.severity, finding.role) == ("warning", "subject_attachments")
     assert (finding.connector_id, finding.field) == (SUBJECT_ATTACHMENTS, None)
     assert (finding.count, finding.examples) == (1, (f"{subject}/{file_id}",))
-    # Both as AFAS sent them, cut short like any AFAS text in a message (shown()).
-    assert f"{replacement.filename} is geen pdf ({shown(replacement.mimetype)})" in finding.message
+    # Both as AFAS sent them (a long MIME type is still readable whole).
+    assert f"{replacement.filename} is geen pdf ({replacement.mimetype})" in finding.message
     assert server.paths("/subjectconnector") == [f"/subjectconnector/{subject}/{file_id.lower()}"]
     assert report.verdict == "ready_with_warnings"
 
@@ -545,6 +544,44 @@ def test_the_same_linked_file_as_a_pdf_gives_no_finding(baseline: Report) -> Non
     assert server.paths("/subjectconnector") == [f"/subjectconnector/{subject}/{file_id.lower()}"]
     found_file = config.dataset.file(subject, file_id)
     assert found_file is not None and found_file.data.startswith(b"%PDF-")
+
+
+def test_the_pdf_of_a_dossier_item_is_fetched_before_its_other_files(baseline: Report) -> None:
+    # An invoice's dossier item often holds the UBL file too; only the PDF matters to Payt.
+    config = healthy_config()
+    per_subject: dict[object, list[Row]] = {}
+    for row in rows(config, SUBJECT_ATTACHMENTS):
+        per_subject.setdefault(row["subject_id"], []).append(row)
+    invoices = rows(config, SALES_INVOICES)
+    keep = next(r for r in invoices if len(per_subject[r["invoice_dossier_item_extra"]]) >= 2)
+    for row in invoices:
+        if row is not keep:
+            row["invoice_dossier_item_extra"] = None
+    subject = keep["invoice_dossier_item_extra"]
+    first, second = sorted(per_subject[subject], key=lambda r: str(r["file_id"]))[:2]
+    first["file_name"], second["file_name"] = "factuur.xml", "Factuur.PDF"
+    ubl = AttachmentFile("factuur.xml", "application/xml", b"<Invoice/>")
+    config.dataset = _OneFileReplaced(config.dataset, str(first["file_id"]), ubl)
+
+    report, server = run_check_on(config)
+    assert not any(f.code.startswith("attachments.") for f in report.findings)
+    assert server.paths("/subjectconnector") == [
+        f"/subjectconnector/{subject}/{str(second['file_id']).lower()}"]
+
+
+def test_linked_dossier_items_without_files_are_refused_files(baseline: Report) -> None:
+    # What a user group without rights on the dossier items sees: the items list no files.
+    not_in_baseline(baseline, "attachments.not_authorized")
+    config = healthy_config()
+    for index, row in enumerate(rows(config, SALES_INVOICES)):
+        row["invoice_dossier_item_extra"] = 999_990 + index if index < 2 else None
+    report, server = run_check_on(config)
+    finding = only(report, "attachments.not_authorized")
+    assert (finding.count, finding.examples) == (2, ("999990", "999991"))
+    assert "bij geen van de 2 gekoppelde dossieritems staat een bestand in " \
+        "Payt_subject_attachments" in finding.message
+    assert "Alle dossieritems" in finding.hint
+    assert server.paths("/subjectconnector") == []
 
 
 # -- what examples look like ----------------------------------------------------------------------

@@ -316,22 +316,22 @@ def _classify_transport(exc: httpx.TransportError, base_url: str, path: str) -> 
                 f"The secure connection to {host} failed: {_tls_reason(cause)}. A proxy or "
                 "firewall that inspects HTTPS needs its certificate in the Windows/macOS "
                 "certificate store.",
-                path=path,
+                path=path, reason=_tls_reason(cause),
             )
         if isinstance(cause, socket.gaierror):
             return _DnsFailure(
                 f"The host name {host} does not exist or DNS is unreachable. Check the "
                 "environment number and type, and the internet connection.",
-                path=path,
+                path=path, reason=f"DNS: {cause.strerror or cause}",
             )
         cause = cause.__cause__ or cause.__context__
     if isinstance(exc, httpx.ConnectError):
         return ConnectionUnreachable(
             f"Cannot connect to {host}: {_plain(exc)}. Check the internet connection and proxy.",
-            path=path,
+            path=path, reason=_plain(exc),
         )
     return ConnectionUnreachable(
-        f"The connection to {host} broke off: {_plain(exc)}.", path=path
+        f"The connection to {host} broke off: {_plain(exc)}.", path=path, reason=_plain(exc)
     )
 
 
@@ -341,7 +341,22 @@ def _tls_reason(error: ssl.SSLError) -> str:
     return error.reason or "handshake failed"
 
 
+_OS_REASONS = {
+    ConnectionRefusedError: "connection refused",
+    ConnectionResetError: "connection reset",
+    ConnectionAbortedError: "connection aborted",
+}
+
+
 def _plain(exc: BaseException) -> str:
+    """The most telling cause: "connection refused" says more than httpx's "All connection
+    attempts failed"."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        for kind, reason in _OS_REASONS.items():
+            if isinstance(cause, kind):
+                return reason
+        cause = cause.__cause__ or cause.__context__
     return str(exc) or type(exc).__name__
 
 

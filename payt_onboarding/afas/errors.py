@@ -50,9 +50,12 @@ class AfasError(Exception):
         path: str | None = None,
         body: AfasErrorBody | None = None,
         retry_after: float | None = None,
+        reason: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
+        # The bare technical cause ("HTTP 404", "Connection refused"), for texts in any language.
+        self.reason = reason or (f"HTTP {status}" if status else None)
         self.status = status
         self.path = path
         self.body = body or AfasErrorBody()
@@ -223,9 +226,11 @@ def classify_response(response: httpx.Response, operation: Operation) -> AfasErr
             return make(ConnectorTimeout, "AFAS stopped the request at its time limit.")
         return make(ConnectorError, "AFAS reported an error (HTTP 500).")
     content = _content_kind(response) if response.content else "empty body"
-    return make(UnexpectedResponse, f"Unexpected answer from the server (HTTP {status}, "
-                f"{content}): this does not look like AFAS Profit. A proxy, firewall or wrong "
-                "address may be in between.")
+    error = make(UnexpectedResponse, f"Unexpected answer from the server (HTTP {status}, "
+                 f"{content}): this does not look like AFAS Profit. A proxy, firewall or wrong "
+                 "address may be in between.")
+    error.reason = f"HTTP {status}, {content}"
+    return error
 
 
 def _content_kind(response: httpx.Response) -> str:

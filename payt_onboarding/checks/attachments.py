@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from payt_onboarding.afas.client import AfasClient
 from payt_onboarding.afas.errors import AfasError
 from payt_onboarding.afas.filters import Filter, Op
-from payt_onboarding.checks.catalog import make_finding
+from payt_onboarding.checks.catalog import make_finding, no_files_detail
 from payt_onboarding.checks.connector import ConnectorOutcome
 from payt_onboarding.checks.failures import finding_for_error
 from payt_onboarding.checks.values import is_empty, shown
@@ -35,60 +36,81 @@ async def check_attachments(
         assert outcome.data is not None
         for row in outcome.data.rows:
             value = row.get(rule.link_field)
-            if not is_empty(value) and shown(value) not in linked:
-                linked.append(shown(value))
+            if not is_empty(value) and str(value).strip() not in linked:
+                linked.append(str(value).strip())
     source = invoices[0].connector_id
+    where: dict[str, Any] = {"role": target.requirement.role,
+                             "connector_id": target.connector_id}
     if not linked:
         found = [make_finding(Code.ATTACHMENTS_NONE_LINKED, language=language,
                               role=invoices[0].requirement.role, connector_id=source,
                               field=rule.link_field, connector=source,
                               target=target.connector_id)]
         # Nothing to fetch, but whether AppConnectorSubject is there can still be asked.
-        return found + await _probe(client, language, client.environment.base_url)
+        return found + await _probe(client, language, where)
 
     subject_id = _afas_id(target, rule.subject_field)
     file_id = _afas_id(target, rule.file_field)
     if subject_id is None or file_id is None:
         return []  # field.missing on the attachments connector says it
-    groups = [[Filter(subject_id, Op.EQUAL, value)] for value in linked[:LOOKUP]]
+    name_id = _afas_id(target, rule.name_field) if rule.name_field else None
+    url = client.environment.base_url
+    lookup = linked[:LOOKUP]
     try:
-        page = await client.rows(target.connector_id, take=LOOKUP * 5, filters=groups,
-                                 order_by=[subject_id])
+        rows = await _files_of(client, target.connector_id, subject_id, lookup)
     except AfasError as error:
-        return [finding_for_error(error, language=language, url=client.environment.base_url,
-                                  role=target.requirement.role, connector_id=target.connector_id)]
-    files = [(r.get(subject_id), r.get(file_id)) for r in page.rows]
-    files = [(s, f) for s, f in files if not is_empty(s) and not is_empty(f)]
-    if not files:
+        return [finding_for_error(error, language=language, url=url, **where)]
+    if rows is None:
+        return []  # link values AFAS cannot take in a filter: nothing can be looked up
+    rows = [r for r in rows if not is_empty(r.get(subject_id)) and not is_empty(r.get(file_id))]
+    if not rows:
         return [make_finding(
-            Code.ATTACHMENTS_NOT_AUTHORIZED, language=language, role=target.requirement.role,
-            connector_id=target.connector_id, examples=linked[:LOOKUP],
-            detail=f"{rule.link_field} → {target.connector_id}: 0 / {min(len(linked), LOOKUP)}",
-        )]
+            Code.ATTACHMENTS_NOT_AUTHORIZED, language=language, count=len(lookup),
+            examples=lookup, detail=no_files_detail(language, len(lookup), target.connector_id),
+            **where)]
+    # A dossier item may also hold a UBL file or a work order: try the PDFs first.
+    rows.sort(key=lambda r: not str(r.get(name_id) or "").strip().lower().endswith(".pdf")
+              if name_id else False)
     found = []
-    for subject, file in files[: rule.fetch]:
+    for row in rows[: rule.fetch]:
+        subject, file = str(row[subject_id]), str(row[file_id])
         try:
-            attachment = await client.subject_attachment(str(subject), str(file))
+            attachment = await client.subject_attachment(subject, file)
         except AfasError as error:
-            return [finding_for_error(error, language=language,
-                                      url=client.environment.base_url,
-                                      role=target.requirement.role,
-                                      connector_id=target.connector_id)]
-        if attachment.mimetype != "application/pdf" or not attachment.data.startswith(PDF_MAGIC):
+            found.append(finding_for_error(error, language=language, url=url, **where))
+            break
+        # The bytes decide: a PDF served as application/octet-stream is still a PDF.
+        if not attachment.data.startswith(PDF_MAGIC):
             found.append(make_finding(
-                Code.ATTACHMENTS_NOT_PDF, language=language, role=target.requirement.role,
-                connector_id=target.connector_id, examples=[f"{subject}/{file}"],
-                filename=shown(attachment.filename), mimetype=shown(attachment.mimetype),
-            ))
+                Code.ATTACHMENTS_NOT_PDF, language=language, examples=[f"{subject}/{file}"],
+                filename=shown(attachment.filename), mimetype=shown(attachment.mimetype, 100),
+                **where))
     return found
 
 
-async def _probe(client: AfasClient, language: Language, url: str) -> list[Finding]:
+async def _files_of(
+    client: AfasClient, connector_id: str, subject_id: str, values: list[str]
+) -> list[dict[str, Any]] | None:
+    """The attachment rows of these dossier items; fewer items when the query would be too
+    long for AFAS, None when even one is."""
+    for count in (len(values), 1):
+        groups = [[Filter(subject_id, Op.EQUAL, value)] for value in values[:count]]
+        try:
+            page = await client.rows(connector_id, take=LOOKUP * 5, filters=groups,
+                                     order_by=[subject_id])
+        except ValueError:
+            continue
+        return list(page.rows)
+    return None
+
+
+async def _probe(client: AfasClient, language: Language, where: dict[str, Any]) -> list[Finding]:
     try:
         await client.subject_attachment("0", "0")
     except AfasError as error:
         if error.code == Code.ATTACHMENTS_SUBJECT_CONNECTOR_MISSING:
-            return [finding_for_error(error, language=language, url=url)]
+            return [finding_for_error(error, language=language,
+                                      url=client.environment.base_url, **where)]
     return []  # a 404 for dossier item 0 is the expected answer: the connector is there
 
 

@@ -74,7 +74,7 @@ CATALOG: Mapping[Code, Entry] = MappingProxyType({
     Code.CONNECTION_UNREACHABLE: _e(
         "error",
         ("AFAS is niet bereikbaar op {url}: {detail}.",
-         "Controleer het omgevingsnummer en de omgeving (productie, test of accept) en de "
+         "Controleer het omgevingsnummer en de omgeving (productie, test of acceptatie) en de "
          "internetverbinding. Zit er een VPN, proxy of firewall tussen, vraag de systeembeheerder "
          "dan om {url} toe te staan."),
         ("AFAS cannot be reached at {url}: {detail}.",
@@ -523,6 +523,17 @@ _CANDIDATES = {
     "nl": " Mogelijk geschikt, van een passend type en nog niet gebruikt: {}.",
     "en": " Possibly suitable, of a fitting type and not used yet: {}.",
 }
+
+
+_NO_FILES = {
+    "nl": "bij geen van de {count} gekoppelde dossieritems staat een bestand in {connector}",
+    "en": "none of the {count} linked dossier items has a file in {connector}",
+}
+
+
+def no_files_detail(language: Language, count: int, connector: str) -> str:
+    """The `detail` of attachments.not_authorized when the linked items list no files."""
+    return _NO_FILES[language].format(count=count, connector=connector)
 
 
 def candidates_sentence(language: Language, fields: Iterable[str]) -> str:

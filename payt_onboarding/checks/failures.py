@@ -21,8 +21,9 @@ def finding_for_error(
     connector_id: str | None = None,
 ) -> Finding:
     code = error.code
-    # AFAS's own words (in the requested language) say more than our summary of the status.
-    detail = error.body.external_message or str(error)
+    # AFAS's own words (in the requested language) say more than the bare cause; the client's
+    # English sentences would not fit a Dutch message.
+    detail = (error.body.external_message or error.reason or _NO_DETAIL).strip().rstrip(".")
     params: dict[str, Any] = {
         "url": url,
         "detail": detail,
