@@ -32,6 +32,7 @@ from test_check_scenarios import EXPECTED
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.profile.store import CONFIG_DIR_ENV
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
+from payt_onboarding.simulator.dataset import SALES_ENTRIES, SALES_INVOICES
 from payt_onboarding.simulator.defects import HOSTILE_COMPANY_NAME
 from payt_onboarding.simulator.scenarios import build_config
 from payt_onboarding.simulator.server import SimulatorServer
@@ -217,11 +218,19 @@ def test_the_html_report(cli: Cli, sim: Any) -> None:
     assert "Payt_sales_entries_v12" in result.out
 
 
-def test_hostile_afas_values_are_escaped_in_the_html_report(cli: Cli, sim: Any) -> None:
-    result = cli(*target(sim("data_quality")), "--token-stdin", "--format", "html",
-                 stdin=DEMO_FORMS["data"])
-    assert result.code == EXIT["not_ready"]
-    assert HOSTILE_ESCAPED in result.out
+def test_hostile_afas_values_are_escaped_in_the_html_report(cli: Cli) -> None:
+    # The data_quality scenario's hostile company name, planted where the report must show it:
+    # as every debtor's name (field samples) and as a payment condition (finding examples).
+    config = build_config("healthy", entries=60)
+    for connector in (SALES_ENTRIES, SALES_INVOICES):
+        for row in config.dataset.connectors[connector].rows:
+            row["debtor_company_name"] = HOSTILE_COMPANY_NAME
+            row["invoice_payment_condition"] = HOSTILE_COMPANY_NAME
+    with SimulatorServer(config) as server:
+        result = cli(*target(server), "--token-stdin", "--format", "html",
+                     stdin=DEMO_FORMS["data"])
+    assert result.code == EXIT["ready_with_warnings"], result.err  # unknown payment condition
+    assert result.out.count(HOSTILE_ESCAPED) >= 3, "not shown in samples and examples"
     assert HOSTILE_COMPANY_NAME not in result.out
     assert "<script>alert" not in result.out
 

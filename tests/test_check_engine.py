@@ -252,3 +252,30 @@ def test_a_partial_report_keeps_what_the_finished_connectors_show() -> None:
     lines = next(c for c in report.connectors if c.role == "invoice_lines")
     entries = next(c for c in report.connectors if c.role == "sales_entries")
     assert (lines.status, entries.status) == ("skipped", "error")
+
+
+def test_the_sample_takes_the_newest_invoices_of_every_administration() -> None:
+    # Sorted by administration, 200 of 300 rows held administration 01 only: an administration
+    # hidden from the user group (03 here) went unnoticed.
+    from payt_onboarding.simulator.dataset import ADMINISTRATIONS
+
+    config = build_config("healthy", entries=300)
+    table = config.dataset.connectors[ADMINISTRATIONS]
+    table.rows = [r for r in table.rows if r["administration_code"] != "03"]
+    with SimulatorServer(config) as server:
+        report = check(server)
+        queries = [r.query for r in server.requests if r.path.endswith("payt_sales_entries_v12")]
+    assert "reference.unknown_administration" in report.codes("warning")
+    assert any("orderbyfieldids=-invoice_date%2Cadministration_code%2Cinvoice_number" in q
+               for q in queries), queries
+
+
+def test_a_large_sample_is_read_in_pages_afas_can_carry(simulator: Any) -> None:
+    server = simulator("healthy", entries=2600)
+    report = check(server, sample_size=2500)
+    takes = sorted(int(part.removeprefix("take="))
+                   for r in server.requests if r.path.endswith("payt_sales_entries_v12")
+                   for part in r.query.split("&") if part.startswith("take="))
+    assert takes == [500, 1000, 1000]
+    entries = next(c for c in report.connectors if c.role == "sales_entries")
+    assert entries.rows_sampled == 2500

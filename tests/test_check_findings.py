@@ -91,9 +91,10 @@ def twin_invoices(config: SimulatorConfig, count: int) -> list[str]:
 
 
 def sample_order(config: SimulatorConfig, connector: str) -> list[str]:
-    """Invoice numbers as the check reads them: sorted by administration, then number."""
+    """Invoice numbers as the check reads them: newest first, then administration, number."""
     ordered = sorted(rows(config, connector),
                      key=lambda r: (str(r["administration_code"]), str(r["invoice_number"])))
+    ordered.sort(key=lambda r: str(r["invoice_date"]), reverse=True)  # stable: ties keep order
     return [str(r["invoice_number"]) for r in ordered]
 
 
@@ -577,7 +578,7 @@ def test_linked_dossier_items_without_files_are_refused_files(baseline: Report) 
         row["invoice_dossier_item_extra"] = 999_990 + index if index < 2 else None
     report, server = run_check_on(config)
     finding = only(report, "attachments.not_authorized")
-    assert (finding.count, finding.examples) == (2, ("999990", "999991"))
+    assert finding.count == 2 and sorted(finding.examples) == ["999990", "999991"]
     assert "bij geen van de 2 gekoppelde dossieritems staat een bestand in " \
         "Payt_subject_attachments" in finding.message
     assert "Alle dossieritems" in finding.hint

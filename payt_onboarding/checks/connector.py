@@ -93,14 +93,16 @@ async def _read(
     order = sort_fields(req, outcome.planned, metadata)
     rows: list[dict[str, Any]] = []
     times: list[float] = []
-    take = PAGE_SIZE if sample_size is None else sample_size
     while True:
+        # Pages of at most PAGE_SIZE, for a large sample too (reference: columns x rows per
+        # call below 150,000, or AFAS runs out of memory).
+        take = PAGE_SIZE if sample_size is None else min(PAGE_SIZE, sample_size - len(rows))
         page = await client.rows(cid, skip=len(rows), take=take, order_by=order)
         times.append(page.elapsed_ms)
         rows += page.rows
         outcome.rows_sampled = len(rows)
         progress(ProgressEvent("rows_read", role=req.role, connector_id=cid, rows=len(rows)))
-        if sample_size is not None or len(page.rows) < take:
+        if len(page.rows) < take or (sample_size is not None and len(rows) >= sample_size):
             break
     return rows, times[0], sum(times)
 

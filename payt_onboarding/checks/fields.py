@@ -69,16 +69,24 @@ def plan_fields(
 def sort_fields(
     requirement: ConnectorRequirement, planned: list[PlannedField], metadata: ConnectorMetadata
 ) -> list[str]:
-    """AFAS field ids for a stable order: the requirement's sort fields that exist, else the
-    first field AFAS lists (any total order beats none: unsorted pages may repeat rows)."""
+    """AFAS field ids ("-" for descending) for a stable order: the requirement's sort fields.
+    Where some are missing, other fields make up for them: unsorted or tied rows may be
+    repeated or skipped between pages."""
     by_name = {p.name: p.afas for p in planned}
-    ids = [afas.id for s in requirement.sort if (afas := by_name.get(s)) is not None]
-    if not ids and metadata.fields:
-        ids = [metadata.fields[0].id]
+    ids = []
+    for name in requirement.sort:
+        afas = by_name.get(name.removeprefix("-"))
+        if afas is not None:
+            ids.append(("-" if name.startswith("-") else "") + afas.id)
+    if len(ids) < len(requirement.sort) or not ids:
+        used = {i.removeprefix("-") for i in ids}
+        spare = [p.afas.id for p in planned if p.afas is not None and p.afas.id not in used]
+        ids += (spare or [f.id for f in metadata.fields])[:MAX_TIEBREAKERS]
     return ids
 
 
 MAX_CANDIDATES = 3
+MAX_TIEBREAKERS = 3
 _STRINGY: frozenset[PaytType] = frozenset({"text", "email", "country_code", "currency_code"})
 
 

@@ -106,7 +106,8 @@ def translate(rows: Iterable[Row], planned: Sequence[PlannedField]) -> list[dict
 def row_keys(rows: Sequence[Row], sort: Sequence[str]) -> list[str]:
     """A readable key per row for examples: the sort fields, without the administration when
     something more specific follows (an invoice number says more than "01/…")."""
-    fields = [f for f in sort if f != "administration_code"] or list(sort)
+    ascending = [f for f in sort if not f.startswith("-")]  # "newest first" dates say little
+    fields = [f for f in ascending if f != "administration_code"] or ascending
     keys = []
     for index, row in enumerate(rows, start=1):
         parts = [shown(row.get(f), 40) for f in fields if not is_empty(row.get(f))]

@@ -39,7 +39,8 @@ class ConnectorRequirement(_Strict):
     min_version: int | None = None
     required: bool = True
     expect_rows: bool = True  # an empty answer is a warning (connector.empty)
-    sort: tuple[str, ...] = ()  # Payt fields giving a stable order for the sample
+    # Payt fields giving a stable order for the sample; "-" in front for newest first.
+    sort: tuple[str, ...] = ()
     source: Source
     fields: tuple[FieldRequirement, ...]
 
@@ -49,7 +50,7 @@ class ConnectorRequirement(_Strict):
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
             raise ValueError(f"field listed twice: {', '.join(duplicates)}")
-        unknown = [s for s in self.sort if s not in names]
+        unknown = [s for s in self.sort if s.removeprefix("-") not in names]
         if unknown:
             raise ValueError(f"sort names fields not in the list: {', '.join(unknown)}")
         return self
