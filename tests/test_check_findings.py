@@ -585,6 +585,36 @@ def test_linked_dossier_items_without_files_are_refused_files(baseline: Report) 
     assert server.paths("/subjectconnector") == []
 
 
+@pytest.mark.parametrize("digital_tab", [False, True])
+def test_a_debtor_without_email_unless_the_digital_tab_has_one(
+    baseline: Report, digital_tab: bool
+) -> None:
+    not_in_baseline(baseline, "debtor.no_email")
+    config = healthy_config()
+    entry = rows(config, SALES_ENTRIES)[0]
+    admin, debtor = entry["administration_code"], entry["debtor_code"]
+    email = ("debtor_email", "debtor_invoice_email", "debtor_reminder_email")
+    for connector in (SALES_ENTRIES, SALES_INVOICES, "Payt_verstrekking"):
+        for row in rows(config, connector):
+            if (row["administration_code"], row["debtor_code"]) == (admin, debtor):
+                row.update({f: None for f in email if f in row})
+    tab = rows(config, "Payt_distribution_methods")
+    for row in tab:
+        if (row["administration_code"], row["debtor_code"]) == (admin, debtor):
+            row.update(debtor_invoice_email="facturen@example.nl" if digital_tab else None,
+                       debtor_reminder_email=None)
+    if digital_tab and not any(r["debtor_code"] == debtor for r in tab):
+        tab.append({"administration_code": admin, "debtor_code": debtor,
+                    "distribution_method": "E-mail",
+                    "debtor_invoice_email": "facturen@example.nl", "debtor_reminder_email": None})
+    report, _ = run_check_on(config)
+    if digital_tab:
+        assert "debtor.no_email" not in report.codes("warning")
+    else:
+        finding = only(report, "debtor.no_email")
+        assert (finding.count, finding.examples) == (1, (f"{admin}/{debtor}",))
+
+
 # -- what examples look like ----------------------------------------------------------------------
 
 LONG = ("lorem ipsum " * 1000)[:10_000]

@@ -137,10 +137,11 @@ def test_rules(req: Requirements) -> None:
     rules = req.rules
     by_code = {r.code: r for r in rules.any_of}
     assert by_code["debtor.name_missing"].roles == ("sales_entries", "sales_invoices")
-    assert by_code["debtor.name_missing"].per is None
+    assert by_code["debtor.name_missing"].per == ()
     assert "debtor_name" in by_code["debtor.name_missing"].fields
     assert by_code["debtor.no_email"].roles == ("sales_entries",)
-    assert by_code["debtor.no_email"].per == "debtor_code"
+    assert by_code["debtor.no_email"].per == ("administration_code", "debtor_code")
+    assert by_code["debtor.no_email"].also_in == ("distribution_methods", "verstrekking")
     assert [(d.earlier, d.later) for d in rules.date_order] == [
         ("invoice_date", "invoice_due_date")]
     assert rules.unique[0].fields == ("administration_code", "invoice_number")
@@ -236,7 +237,7 @@ CASES: dict[str, tuple[Edit, str | tuple[str, int], str | None, str]] = {
         _swap('roles = ["sales_entries"]\n', 'roles = ["verkoop"]\n'), '["verkoop"]', None,
         "rules name roles that are not listed: verkoop"),
     "rule names an unknown field": (
-        _swap('per = "debtor_code"', 'per = "debiteur"'), 'per = "debiteur"',
+        _swap('"debtor_code"]\nalso_in', '"debiteur"]\nalso_in'), '"debiteur"]',
         "rules.any_of[1].per", "'debiteur' is not a field of role 'sales_entries'"),
     "rule code": (
         _swap('code = "debtor.no_email"', 'code = "debtor.geen_email"'), "debtor.geen_email",

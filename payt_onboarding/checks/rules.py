@@ -45,17 +45,17 @@ def _any_of(rules: Rules, data: Mapping[str, RoleData], language: Language) -> I
     for rule in rules.any_of:
         for d in _roles(rule.roles, data):
             offenders: list[str] = []
-            if rule.per is None:
+            if not rule.per:
                 offenders = [k for row, k in zip(d.rows, d.keys, strict=True)
                              if all(is_empty(row.get(f)) for f in rule.fields)]
-            elif rule.per in d.fields:
-                filled: dict[str, bool] = defaultdict(bool)
-                for row in d.rows:
-                    group = row.get(rule.per)
-                    if not is_empty(group):
-                        has = any(not is_empty(row.get(f)) for f in rule.fields)
-                        filled[shown(group)] |= has
-                offenders = [g for g, ok in filled.items() if not ok]
+            elif set(rule.per) <= d.fields:
+                filled = _filled_per(rule.per, rule.fields, d.rows)
+                for other in _roles(rule.also_in, data):
+                    if set(rule.per) <= other.fields:
+                        for group, has in _filled_per(rule.per, rule.fields, other.rows).items():
+                            if group in filled:
+                                filled[group] |= has
+                offenders = ["/".join(g) for g, ok in filled.items() if not ok]
             if offenders:
                 params: dict[str, Any] = {"connector": d.connector_id}
                 if rule.code == "debtor.name_missing":
@@ -63,6 +63,18 @@ def _any_of(rules: Rules, data: Mapping[str, RoleData], language: Language) -> I
                 yield make_finding(Code(rule.code), language=language, role=d.role,
                                    connector_id=d.connector_id, count=len(offenders),
                                    examples=offenders, **params)
+
+
+def _filled_per(
+    per: Sequence[str], fields: Sequence[str], rows: Sequence[Mapping[str, Any]]
+) -> dict[tuple[str, ...], bool]:
+    """Per distinct `per` key: whether any of its rows has one of `fields` filled."""
+    filled: dict[tuple[str, ...], bool] = defaultdict(bool)
+    for row in rows:
+        key = tuple(shown(row.get(f)) for f in per if not is_empty(row.get(f)))
+        if len(key) == len(per):
+            filled[key] |= any(not is_empty(row.get(f)) for f in fields)
+    return filled
 
 
 def _date_order(

@@ -170,7 +170,7 @@ def _unknown_fields(req: Requirements) -> Iterator[tuple[Loc, str]]:
 def _rule_fields(r: Rules) -> Iterator[tuple[Loc, tuple[str, ...], tuple[str | None, ...]]]:
     for i, a in enumerate(r.any_of):
         yield ("rules", "any_of", i, "fields"), a.roles, a.fields
-        yield ("rules", "any_of", i, "per"), a.roles, (a.per,)
+        yield ("rules", "any_of", i, "per"), (*a.roles, *a.also_in), a.per
     for i, d in enumerate(r.date_order):
         yield ("rules", "date_order", i, "earlier"), d.roles, (d.earlier,)
         yield ("rules", "date_order", i, "later"), d.roles, (d.later,)

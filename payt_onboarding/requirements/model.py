@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 PaytType = Literal[
     "text", "integer", "decimal", "boolean", "date", "country_code", "currency_code", "email"
@@ -68,7 +68,16 @@ class AnyOfRule(_Strict):
     code: Literal["debtor.name_missing", "debtor.no_email"]
     roles: tuple[Role, ...]
     fields: tuple[str, ...] = Field(min_length=1)
-    per: str | None = None  # count per distinct value of this field (e.g. per debtor)
+    # Count per distinct value of these fields (per debtor: administration and debtor code);
+    # one name in a string is accepted too.
+    per: tuple[str, ...] = ()
+    # Roles whose rows, matched on `per`, may hold the fields as well (the Digital tab).
+    also_in: tuple[Role, ...] = ()
+
+    @field_validator("per", mode="before")
+    @classmethod
+    def _one_or_more(cls, value: object) -> object:
+        return (value,) if isinstance(value, str) else value
 
 
 class DateOrderRule(_Strict):

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TypeVar
 
-from payt_onboarding.simulator.dataset import SALES_ENTRIES, SALES_INVOICES, Dataset, date_value
+from payt_onboarding.simulator.dataset import (
+    DISTRIBUTION_METHODS,
+    SALES_ENTRIES,
+    SALES_INVOICES,
+    VERSTREKKING,
+    Dataset,
+    date_value,
+)
 
 Row = dict[str, object]
 T = TypeVar("T")
@@ -90,6 +97,11 @@ def inject_data_quality_defects(ds: Dataset) -> DefectSummary:
     )
     for row in muted_rows:
         _change(row, twins, dict.fromkeys(_EMAIL_FIELDS))
+    # Mute on the Digital tab too: a debtor with an address there does get e-mail.
+    for connector in (DISTRIBUTION_METHODS, VERSTREKKING):
+        for row in ds.connectors[connector].rows:
+            if row["debtor_code"] in mute:
+                row.update({f: None for f in _EMAIL_FIELDS if f in row})
     for row in nameless:
         _change(row, twins, dict.fromkeys(_NAME_FIELDS))
     for row in unknown:
