@@ -436,7 +436,7 @@ def test_an_administration_code_that_is_not_in_the_administrations(baseline: Rep
         finding = only(report, "reference.unknown_administration", ROLE[connector])
         assert finding.severity == "warning"
         assert (finding.connector_id, finding.field) == (connector, "administration_code")
-        assert (finding.count, finding.examples) == (count, ("99",))
+        assert (finding.count, finding.examples) == (count, (f"99 ({count}×)",))  # noqa: RUF001
         assert ADMINISTRATIONS in finding.message
         # Usually the user group lacks the right on all administrations: the hint says so.
         assert ALL_ADMINISTRATIONS["nl"] in finding.hint
@@ -458,7 +458,7 @@ def test_an_administration_hidden_from_the_user_group(baseline: Report) -> None:
         assert count > 0
         finding = only(report, "reference.unknown_administration", ROLE[connector])
         assert (finding.severity, finding.connector_id) == ("warning", connector)
-        assert (finding.count, finding.examples) == (count, (hidden,))
+        assert (finding.count, finding.examples) == (count, (f"{hidden} ({count}×)",))  # noqa: RUF001
         assert ALL_ADMINISTRATIONS["en"] in finding.hint
 
 

@@ -84,7 +84,7 @@ async def check_attachments(
             found.append(make_finding(
                 Code.ATTACHMENTS_NOT_PDF, language=language, examples=[f"{subject}/{file}"],
                 filename=shown(attachment.filename), mimetype=shown(attachment.mimetype, 100),
-                **where))
+                connector=target.connector_id, **where))
     return found
 
 

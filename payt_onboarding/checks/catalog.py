@@ -284,7 +284,7 @@ CATALOG: Mapping[Code, Entry] = MappingProxyType({
     ),
     Code.FIELD_TOO_LONG: _e(
         "warning",
-        ("{field} in {connector} is in {count:rij|rijen} langer dan {max} tekens.",
+        ("In {count:rij|rijen} van {connector} is {field} langer dan {max} tekens.",
          "Payt neemt maximaal {max} tekens over. Kort deze waarden in AFAS in, of kies een korter "
          "AFAS-veld."),
         ("{field} in {connector} is longer than {max} characters in {count:row|rows}.",
@@ -340,18 +340,20 @@ CATALOG: Mapping[Code, Entry] = MappingProxyType({
     Code.DEBTOR_NAME_MISSING: _e(
         "error",
         ("Geen debiteurnaam in {count:rij|rijen} van {connector}: {fields} zijn alle leeg.",
-         "Payt heeft per debiteur minstens één naam nodig. Vul bij deze relaties in AFAS de naam "
-         "van de organisatie of persoon in, of neem een van de velden {fields} op in "
-         "{connector}."),
+         "Payt heeft per debiteur minstens één naam nodig. Vul bij de debiteuren van deze "
+         "facturen in AFAS de naam van de organisatie of persoon in, of neem een van de velden "
+         "{fields} op in {connector}."),
         ("No debtor name in {count:row|rows} of {connector}: {fields} are all empty.",
-         "Payt needs at least one name per debtor. Fill in the organisation or person name on "
-         "these relations in AFAS, or add one of the fields {fields} to {connector}."),
+         "Payt needs at least one name per debtor. Fill in the organisation or person name for "
+         "the debtors of these invoices in AFAS, or add one of the fields {fields} to "
+         "{connector}."),
     ),
     Code.DEBTOR_NO_EMAIL: _e(
         "warning",
         ("Bij {count:debiteur|debiteuren} in {connector} is geen enkel e-mailadres ingevuld.",
-         "Deze debiteuren krijgen alleen brieven, geen e-mail. Vul een e-mailadres in bij de "
-         "relatie in AFAS, of voor facturen en herinneringen op de tab Digitaal."),
+         "Deze debiteuren krijgen alleen brieven, geen e-mail. Vul in AFAS een e-mailadres in bij "
+         "de relatie, of op het tabblad Digitaal van de debiteur een adres voor facturen en "
+         "herinneringen."),
         ("{count:debtor has|debtors have} no e-mail address in {connector}.",
          "These debtors get letters only, no e-mail. Fill in an e-mail address on the relation "
          "in AFAS, or for invoices and reminders on the Digital tab."),
@@ -361,8 +363,8 @@ CATALOG: Mapping[Code, Entry] = MappingProxyType({
         ("Bij {count:factuur|facturen} in {connector} staat de betalingsvoorwaarde niet in "
          "{target}.",
          "Voeg de betalingsvoorwaarde toe aan de bron van {target} (controleer de filters van "
-         "die GetConnector), of laat de implementatiespecialist van Payt haar aan een "
-         "vervolgflow koppelen."),
+         "die GetConnector), of laat de implementatiespecialist van Payt deze "
+         "betalingsvoorwaarde aan een vervolgflow koppelen."),
         ("For {count:invoice|invoices} in {connector} the payment condition is not in "
          "{target}.",
          "Add the payment condition to the source of {target} (check that GetConnector's "
@@ -411,20 +413,20 @@ CATALOG: Mapping[Code, Entry] = MappingProxyType({
         "warning",
         ("Het factuurdocument {filename} is geen pdf ({mimetype}).",
          "Payt verstuurt facturen als pdf. Laat AFAS de factuur als pdf in het dossier opslaan, "
-         "of filter Payt_subject_attachments op pdf-bestanden."),
+         "of filter {connector} op pdf-bestanden."),
         ("The invoice document {filename} is not a PDF ({mimetype}).",
          "Payt sends invoices as PDF. Have AFAS store the invoice as a PDF in the dossier, or "
-         "filter Payt_subject_attachments to PDF files."),
+         "filter {connector} to PDF files."),
     ),
     Code.ATTACHMENTS_NONE_LINKED: _e(
         "info",
         ("Geen van de gecontroleerde facturen in {connector} verwijst naar een dossieritem in "
          "{target}.",
          "Zonder factuurdocument kan Payt een factuur niet versturen. Controleer of "
-         "invoice_dossier_item_extra in {connector} het dossieritem met de factuur-pdf bevat."),
+         "{field} in {connector} het dossieritem met de factuur-pdf bevat."),
         ("None of the checked invoices in {connector} refers to a dossier item in {target}.",
          "Without an invoice document Payt cannot send an invoice. Check that "
-         "invoice_dossier_item_extra in {connector} holds the dossier item with the invoice PDF."),
+         "{field} in {connector} holds the dossier item with the invoice PDF."),
     ),
     Code.CHECK_CANCELLED: _e(
         "error",
@@ -488,8 +490,8 @@ PARAMS: Mapping[Code, tuple[str, ...]] = MappingProxyType({
     Code.REFERENCE_DUPLICATE_INVOICE_NUMBER: ("connector", "count"),
     Code.ATTACHMENTS_SUBJECT_CONNECTOR_MISSING: (),
     Code.ATTACHMENTS_NOT_AUTHORIZED: ("detail",),
-    Code.ATTACHMENTS_NOT_PDF: ("filename", "mimetype"),
-    Code.ATTACHMENTS_NONE_LINKED: ("connector", "target"),
+    Code.ATTACHMENTS_NOT_PDF: ("filename", "mimetype", "connector"),
+    Code.ATTACHMENTS_NONE_LINKED: ("connector", "target", "field"),
     Code.CHECK_CANCELLED: (),
     Code.CHECK_TIMED_OUT: ("seconds",),
 })

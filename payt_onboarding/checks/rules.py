@@ -134,5 +134,8 @@ def _references(
             if unknown:
                 yield make_finding(Code(rule.code), language=language, role=d.role,
                                    connector_id=d.connector_id, field=rule.field,
-                                   count=sum(unknown.values()), examples=list(unknown),
+                                   count=sum(unknown.values()),
+                                   # count is rows; an example is a code, with its rows
+                                   examples=[f"{v} ({n}×)" if n > 1 else v  # noqa: RUF001
+                                             for v, n in unknown.most_common()],
                                    connector=d.connector_id, target=target.connector_id)
