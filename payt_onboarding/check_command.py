@@ -127,8 +127,8 @@ def run_check_command(args: argparse.Namespace) -> int:
     if args.save_profile:
         from payt_onboarding.profile_command import save_after_check
 
-        save_after_check(args.save_profile, plan.environment, plan.token, plan.options, report,
-                         _render(report, "json"))
+        save_after_check(args.save_profile, plan.environment, plan.token, plan.options,
+                         requirements, report, _render(report, "json"))
     return EXIT_BY_VERDICT[report.verdict]
 
 

@@ -9,11 +9,13 @@ from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.check_command import UsageError
 from payt_onboarding.checks.engine import CheckOptions
+from payt_onboarding.checks.resolve import normalise
 from payt_onboarding.profile.model import Profile, TokenRef, Validation
 from payt_onboarding.profile.secrets import SecretStoreError, TokenVault
 from payt_onboarding.profile.store import ProfileError, ProfileStore
 from payt_onboarding.report.model import Report
 from payt_onboarding.report.render_json import report_sha256
+from payt_onboarding.requirements.model import Requirements
 
 
 def load_for_check(name: str) -> Profile:
@@ -43,10 +45,12 @@ def save_after_check(
     environment: Environment,
     token: AfasToken,
     options: CheckOptions,
+    requirements: Requirements,
     report: Report,
     report_json: str,
 ) -> None:
     store = ProfileStore()
+    match = {c.role: c.match for c in requirements.connectors}
     validation = Validation(
         checked_at=report.checked_at, verdict=report.verdict, tool_version=__version__,
         report_sha256=report_sha256(report_json))
@@ -65,10 +69,10 @@ def save_after_check(
         "uid": environment.uid,
         "environment": environment.kind.value,
         "base_url": environment.base_url_override,
-        # Only connectors found under another name than Payt's: the rest are found again, so a
-        # newer version Payt ships later is picked up rather than pinned to today's.
+        # Only connectors Payt's name would not find again: the rest are, so a newer version
+        # Payt ships later is picked up rather than pinned to today's.
         "connectors": {c.role: c.connector_id for c in report.connectors
-                       if c.connector_id and c.connector_id != c.expected_connector},
+                       if c.connector_id and not _recognised(c.connector_id, match[c.role])},
         "mappings": {role: dict(m) for role, m in options.mappings.items() if m},
         # A reference only to a token that is really in the keyring.
         "token": TokenRef(account=account) if where == "keyring" else None,
@@ -92,6 +96,10 @@ def save_after_check(
                   "again next time",
     }.get(where, "pass the token again next time")
     print(f"Profile '{name}' saved to {path}; {kept}.", file=sys.stderr)
+
+
+def _recognised(connector_id: str, match: str) -> bool:
+    return normalise(connector_id).startswith(normalise(match))
 
 
 def run_profiles_command() -> int:

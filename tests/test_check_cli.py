@@ -601,3 +601,27 @@ def test_a_reader_that_goes_away_keeps_the_verdict_as_exit_status(sim: Any) -> N
     _, err = process.communicate(DEMO_FORMS["data"].encode(), timeout=60)
     assert process.returncode == EXIT["ready_with_warnings"], err
     assert b"Traceback" not in err and b"Broken pipe" not in err
+
+
+def test_a_profile_keeps_the_connectors_only_it_can_name(cli: Cli, tmp_path: Path) -> None:
+    # The client renamed the invoice lines connector (chosen in the profile) and already has
+    # Payt's next sales entries version: only the renamed one is pinned in the saved profile.
+    from payt_onboarding.profile.model import Profile
+    from payt_onboarding.profile.store import ProfileStore
+    from payt_onboarding.simulator.dataset import INVOICE_LINES
+    from payt_onboarding.simulator.scenarios import _rename_connector
+
+    config = build_config("healthy", entries=60)
+    _rename_connector(config, INVOICE_LINES, "Klant_factuurregels")
+    _rename_connector(config, SALES_ENTRIES, "Payt_sales_entries_v13")
+    with SimulatorServer(config) as server:
+        ProfileStore(tmp_path / "config" / "profiles").save(Profile(
+            name=PROFILE, uid=DEMO_UID, environment="production", base_url=server.url,
+            connectors={"invoice_lines": "Klant_factuurregels"}))
+        result = cli("--profile", PROFILE, "--token-stdin", "--save-profile", PROFILE,
+                     "--format", "json", stdin=DEMO_FORMS["data"])
+    assert result.code == EXIT["ready"], result.err
+    used = {c["role"]: c["connector_id"] for c in result.json()["connectors"]}
+    assert used["invoice_lines"] == "Klant_factuurregels"
+    assert used["sales_entries"] == "Payt_sales_entries_v13"
+    assert _profile_file(tmp_path)["connectors"] == {"invoice_lines": "Klant_factuurregels"}
