@@ -30,8 +30,8 @@ def finding_for_error(
         "connector": connector_id or _NO_DETAIL,
         "log_ref": error.profit_log_reference or _NO_DETAIL,
     }
-    examples = [f"HTTP {error.status}"] if error.status else []
-    if code in (Code.ATTACHMENTS_NOT_AUTHORIZED, Code.ATTACHMENTS_SUBJECT_CONNECTOR_MISSING):
-        examples = [error.path] if error.path else []
+    # The refused request is the one example worth showing; a status is in the message already.
+    examples = [error.path] if error.path and code in (
+        Code.ATTACHMENTS_NOT_AUTHORIZED, Code.ATTACHMENTS_SUBJECT_CONNECTOR_MISSING) else []
     return make_finding(code, language=language, role=role, connector_id=connector_id,
                         examples=examples, **params)
