@@ -352,3 +352,14 @@ def test_html_says_missing_only_for_a_missing_connector_not_a_skipped_one() -> N
     missing = skipped.model_copy(update={"status": "missing"})
     assert "ontbreekt" not in render_html(sample_report(connectors=(skipped,), findings=()))
     assert "ontbreekt" in render_html(sample_report(connectors=(missing,), findings=()))
+
+
+def test_html_says_in_one_line_that_no_connector_was_tested() -> None:
+    skipped = tuple(
+        ConnectorResult(role=role, title=role, connector_id=None, required=True,
+                        status="skipped")
+        for role in ("administrations", "sales_entries"))
+    html = render_html(sample_report(connectors=skipped))
+    assert "Geen enkele connector is getest" in html
+    assert 'class="connector"' not in html
+    assert 'class="connector"' in render_html(sample_report())

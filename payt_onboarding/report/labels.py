@@ -44,6 +44,7 @@ class Labels:
     unknown: str
     no_expiry: str
     to_findings: str
+    none_checked: str
     built_in: str
     none: str
     rows: tuple[str, str]
@@ -129,6 +130,8 @@ NL = Labels(
     unknown="onbekend",
     no_expiry="geen vervaldatum",
     to_findings="naar de bevindingen en wat te doen",
+    none_checked="Geen enkele connector is getest: de controle stopte voordat AFAS de "
+    "connectoren liet zien.",
     built_in="ingebouwd in deze versie",
     none="geen",
     rows=("rij", "rijen"),
@@ -210,6 +213,8 @@ EN = Labels(
     unknown="unknown",
     no_expiry="no expiry date",
     to_findings="to the findings and what to do",
+    none_checked="No connector was tested: the check stopped before AFAS listed the "
+    "connectors.",
     built_in="built into this version",
     none="none",
     rows=("row", "rows"),
