@@ -558,6 +558,23 @@ def test_save_profile_then_check_with_the_token_from_the_secret_service(
     # no_token_in_files also scans the profile directory for the token after the test.
 
 
+def test_a_server_quoting_the_token_back_never_gets_it_into_the_report(
+    cli: Cli, tmp_path: Path
+) -> None:
+    from payt_onboarding.simulator.config import Fault
+
+    config = build_config("healthy", entries=60)
+    config.add_fault(Fault("echo_auth", match="/metainfo"))
+    with SimulatorServer(config) as server:
+        for fmt in ("json", "html", "text"):
+            result = cli(*target(server), "--token-stdin", "--format", fmt,
+                         "--output", f"report.{fmt}", stdin=DEMO_FORMS["xml"])
+            assert result.code == EXIT["not_ready"], result.err
+            report = (tmp_path / f"report.{fmt}").read_text(encoding="utf-8")
+            assert "[token]" in report  # the server's words, with the token blanked out
+    # The cli fixture checked stdout and stderr, no_token_in_files every written file.
+
+
 # -- input and output that is not what a check expects --------------------------------------------
 
 

@@ -9,6 +9,7 @@ import pytest
 from profile_fixtures import make_profile, new_token, validation
 from pydantic import ValidationError
 
+from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.profile.model import (
     KEYRING_SERVICE,
     PROFILE_SCHEMA_VERSION,
@@ -94,15 +95,27 @@ def test_an_afas_token_is_refused_anywhere() -> None:
         assert token.reveal_data() not in str(caught.value)
 
 
-def test_token_text_is_refused_in_any_value() -> None:
+def _forms(token: AfasToken) -> list[str]:
+    header = token.authorization_header()
+    return [token.xml(), header, f"  {token.xml()}  ", token.reveal_data(),
+            header.split(" ", 1)[1]]  # every form AfasToken.parse reads
+
+
+def test_token_text_is_refused_in_any_value_and_any_key() -> None:
     token = new_token()
-    for text in (token.xml(), token.authorization_header(), f"  {token.xml()}  "):
+    for text in _forms(token):
         for changes in ({"notes": text}, {"mappings": {"r": {"f": text}}},
-                        {"connectors": {"r": text}}):
+                        {"connectors": {"r": text}}, {"notes": {text: 1}},
+                        {"mappings": {"sales_entries": {text: "x"}}}, {text: "x"}):
             with pytest.raises(ProfileError) as caught:
                 make_profile(**changes)
-            assert token.reveal_data() not in str(caught.value)
-            assert "keyring" in str(caught.value)
+            message = str(caught.value)
+            assert not any(form.strip() in message for form in _forms(token)), message
+            assert "keyring" in message
+
+
+def test_the_report_hash_is_not_mistaken_for_a_token() -> None:
+    assert make_profile(validation=validation()).validation is not None
 
 
 @pytest.mark.parametrize("key", [
@@ -131,7 +144,7 @@ def test_a_token_ref_holds_no_secret() -> None:
 
 def test_validation_errors_hide_the_input() -> None:
     token = new_token()
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises((ProfileError, ValidationError)) as caught:
         make_profile(uid=token.reveal_data())
     assert token.reveal_data() not in str(caught.value)
 

@@ -65,7 +65,7 @@ def test_no_exception_of_any_scenario_contains_the_token(simulator: Start, scena
 
 
 @pytest.mark.parametrize("kind", ["unavailable", "server_timeout", "reset", "drop", "html",
-                                  "edge_400"])
+                                  "edge_400", "echo_auth"])
 def test_no_fault_error_contains_the_token(simulator: Start, kind: str) -> None:
     server = simulator("healthy")
     server.config.add_fault(Fault(kind, retry_after=0.01))  # type: ignore[arg-type]
@@ -74,6 +74,17 @@ def test_no_fault_error_contains_the_token(simulator: Start, kind: str) -> None:
     assert len(afas_errors) == 5
     for exc in caught:
         assert not leaked("".join(traceback.format_exception(exc)))
+
+
+def test_a_server_quoting_the_token_back_is_blanked_out(simulator: Start) -> None:
+    server = simulator("healthy")
+    server.config.add_fault(Fault("echo_auth"))
+    caught = [e for e in run(_every_operation(server)) if isinstance(e, errors.AfasError)]
+    assert caught
+    for error in caught:
+        texts = [error.message, error.reason or "", error.body.external_message or ""]
+        assert not any(leaked(t) for t in texts)
+        assert "Invalid header Authorization: [token] ([token])" in texts[2]
 
 
 def test_auth_repr_is_masked() -> None:

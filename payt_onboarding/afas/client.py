@@ -37,6 +37,7 @@ from payt_onboarding.afas.errors import (
     TlsFailed,
     UnexpectedResponse,
     classify_response,
+    without_secrets,
 )
 from payt_onboarding.afas.filters import Filter, FilterGroups, filter_params
 from payt_onboarding.afas.models import Attachment, ConnectorMetadata, MetaInfo, RowsPage
@@ -89,6 +90,11 @@ class _AfasTokenAuth(httpx.Auth):
     def __repr__(self) -> str:
         return f"_AfasTokenAuth({self._token!r})"
 
+    def forms(self) -> tuple[str, ...]:
+        """Every form in which a server could quote the token back."""
+        header = self._token.authorization_header()
+        return (header, header.split(" ", 1)[1], self._token.xml(), self._token.reveal_data())
+
 
 def tls_context(ca_file: str | Path | None = None) -> ssl.SSLContext:
     """Verification always on: the OS trust store, or only `ca_file` (the simulator's test CA)."""
@@ -117,9 +123,10 @@ class AfasClient:
         self.retry = retry or RetryPolicy()
         self._rng = rng or random.Random()
         self._slots = asyncio.Semaphore(max_in_flight)
+        self._auth = _AfasTokenAuth(token)
         self._http = httpx.AsyncClient(
             base_url=environment.base_url,
-            auth=_AfasTokenAuth(token),
+            auth=self._auth,
             headers={
                 "Accept": "application/json",
                 "Accept-Language": language,
@@ -285,7 +292,7 @@ class AfasClient:
             # Measured inside the slot: the wait for a free slot is ours, not AFAS's.
             response.extensions = {**response.extensions, _ELAPSED: elapsed_ms}
             return response
-        return classify_response(response, operation)
+        return without_secrets(classify_response(response, operation), self._auth.forms())
 
 
 class _DnsFailure(ConnectionUnreachable):

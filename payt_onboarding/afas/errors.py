@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import json
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -179,6 +182,24 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return max(0.0, float(value))
     return None
+
+
+def without_secrets(error: AfasError, secrets: Iterable[str]) -> AfasError:
+    """`error` with every given form of the token blanked out of the texts the server sent:
+    a proxy or a misconfigured server may quote the Authorization header back."""
+    patterns = [re.compile(re.escape(s), re.IGNORECASE) for s in secrets if s]
+
+    def clean(text: str | None) -> str | None:
+        for pattern in patterns:
+            text = pattern.sub("[token]", text) if text else text
+        return text
+
+    error.message = clean(error.message) or ""
+    error.args = (error.message,)
+    error.reason = clean(error.reason)
+    error.body = dataclasses.replace(error.body,
+                                     external_message=clean(error.body.external_message))
+    return error
 
 
 def classify_response(response: httpx.Response, operation: Operation) -> AfasError:

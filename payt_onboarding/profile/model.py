@@ -57,6 +57,11 @@ _SECRET_SUBSTRINGS = ("token", "secret", "password", "wachtwoord")
 _TOKEN_TEXT_RE = re.compile(r"<\s*/?\s*token\s*>|afastoken\s+[A-Za-z0-9+/_=-]{16}", re.IGNORECASE)
 _WORD_SPLIT_RE = re.compile(r"[^a-z0-9]+")
 _SHA256_RE = re.compile(r"[0-9a-f]{64}")
+_TOKEN_FORMS = (
+    _TOKEN_TEXT_RE,
+    re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{64}(?![0-9A-Fa-f])"),  # the data value
+    re.compile(r"PHRva2Vu|PD94bWwg"),  # base64 of "<token" or "<?xml ": the header value
+)
 _BAD_NAME_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
 
 
@@ -72,17 +77,27 @@ def _secret_like_key(key: str) -> bool:
     return any(part in _SECRET_WORDS for part in _WORD_SPLIT_RE.split(lowered))
 
 
+def _token_like(text: str, where: str) -> bool:
+    """Any form of a token: its XML, header, bare 64-hex data or base64 XML."""
+    if where.endswith("report_sha256"):
+        return False  # the report's hash is 64 hex characters too; its own pattern checks it
+    return any(pattern.search(text) for pattern in _TOKEN_FORMS)
+
+
 def _check_values(value: Any, where: str, *, check_keys: bool) -> None:
-    """Refuse tokens and token-like text anywhere in `value`; secret-like keys if `check_keys`."""
+    """Refuse tokens and token-like text anywhere in `value`, keys included; secret-like key
+    names too if `check_keys`. Messages never repeat the offending text."""
     if isinstance(value, AfasToken):
         raise _refuse(f"The profile value at '{where}' is an AFAS token.")
     if isinstance(value, str):
-        if _TOKEN_TEXT_RE.search(value):
+        if _token_like(value, where):
             raise _refuse(f"The profile value at '{where}' looks like an AFAS token.")
         return
     if isinstance(value, Mapping):
         for key, item in value.items():
             key_text = str(key)
+            if _token_like(key_text, where):
+                raise _refuse(f"A key under '{where}' looks like an AFAS token; remove it.")
             if check_keys and _secret_like_key(key_text):
                 raise _refuse(
                     f"The profile has an unknown key '{where}.{key_text}' whose name suggests a "
@@ -104,6 +119,9 @@ def _guard(model: type[BaseModel], data: Any, where: str) -> None:
     for key, value in data.items():
         key_text = str(key)
         extra = key_text not in declared
+        if _token_like(key_text, where):
+            raise _refuse(f"A key under '{where or 'the profile'}' looks like an AFAS token; "
+                          "remove it.")
         if extra and _secret_like_key(key_text):
             raise _refuse(
                 f"The profile has an unknown key '{where}{key_text}' whose name suggests a "

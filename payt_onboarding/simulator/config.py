@@ -69,6 +69,7 @@ FaultKind = Literal[
     "html",  # an HTML page with status 200, as a captive portal or proxy sends it
     "slow",  # answer normally after `delay` seconds
     "edge_400",  # 400 with an empty body, as AFAS's edge sends during outages
+    "echo_auth",  # 500 whose message quotes the Authorization header, as a careless proxy does
 ]
 
 

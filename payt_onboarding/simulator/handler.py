@@ -307,6 +307,11 @@ class _Handler(BaseHTTPRequestHandler):
             raise _Answer(200, _PORTAL_PAGE, {"Content-Type": "text/html; charset=utf-8"})
         if fault.kind == "edge_400":
             raise _Answer(400)
+        if fault.kind == "echo_auth":
+            echoed = self.headers.get("Authorization", "")
+            raise _Answer(500, {"externalMessage": f"Invalid header Authorization: {echoed} "
+                                f"({echoed.removeprefix('AfasToken ')})",
+                                "profitLogReference": "ECHO"})
         if fault.kind == "drop":
             raise _Answer(-1, b"")
         if fault.kind == "reset":
