@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from payt_onboarding import __version__
 from payt_onboarding.afas.environment import Environment
@@ -65,7 +66,7 @@ def save_after_check(
             where = vault.save(account, token)
         except SecretStoreError as error:
             print(f"The token was NOT stored: {error}", file=sys.stderr)
-    fields = {
+    fields: dict[str, Any] = {
         "uid": environment.uid,
         "environment": environment.kind.value,
         "base_url": environment.base_url_override,
@@ -74,14 +75,16 @@ def save_after_check(
         "connectors": {c.role: c.connector_id for c in report.connectors
                        if c.connector_id and not _recognised(c.connector_id, match[c.role])},
         "mappings": {role: dict(m) for role, m in options.mappings.items() if m},
-        # A reference only to a token that is really in the keyring.
-        "token": TokenRef(account=account) if where == "keyring" else None,
         "validation": validation,
     }
     try:
         existing = store.load(name)
     except ProfileError:
         existing = None
+    # A reference only to a token that is really in the keyring: this one, or the one stored
+    # before (still there when this token was not stored).
+    fields["token"] = (TokenRef(account=account) if where == "keyring"
+                       else existing.token if existing else None)
     # Updating keeps keys a newer version of the program may have added to the file.
     profile = (existing.model_copy(update=fields) if existing
                else Profile.model_validate({"name": name, **fields}))
@@ -92,8 +95,7 @@ def save_after_check(
         return
     kept = {
         "keyring": f"the token is in {vault.status.name}",
-        "memory": "the token was NOT stored (no usable keyring on this computer): pass it "
-                  "again next time",
+        "memory": f"the token was NOT stored. {vault.status.reason.rstrip('.')}",
     }.get(where, "pass the token again next time")
     print(f"Profile '{name}' saved to {path}; {kept}.", file=sys.stderr)
 

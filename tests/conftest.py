@@ -46,6 +46,25 @@ def leaked(text: str) -> list[str]:
     return [s for s in SECRETS if s and s in text]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def isolated_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Profiles of every test (and every program a test starts) go to a temp directory, never
+    the user's own; after the run, no file there may hold a token."""
+    from payt_onboarding.profile.store import CONFIG_DIR_ENV
+
+    root = tmp_path_factory.mktemp("config")
+    previous = os.environ.get(CONFIG_DIR_ENV)
+    os.environ[CONFIG_DIR_ENV] = str(root)
+    yield
+    if previous is None:
+        os.environ.pop(CONFIG_DIR_ENV, None)
+    else:
+        os.environ[CONFIG_DIR_ENV] = previous
+    found = [p for p in root.rglob("*")
+             if p.is_file() and leaked(p.read_bytes().decode("utf-8", "replace"))]
+    assert not found, f"the token is in {found}"
+
+
 class _RecordAll(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)

@@ -486,8 +486,12 @@ def test_map_closes_the_gaps_and_the_profile_keeps_the_mapping(
         "invoice_due_date": "VervalDatum", "debtor_post_country_code": "LandCode"}}
 
     again = cli("--profile", PROFILE, "--token-stdin", "--format", "json",
-                stdin=DEMO_FORMS["data"])
-    assert codes(again.json(), "error") == codes(report, "error")
+                stdin=DEMO_FORMS["data"]).json()
+    again_missing = {f["field"] for f in again["findings"] if f["code"] == "field.missing"}
+    assert again_missing == still  # the profile's mappings were applied
+    entries = next(c for c in again["connectors"] if c["role"] == "sales_entries")
+    due = next(f for f in entries["fields"] if f["payt_field"] == "invoice_due_date")
+    assert (due["status"], due["afas_field"]) == ("mapped", "VervalDatum")
 
 
 @pytest.mark.parametrize(("mapping", "needle"), [
@@ -602,21 +606,27 @@ def test_token_stdin_with_standard_input_closed(sim: Any, tmp_path: Path) -> Non
     command = " ".join([*CHECK, *target(sim("healthy")), "--token-stdin"]) + " <&-"
     done = subprocess.run(["/bin/sh", "-c", command], capture_output=True, text=True, timeout=60,
                           check=False, cwd=tmp_path,
-                          env={**os.environ, "PYTHON_KEYRING_BACKEND": FAIL_KEYRING})
+                          env={**os.environ, "PYTHON_KEYRING_BACKEND": FAIL_KEYRING,
+                               CONFIG_DIR_ENV: str(tmp_path / "config")})
     assert done.returncode == EXIT_USAGE, done.stderr
+    assert not leaked(done.stdout + done.stderr)
     assert "no standard input" in done.stderr and "Traceback" not in done.stderr
 
 
-def test_a_reader_that_goes_away_keeps_the_verdict_as_exit_status(sim: Any) -> None:
+def test_a_reader_that_goes_away_keeps_the_verdict_as_exit_status(
+    sim: Any, tmp_path: Path
+) -> None:
     # `check ... | head -1`: the pipe closes before the report is written.
     process = subprocess.Popen(
         [*CHECK, *target(sim("token_expires_soon")), "--token-stdin", "--format", "html"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHON_KEYRING_BACKEND": FAIL_KEYRING})
+        env={**os.environ, "PYTHON_KEYRING_BACKEND": FAIL_KEYRING,
+             CONFIG_DIR_ENV: str(tmp_path / "config")})
     assert process.stdin is not None and process.stdout is not None
     process.stdout.close()
     _, err = process.communicate(DEMO_FORMS["data"].encode(), timeout=60)
     assert process.returncode == EXIT["ready_with_warnings"], err
+    assert not leaked(err.decode("utf-8", "replace"))
     assert b"Traceback" not in err and b"Broken pipe" not in err
 
 
@@ -642,3 +652,58 @@ def test_a_profile_keeps_the_connectors_only_it_can_name(cli: Cli, tmp_path: Pat
     assert used["invoice_lines"] == "Klant_factuurregels"
     assert used["sales_entries"] == "Payt_sales_entries_v13"
     assert _profile_file(tmp_path)["connectors"] == {"invoice_lines": "Klant_factuurregels"}
+
+
+def test_profiles_lists_every_file_and_says_which_cannot_be_read(tmp_path: Path) -> None:
+    from payt_onboarding.profile.model import Profile
+    from payt_onboarding.profile.store import ProfileStore
+
+    store = ProfileStore(tmp_path / "config" / "profiles")
+    env = {**os.environ, CONFIG_DIR_ENV: str(tmp_path / "config")}
+
+    def profiles() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*CHECK[:-1], "profiles"], capture_output=True, text=True,
+                              timeout=60, check=False, env=env)
+
+    empty = profiles()
+    assert empty.returncode == 0 and "No profiles saved yet" in empty.stdout
+    store.save(Profile(name="Bakkerij Jansen", uid="12345", environment="production"))
+    store.save(Profile(name="Kapot", uid="12346", environment="test"))
+    store.path_for("Kapot").write_text("{ half", encoding="utf-8")
+    store.save(Profile(name="Nieuw", uid="12347", environment="accept"))
+    newer = store.path_for("Nieuw")
+    newer.write_text(newer.read_text(encoding="utf-8").replace('"schema_version": 1',
+                                                               '"schema_version": 9'),
+                     encoding="utf-8")
+
+    listed = profiles()
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert any(line.startswith("Bakkerij Jansen") and "12345" in line and "production" in line
+               for line in lines), listed.stdout
+    assert sum("cannot be read" in line for line in lines) == 2
+    assert "not valid JSON" in listed.stdout
+    assert "newer payt-onboarding" in listed.stdout and "left untouched" in listed.stdout
+    assert "Traceback" not in listed.stdout + listed.stderr
+
+
+def test_saving_again_keeps_unknown_keys_and_the_stored_token_reference(
+    cli: Cli, sim: Any, tmp_path: Path
+) -> None:
+    # A profile from a newer version of the program, with a token stored earlier: a check whose
+    # token could not be stored (no keyring here) must keep both.
+    profile_dir = tmp_path / "config" / "profiles"
+    from payt_onboarding.profile.model import Profile, TokenRef
+    from payt_onboarding.profile.store import ProfileStore
+
+    server = sim("healthy")
+    path = ProfileStore(profile_dir).save(Profile(
+        name=PROFILE, uid=DEMO_UID, environment="production", base_url=server.url,
+        token=TokenRef(account="12345-production"), future_setting={"kept": True}))
+    result = cli("--profile", PROFILE, "--token-stdin", "--save-profile", PROFILE,
+                 stdin=DEMO_FORMS["data"])
+    assert result.code == EXIT["ready"], result.err
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["future_setting"] == {"kept": True}
+    assert saved["token"]["account"] == "12345-production"
+    assert saved["validation"]["verdict"] == "ready"

@@ -70,7 +70,7 @@ def test_cancel_stops_new_requests_and_returns_a_partial_report(simulator: Any) 
     assert report.cancelled
     assert "check.cancelled" in report.codes("error")
     assert report.verdict == "not_ready"
-    assert report.duration_ms < 3000  # the whole check takes far longer at this latency
+    assert report.duration_ms < 1500  # cancelled at 0.8 s; the whole check takes over 2 s
     assert any(c.status == "skipped" for c in report.connectors)
     time.sleep(0.5)  # anything still queued would reach the server now
     late = [r.path for r in server.requests if r.started > cancelled_at[0] + 0.05]
@@ -82,7 +82,8 @@ def test_time_limit_returns_a_partial_report_marked_timed_out(simulator: Any) ->
     assert report.cancelled
     assert "check.timed_out" in report.codes("error")
     timed_out = next(f for f in report.findings if f.code == "check.timed_out")
-    assert "1" in timed_out.message
+    assert "stopte na 1 seconden" in timed_out.message
+    assert report.duration_ms < 2000
     assert report.target.envid  # what was learned before the limit is kept
 
 
@@ -222,11 +223,11 @@ def test_the_terminal_progress_line_follows_the_events_and_clears_itself(simulat
     (31, None), (-3, None),
 ])
 def test_token_expiry_in_calendar_days(offset: int, words: str | None) -> None:
-    from datetime import date, timedelta
+    from datetime import UTC, datetime, timedelta
 
     from payt_onboarding.checks.engine import _expiry_findings
 
-    day = date.today() + timedelta(days=offset)
+    day = datetime.now(UTC).date() + timedelta(days=offset)  # a naive expiry is taken as UTC
     found = _expiry_findings(f"{day.isoformat()}T00:00:00", "nl")
     if words is None:
         assert found == []

@@ -168,10 +168,17 @@ def test_a_collection_that_cannot_be_opened(service: str) -> None:
 
 def test_the_token_is_not_in_plain_text_in_the_keyring_files(service: str) -> None:
     token = new_token()
-    TokenVault(_backend(), service=service).save("12345-test", token)  # type: ignore[arg-type]
     data_home = Path(os.environ.get("XDG_DATA_HOME", "")) / "keyrings"
-    time.sleep(0.2)  # let the daemon write its file
-    assert list(data_home.glob("*.keyring")), "gnome-keyring wrote no keyring file"
+
+    def written() -> dict[Path, int]:
+        return {p: p.stat().st_mtime_ns for p in data_home.glob("*.keyring")}
+
+    before = written()
+    TokenVault(_backend(), service=service).save("12345-test", token)  # type: ignore[arg-type]
+    deadline = time.monotonic() + 5  # the daemon writes the item to its file a moment later
+    while written() == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert written() != before, "gnome-keyring did not write the token to its file"
     assert scan_for_secrets(data_home, secret_forms(token)) == []
 
 

@@ -26,7 +26,6 @@ from payt_onboarding.profile.model import TokenRef
 from payt_onboarding.profile.secrets import (
     SERVICE,
     SecretStoreError,
-    StoreStatus,
     TokenVault,
     account_for,
     clear_session_tokens,
@@ -71,7 +70,7 @@ def test_a_bad_account_is_a_programming_error(account: str) -> None:
 def test_round_trip_through_the_keyring() -> None:
     backend, token = MemoryKeyring(), new_token()
     vault = TokenVault(backend)
-    assert vault.status == StoreStatus(True, vault.status.name) and vault.status.usable
+    assert vault.status.usable and vault.status.name == "MemoryKeyring"
     assert vault.save(ACCOUNT, token) == "keyring"
     assert backend.entries == {(SERVICE, ACCOUNT): token.xml()}
     assert TokenVault(backend).load(ACCOUNT) == token

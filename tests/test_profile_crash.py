@@ -88,6 +88,9 @@ def test_a_killed_save_leaves_the_old_or_the_new_profile(tmp_path: Path) -> None
     leftovers = len(list(directory.glob(".*.tmp")))
     print(f"\n{ITERATIONS} kills in {elapsed:.1f} s; old {seen['old']}, new {seen['new']}, "
           f"temp files left by killed saves: {leftovers}; one save {save_seconds * 1000:.2f} ms")
+    # The kills did land inside saves, on a fast machine or a slow one: a killed save leaves its
+    # temp file behind, and a run of saves leaves either version on disk.
+    assert leftovers > 0 or (seen["old"] > 0 and seen["new"] > 0), (leftovers, seen)
     if save_seconds < 0.005:  # the child completes saves within 30 ms: both outcomes occur
         assert seen["old"] > 0 and seen["new"] > 0, seen
     # What the killed children left behind does not disturb a normal save and load.
