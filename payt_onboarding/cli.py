@@ -57,11 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     from payt_onboarding.check_command import add_check_parser
 
     add_check_parser(commands)
-    commands.add_parser(
-        "profiles",
-        help="list the saved profiles",
-        description="List the saved profiles: name, UID, environment, last verdict and when.",
-    )
+    from payt_onboarding.profile_command import add_profiles_parser
+
+    add_profiles_parser(commands)
 
     demo = commands.add_parser(
         "demo",
@@ -130,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "profiles":
             from payt_onboarding.profile_command import run_profiles_command
 
-            return run_profiles_command()
+            return run_profiles_command(args)
         if args.command == "demo":
             from payt_onboarding.demo import run_demo
 

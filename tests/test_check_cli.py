@@ -707,3 +707,42 @@ def test_saving_again_keeps_unknown_keys_and_the_stored_token_reference(
     assert saved["future_setting"] == {"kept": True}
     assert saved["token"]["account"] == "12345-production"
     assert saved["validation"]["verdict"] == "ready"
+
+
+def test_profiles_actions_rename_export_import_restore_delete(tmp_path: Path) -> None:
+    from payt_onboarding.profile.model import Profile, TokenRef
+    from payt_onboarding.profile.store import ProfileStore
+
+    store = ProfileStore(tmp_path / "config" / "profiles")
+    env = {**os.environ, CONFIG_DIR_ENV: str(tmp_path / "config")}
+
+    def profiles(*args: str) -> subprocess.CompletedProcess[str]:
+        done = subprocess.run([*CHECK[:-1], "profiles", *args], capture_output=True, text=True,
+                              timeout=60, check=False, env=env)
+        assert "Traceback" not in done.stdout + done.stderr
+        return done
+
+    store.save(Profile(name="Acme", uid="12345", environment="production",
+                       token=TokenRef(account="12345-production")))
+    store.save(Profile(name="Acme", uid="12345", environment="test"))  # the first is the .bak
+
+    assert profiles("rename", "Acme", "Acme BV").returncode == 0
+    assert [s.name for s in store.list()] == ["Acme BV"]
+
+    exported = tmp_path / "acme.json"
+    assert profiles("export", "Acme BV", str(exported)).returncode == 0
+    assert "token" not in json.loads(exported.read_text(encoding="utf-8"))
+
+    refused = profiles("import", str(exported))
+    assert refused.returncode == EXIT_USAGE and "exists already" in refused.stderr
+    assert profiles("import", str(exported), "--name", "Acme kopie").returncode == 0
+    assert store.load("Acme kopie").uid == "12345"
+
+    store.save(Profile(name="Acme kopie", uid="54321", environment="test"))
+    assert profiles("restore", "Acme kopie").returncode == 0
+    assert store.load("Acme kopie").uid == "12345"
+
+    assert profiles("delete", "Acme kopie").returncode == 0
+    gone = profiles("delete", "Acme kopie")
+    assert gone.returncode == EXIT_USAGE and "no profile named 'Acme kopie'" in gone.stderr
+    assert [s.name for s in store.list()] == ["Acme BV"]
