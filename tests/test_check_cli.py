@@ -746,3 +746,24 @@ def test_profiles_actions_rename_export_import_restore_delete(tmp_path: Path) ->
     gone = profiles("delete", "Acme kopie")
     assert gone.returncode == EXIT_USAGE and "no profile named 'Acme kopie'" in gone.stderr
     assert [s.name for s in store.list()] == ["Acme BV"]
+
+
+@pytest.mark.secret_service
+def test_a_rejected_token_leaves_the_stored_one_in_the_keyring(
+    secret_service: None, cli: Cli, sim: Any
+) -> None:
+    account = f"{DEMO_UID}-production"
+    _purge_keyring(account)
+    try:
+        good = cli(*target(sim("healthy")), "--token-stdin", "--save-profile", PROFILE,
+                   stdin=DEMO_FORMS["data"], keyring=None)
+        assert good.code == EXIT["ready"] and "the token is in" in good.err, good.err
+        other = AfasToken.from_data(_other_token())
+        register_secret(other.reveal_data())
+        refused = cli(*target(sim("token_rejected")), "--token-stdin", "--save-profile",
+                      PROFILE, stdin=other.xml(), keyring=None)
+        assert refused.code == EXIT["not_ready"]
+        assert "AFAS did not accept it" in refused.err
+        assert _keyring_secrets(account) == [DEMO.xml()]
+    finally:
+        _purge_keyring(account)
