@@ -20,7 +20,7 @@ from payt_onboarding.afas.client import AfasClient
 from payt_onboarding.afas.environment import Environment, EnvironmentInputError
 from payt_onboarding.afas.token import AfasToken, TokenFormatError
 from payt_onboarding.checks.engine import CheckOptions, run_check
-from payt_onboarding.checks.progress import ProgressEvent
+from payt_onboarding.checks.progress import ProgressCallback, ProgressEvent
 from payt_onboarding.report.model import Report
 from payt_onboarding.requirements.model import Requirements
 
@@ -115,7 +115,8 @@ def run_check_command(args: argparse.Namespace) -> int:
         print(f"payt-onboarding check: {error}", file=sys.stderr)
         return EXIT_USAGE
     progress = _TerminalProgress(sys.stderr, args.language) if sys.stderr.isatty() else None
-    report = asyncio.run(_check(plan, requirements, progress))
+    report = asyncio.run(check_environment(plan.environment, plan.token, requirements,
+                                           plan.options, progress))
     if progress:
         progress.clear()
     try:
@@ -132,14 +133,18 @@ def run_check_command(args: argparse.Namespace) -> int:
     return EXIT_BY_VERDICT[report.verdict]
 
 
-async def _check(
-    plan: _Plan, requirements: Requirements, progress: _TerminalProgress | None
+async def check_environment(
+    environment: Environment,
+    token: AfasToken,
+    requirements: Requirements,
+    options: CheckOptions,
+    progress: ProgressCallback | None = None,
 ) -> Report:
-    language: Literal["nl-nl", "en-us"] = "nl-nl" if plan.options.language == "nl" else "en-us"
-    async with AfasClient(plan.environment, plan.token, language=language) as client:
-        return await run_check(client, requirements,
-                               environment_name=plan.environment.kind.value,
-                               options=plan.options, progress=progress)
+    """The whole check of one environment, AFAS answering in the report's language."""
+    language: Literal["nl-nl", "en-us"] = "nl-nl" if options.language == "nl" else "en-us"
+    async with AfasClient(environment, token, language=language) as client:
+        return await run_check(client, requirements, environment_name=environment.kind.value,
+                               options=options, progress=progress)
 
 
 def _plan(args: argparse.Namespace) -> _Plan:

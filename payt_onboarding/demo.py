@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from typing import Literal
 
-from payt_onboarding.afas.client import AfasClient
 from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
-from payt_onboarding.check_command import EXIT_BY_VERDICT
-from payt_onboarding.checks.engine import CheckOptions, run_check
-from payt_onboarding.report.model import Language, Report
+from payt_onboarding.check_command import EXIT_BY_VERDICT, check_environment
+from payt_onboarding.checks.engine import CheckOptions
+from payt_onboarding.report.model import Language
 from payt_onboarding.report.render_text import render_text
 from payt_onboarding.requirements.load import load_requirements
-from payt_onboarding.requirements.model import Requirements
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
 from payt_onboarding.simulator.scenarios import build_config
 from payt_onboarding.simulator.server import SimulatorServer
@@ -30,15 +27,7 @@ def run_demo(scenario: str, language: Language = "nl") -> int:
         print(f"AFAS Profit simulator, scenario '{scenario}', at {server.url}", file=sys.stderr)
         environment = Environment.parse(DEMO_UID, base_url=server.url)
         token = AfasToken.from_data(DEMO_TOKEN_DATA)
-        report = asyncio.run(_check(environment, token, language, requirements))
+        report = asyncio.run(check_environment(environment, token, requirements,
+                                               CheckOptions(language=language)))
     sys.stdout.write(render_text(report))
     return EXIT_BY_VERDICT[report.verdict]
-
-
-async def _check(
-    environment: Environment, token: AfasToken, language: Language, requirements: Requirements
-) -> Report:
-    afas_language: Literal["nl-nl", "en-us"] = "nl-nl" if language == "nl" else "en-us"
-    async with AfasClient(environment, token, language=afas_language) as client:
-        return await run_check(client, requirements, environment_name="production",
-                               options=CheckOptions(language=language))

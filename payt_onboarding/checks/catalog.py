@@ -8,12 +8,14 @@ singular or plural: "{count:factuur|facturen}" reads "1 factuur", "3 facturen".
 
 from __future__ import annotations
 
+import itertools
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from payt_onboarding.checks.values import shown
 from payt_onboarding.codes import Code
 from payt_onboarding.report.model import MAX_EXAMPLES, Finding, Language, Severity
 
@@ -544,11 +546,6 @@ def candidates_sentence(language: Language, fields: Iterable[str]) -> str:
     return _CANDIDATES[language].format(names) if names else ""
 
 
-def _example(value: object) -> str:
-    text = str(value)
-    return text if len(text) <= EXAMPLE_LENGTH else text[: EXAMPLE_LENGTH - 1] + "…"
-
-
 def make_finding(
     code: Code,
     *,
@@ -570,11 +567,8 @@ def make_finding(
     missing = [p for p in PARAMS[code] if p not in values]
     if missing:
         raise KeyError(f"{code}: missing template parameter(s): {', '.join(missing)}")
-    shown: list[str] = []
-    for example in examples:
-        if len(shown) == MAX_EXAMPLES:
-            break
-        shown.append(_example(example))
+    kept = [shown(example, EXAMPLE_LENGTH)
+            for example in itertools.islice(examples, MAX_EXAMPLES)]
     return Finding(
         code=str(code),
         severity=severity or entry.severity,
@@ -584,5 +578,5 @@ def make_finding(
         message=FORMATTER.format(entry.message[language], **values),
         hint=FORMATTER.format(entry.hint[language], **values),
         count=count,
-        examples=tuple(shown),
+        examples=tuple(kept),
     )

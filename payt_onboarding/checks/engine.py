@@ -108,7 +108,7 @@ class _Run:
                 # The PDF fetch needs only its own connectors: it overlaps the slower ones.
                 needed = [tasks[r] for r in (*rule.roles, rule.target_role) if r in tasks]
                 group.create_task(self._attachments(rule, needed))
-        self.findings += apply_rules(self.requirements.rules, self._data(), lang)
+        self.findings += apply_rules(self.requirements.rules, self.finished_data(), lang)
 
     async def _attachments(self, rule: AttachmentRule, needed: list[asyncio.Task[None]]) -> None:
         if needed:
@@ -140,7 +140,7 @@ class _Run:
                                     status=_status(outcome.findings, outcome.finished),
                                     done=self.done, total=len(self.outcomes)))
 
-    def _data(self) -> dict[str, RoleData]:
+    def finished_data(self) -> dict[str, RoleData]:
         return {role: o.data for role, o in self.outcomes.items() if o.data is not None}
 
     def connector_results(self) -> tuple[ConnectorResult, ...]:
@@ -222,7 +222,7 @@ async def run_check(
         work.cancel()
         await asyncio.gather(work, return_exceptions=True)
         # What the finished connectors show still counts: a nameless debtor is one either way.
-        run.findings += apply_rules(requirements.rules, run._data(), options.language)
+        run.findings += apply_rules(requirements.rules, run.finished_data(), options.language)
     elif work.exception() is not None:
         raise work.exception()  # type: ignore[misc]  # a bug, not an AFAS failure
     findings = run.all_findings()
