@@ -1,4 +1,8 @@
-"""One connector, checked: its fields against Payt's, then a live sample and its data quality."""
+"""One connector, checked: its fields against Payt's, then a live sample and its data quality.
+
+Reading (`check_connector`) and judging (`evaluate`) are apart: the rows read stay on the
+outcome, so a new field mapping is judged again from the same sample without asking AFAS.
+"""
 
 from __future__ import annotations
 
@@ -26,14 +30,22 @@ class ConnectorOutcome:
 
     requirement: ConnectorRequirement
     connector_id: str
-    findings: list[Finding] = field(default_factory=list)
+    read_findings: list[Finding] = field(default_factory=list)  # AFAS errors, slow, empty
+    mapped_findings: list[Finding] = field(default_factory=list)  # fields and values: redone
     fields: list[FieldResult] = field(default_factory=list)
     afas_fields: list[AfasField] = field(default_factory=list)
     planned: list[PlannedField] = field(default_factory=list)
+    metadata: ConnectorMetadata | None = None
+    raw_rows: list[dict[str, Any]] = field(default_factory=list)
+    complete: bool = False  # every row was read, not a sample
     rows_sampled: int = 0
     duration_ms: float = 0.0
     data: RoleData | None = None
     finished: bool = False
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.mapped_findings + self.read_findings
 
 
 async def check_connector(
@@ -47,34 +59,59 @@ async def check_connector(
     progress: ProgressCallback,
 ) -> None:
     req, cid = outcome.requirement, outcome.connector_id
-    metadata = await client.connector_metadata(cid)
+    outcome.metadata = metadata = await client.connector_metadata(cid)
     outcome.afas_fields = [AfasField(id=f.id, type=f.data_type, label=f.label)
                            for f in metadata.fields]
-    outcome.planned = planned = plan_fields(req, metadata, mapping)
-    outcome.findings += _field_findings(outcome, metadata, language)
+    evaluate(outcome, mapping, language)  # the field findings stand even if reading fails
 
     rows, first_ms, total_ms = await _read(client, outcome, metadata, sample_size, progress)
+    outcome.raw_rows, outcome.complete = rows, sample_size is None or len(rows) < sample_size
     outcome.rows_sampled, outcome.duration_ms = len(rows), round(total_ms, 1)
     if first_ms > slow_ms:
-        outcome.findings.append(make_finding(Code.CONNECTOR_SLOW, language=language, role=req.role,
-                                             connector_id=cid, connector=cid, ms=round(first_ms)))
+        outcome.read_findings.append(make_finding(
+            Code.CONNECTOR_SLOW, language=language, role=req.role, connector_id=cid,
+            connector=cid, ms=round(first_ms)))
     if not rows and req.expect_rows:
-        outcome.findings.append(make_finding(Code.CONNECTOR_EMPTY, language=language,
-                                             role=req.role, connector_id=cid, connector=cid))
-
-    named = translate(rows, planned)
-    keys = row_keys(named, req.sort)
-    for plan in planned:
-        stats = field_stats(plan, named, keys) if plan.readable else None
-        outcome.fields.append(_field_result(plan, stats))
-        if stats is not None:
-            outcome.findings += _quality_findings(outcome, plan, stats, language)
-    outcome.data = RoleData(
-        role=req.role, connector_id=cid, rows=named, keys=keys,
-        fields=frozenset(p.name for p in planned if p.readable),
-        complete=sample_size is None or len(rows) < sample_size,
-    )
+        outcome.read_findings.append(make_finding(Code.CONNECTOR_EMPTY, language=language,
+                                                  role=req.role, connector_id=cid, connector=cid))
     outcome.finished = True
+    evaluate(outcome, mapping, language)
+
+
+def evaluate(outcome: ConnectorOutcome, mapping: Mapping[str, str], language: Language) -> None:
+    """Plan the fields under `mapping` and, once the rows are read, judge their values."""
+    req, metadata = outcome.requirement, outcome.metadata
+    if metadata is None:
+        return
+    outcome.planned = planned = plan_fields(req, metadata, mapping)
+    found = _field_findings(outcome, metadata, language)
+    results: list[FieldResult] = []
+    if outcome.finished:
+        named = translate(outcome.raw_rows, planned)
+        keys = row_keys(named, req.sort)
+        for plan in planned:
+            stats = field_stats(plan, named, keys) if plan.readable else None
+            results.append(_field_result(plan, stats))
+            if stats is not None:
+                found += _quality_findings(outcome, plan, stats, language)
+        outcome.data = RoleData(
+            role=req.role, connector_id=outcome.connector_id, rows=named, keys=keys,
+            fields=frozenset(p.name for p in planned if p.readable), complete=outcome.complete)
+    outcome.fields, outcome.mapped_findings = results, found
+
+
+def mapping_choices(outcome: ConnectorOutcome, payt_field: str) -> list[AfasField]:
+    """The AFAS fields `payt_field` could be read from: the best suggestions first, then every
+    other field no Payt field uses yet (the user may know better than a name match)."""
+    want = outcome.requirement.field(payt_field)
+    if want is None or outcome.metadata is None:
+        return []
+    others = [p for p in outcome.planned if p.name != payt_field]
+    best = [f.id for f in candidates(want, outcome.metadata, others)]
+    used = {p.afas.id for p in others if p.afas is not None}
+    rest = [f.id for f in outcome.metadata.fields if f.id not in used and f.id not in best]
+    by_id = {f.id: f for f in outcome.afas_fields}
+    return [by_id[i] for i in [*best, *rest] if i in by_id]
 
 
 async def _read(
