@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Connect AFAS Profit to Payt: test every GetConnector Payt needs.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--language", dest="gui_language", choices=("nl", "en"), default="nl",
+                        help="language of the wizard, which opens without a command "
+                        "(default nl)")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     sim = commands.add_parser(
@@ -63,12 +66,14 @@ def _parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser(
         "demo",
-        help="run the check against the built-in simulator, no AFAS account needed",
+        help="open the wizard against the built-in simulator, no AFAS account needed",
     )
     demo.add_argument("--scenario", default="healthy", choices=sorted(SCENARIOS),
                       metavar="NAME", help="one of: " + ", ".join(SCENARIOS))
     demo.add_argument("--language", choices=("nl", "en"), default="nl",
-                      help="language of the report (default nl)")
+                      help="language of the wizard and the report (default nl)")
+    demo.add_argument("--text", action="store_true",
+                      help="no window: run the check and print the report, as 'check' does")
     return parser
 
 
@@ -132,15 +137,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "demo":
             from payt_onboarding.demo import run_demo
 
-            return run_demo(args.scenario, args.language)
-        print(
-            "The onboarding wizard is not part of this version yet. "
-            "Run 'payt-onboarding demo' to see the check at work against the simulator, "
-            "'payt-onboarding check --uid N --token-stdin' for a real environment, "
-            "or 'payt-onboarding --help'.",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+            return run_demo(args.scenario, args.language, text=args.text)
+        from payt_onboarding.gui.launch import launch_wizard
+
+        return launch_wizard(args.gui_language)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:

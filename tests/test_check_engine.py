@@ -225,10 +225,10 @@ def test_the_terminal_progress_line_follows_the_events_and_clears_itself(simulat
 def test_token_expiry_in_calendar_days(offset: int, words: str | None) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from payt_onboarding.checks.engine import _expiry_findings
+    from payt_onboarding.checks.engine import expiry_findings
 
     day = datetime.now(UTC).date() + timedelta(days=offset)  # a naive expiry is taken as UTC
-    found = _expiry_findings(f"{day.isoformat()}T00:00:00", "nl")
+    found = expiry_findings(f"{day.isoformat()}T00:00:00", "nl")
     if words is None:
         assert found == []
     else:
@@ -237,10 +237,10 @@ def test_token_expiry_in_calendar_days(offset: int, words: str | None) -> None:
 
 
 def test_token_expiry_placeholders_are_no_warning() -> None:
-    from payt_onboarding.checks.engine import _expiry_findings
+    from payt_onboarding.checks.engine import expiry_findings
 
-    assert _expiry_findings("0", "nl") == []
-    assert _expiry_findings("0001-01-01T00:00:00", "nl") == []
+    assert expiry_findings("0", "nl") == []
+    assert expiry_findings("0001-01-01T00:00:00", "nl") == []
 
 
 def test_a_partial_report_keeps_what_the_finished_connectors_show() -> None:

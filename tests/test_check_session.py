@@ -71,8 +71,9 @@ def test_a_wrong_mapping_shows_and_can_be_undone(simulator: Any) -> None:
 
 def test_choices_put_the_best_suggestion_first_and_skip_fields_in_use(simulator: Any) -> None:
     checked = session(simulator("fields_missing"))
-    choices = [f.id for f in checked.mapping_choices(SALES, "invoice_due_date")]
-    assert choices[0] == "VervalDatum"
+    suggested, others = checked.mapping_choices(SALES, "invoice_due_date")
+    assert [f.id for f in suggested] == ["VervalDatum"]  # the only unused date
+    choices = [f.id for f in suggested + others]
     in_use = {f.afas_field for f in field_list(checked.report(), SALES) if f.afas_field}
     assert in_use and not in_use & set(choices)
     assert "LandCode" in choices  # any unused field may be chosen, suggested or not

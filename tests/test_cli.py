@@ -75,7 +75,7 @@ def test_simulator_stops_cleanly_on_ctrl_c(
 
 
 def test_demo_checks_the_healthy_environment_and_prints_the_report() -> None:
-    result = cli("demo")
+    result = cli("demo", "--text")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("KLAAR VOOR PAYT")
     assert "O12345AA" in result.stdout
@@ -85,7 +85,7 @@ def test_demo_checks_the_healthy_environment_and_prints_the_report() -> None:
 
 
 def test_demo_on_a_failing_scenario_says_what_failed_in_english() -> None:
-    result = cli("demo", "--scenario", "token_rejected", "--language", "en")
+    result = cli("demo", "--text", "--scenario", "token_rejected", "--language", "en")
     assert result.returncode == 2
     assert result.stdout.startswith("NOT READY")
     assert "token.rejected" in result.stdout
@@ -94,12 +94,23 @@ def test_demo_on_a_failing_scenario_says_what_failed_in_english() -> None:
 
 def test_a_redirect_in_a_narrow_encoding_still_gets_the_whole_report() -> None:
     # As on Windows, where a redirect defaults to cp1252; ascii is narrower still.
-    result = subprocess.run([*CLI, "demo", "--scenario", "connector_missing"],
+    result = subprocess.run([*CLI, "demo", "--text", "--scenario", "connector_missing"],
                             capture_output=True, timeout=60, check=False,
                             env={**os.environ, "PYTHONIOENCODING": "ascii"})
     assert result.returncode == 2, result.stderr
     assert "Algemeen → Beheer → AppConnector" in result.stdout.decode("utf-8")
     assert b"Traceback" not in result.stderr
+
+
+def test_without_a_screen_the_wizard_says_what_to_run_instead() -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    for args in ([], ["demo"]):
+        result = subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=60,
+                                check=False, env=env)
+        assert result.returncode == 69, result.stderr
+        assert "payt-onboarding check" in result.stderr
+        assert "Traceback" not in result.stderr
 
 
 def test_version() -> None:

@@ -37,7 +37,7 @@ def test_the_wheel_holds_every_module_and_runs_from_its_own_install(tmp_path: Pa
                    timeout=300)
     probe = (
         "import payt_onboarding, sys; from payt_onboarding.cli import main; "
-        "print(payt_onboarding.__file__); sys.exit(main(['demo']))"
+        "print(payt_onboarding.__file__); sys.exit(main(['demo', '--text']))"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=120,

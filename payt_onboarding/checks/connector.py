@@ -100,18 +100,20 @@ def evaluate(outcome: ConnectorOutcome, mapping: Mapping[str, str], language: La
     outcome.fields, outcome.mapped_findings = results, found
 
 
-def mapping_choices(outcome: ConnectorOutcome, payt_field: str) -> list[AfasField]:
-    """The AFAS fields `payt_field` could be read from: the best suggestions first, then every
-    other field no Payt field uses yet (the user may know better than a name match)."""
+def mapping_choices(
+    outcome: ConnectorOutcome, payt_field: str
+) -> tuple[list[AfasField], list[AfasField]]:
+    """The AFAS fields `payt_field` could be read from: the suggestions (fitting type, alike
+    name), then every other field no Payt field uses yet (the user may know better)."""
     want = outcome.requirement.field(payt_field)
     if want is None or outcome.metadata is None:
-        return []
+        return [], []
     others = [p for p in outcome.planned if p.name != payt_field]
     best = [f.id for f in candidates(want, outcome.metadata, others)]
     used = {p.afas.id for p in others if p.afas is not None}
     rest = [f.id for f in outcome.metadata.fields if f.id not in used and f.id not in best]
     by_id = {f.id: f for f in outcome.afas_fields}
-    return [by_id[i] for i in [*best, *rest] if i in by_id]
+    return [by_id[i] for i in best if i in by_id], [by_id[i] for i in rest if i in by_id]
 
 
 async def _read(

@@ -30,7 +30,10 @@ from payt_onboarding.codes import Code
 from payt_onboarding.report.model import Finding, Language, Report, verdict_of
 from payt_onboarding.requirements.model import AttachmentRule, Requirements
 
-__all__ = ["DEFAULT_SAMPLE_SIZE", "CheckOptions", "CheckSession", "run_check", "run_session"]
+__all__ = [
+    "DEFAULT_SAMPLE_SIZE", "CheckOptions", "CheckSession", "expiry_findings", "run_check",
+    "run_session",
+]
 
 EXPIRY_WARNING_DAYS = 30
 
@@ -59,7 +62,7 @@ class _Run:
             session.findings.append(finding_for_error(error, language=lang, url=self.url))
             return
         session.info = meta.info
-        session.findings += _expiry_findings(meta.info.token_expiry, lang)
+        session.findings += expiry_findings(meta.info.token_expiry, lang)
         requirements = [c for c in session.requirements.connectors
                         if wanted is None or c.role in wanted]
         resolutions = resolve_all(requirements, meta.get_connectors, options.connectors)
@@ -120,7 +123,7 @@ class _Run:
                                     done=self.done, total=total))
 
 
-def _expiry_findings(expiry: str | None, language: Language) -> list[Finding]:
+def expiry_findings(expiry: str | None, language: Language) -> list[Finding]:
     if not expiry:
         return []
     try:

@@ -114,9 +114,12 @@ class CheckSession:
             evaluate(outcome, self.options.mappings.get(role, {}), self.language)
         self.apply_rules()
 
-    def mapping_choices(self, role: str, payt_field: str) -> list[AfasField]:
+    def mapping_choices(
+        self, role: str, payt_field: str
+    ) -> tuple[list[AfasField], list[AfasField]]:
+        """(suggested, every other unused field) for `payt_field`."""
         outcome = self.outcomes.get(role)
-        return mapping_choices(outcome, payt_field) if outcome else []
+        return mapping_choices(outcome, payt_field) if outcome else ([], [])
 
     def take_role(self, other: CheckSession, role: str) -> None:
         """One connector tested again (`other` checked only `role`): its result replaces

@@ -1,0 +1,100 @@
+"""Work off the GUI thread: each job runs one coroutine (or function) on a QThreadPool thread
+in its own event loop and reports back through queued signals.
+
+Closing the wizard calls `shutdown`: every running check is cancelled (the engine stops its
+requests at once) and the pool is waited for, so no thread outlives the window and no signal
+arrives in a page that is gone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from payt_onboarding.checks.progress import Cancellation
+
+log = logging.getLogger(__name__)
+
+# A job's work: called with (progress, cancel); returns a value or a coroutine of one.
+Work = Callable[[Callable[[object], None], Cancellation], Any]
+
+
+class _Signals(QObject):
+    progress = Signal(object)
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Work, signals: _Signals, cancel: Cancellation) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.work, self.signals, self.cancel = work, signals, cancel
+
+    def run(self) -> None:
+        try:
+            result = self.work(self.signals.progress.emit, self.cancel)
+            if inspect.iscoroutine(result):
+                result = asyncio.run(result)
+        except Exception as error:  # a bug: said in the page, never a traceback dialog
+            # Only the type: a message could quote what the user typed.
+            log.error("background job failed: %s", type(error).__name__)
+            self.signals.failed.emit(type(error).__name__)
+            return
+        self.signals.done.emit(result)
+
+
+class Jobs(QObject):
+    """The wizard's background jobs and their cancellations."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(4)
+        self._running: dict[_Signals, Cancellation] = {}
+        self.closing = False
+
+    def start(
+        self,
+        work: Work,
+        done: Callable[[Any], None],
+        failed: Callable[[str], None] | None = None,
+        progress: Callable[[Any], None] | None = None,
+    ) -> Cancellation:
+        cancel = Cancellation()
+        if self.closing:
+            cancel.cancel()
+            return cancel
+        signals = _Signals()
+        self._running[signals] = cancel
+
+        def finish(handler: Callable[[Any], None] | None) -> Callable[[Any], None]:
+            def call(value: Any) -> None:
+                self._running.pop(signals, None)
+                if handler is not None and not self.closing:
+                    handler(value)
+            return call
+
+        signals.done.connect(finish(done))
+        signals.failed.connect(finish(failed))
+        if progress is not None:
+            signals.progress.connect(
+                lambda event: progress(event) if not self.closing else None)
+        self.pool.start(_Job(work, signals, cancel))
+        return cancel
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def shutdown(self, timeout_ms: int = 15000) -> bool:
+        """Cancel everything and wait; True when every thread has ended."""
+        self.closing = True
+        for cancel in self._running.values():
+            cancel.cancel()
+        return self.pool.waitForDone(timeout_ms)

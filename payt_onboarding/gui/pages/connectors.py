@@ -1,0 +1,294 @@
+"""Page 4: every connector tested live and in parallel, with progress, cancel and test again."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+from payt_onboarding.checks.engine import CheckSession
+from payt_onboarding.checks.live import check_live
+from payt_onboarding.checks.progress import Cancellation, ProgressEvent
+from payt_onboarding.gui.jobs import Jobs
+from payt_onboarding.gui.pages.base import Page
+from payt_onboarding.gui.state import WizardState
+from payt_onboarding.gui.texts import t, words
+from payt_onboarding.gui.widgets import Notice, status_icon, status_word
+from payt_onboarding.report.labels import duration
+from payt_onboarding.report.model import Finding, Report
+from payt_onboarding.requirements.load import RequirementsError, load_requirements
+
+COLUMNS = ("title", "connector", "status", "rows", "time", "message")
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class ConnectorsPage(Page):
+    def __init__(self, state: WizardState, jobs: Jobs) -> None:
+        super().__init__(state, jobs)
+        self.setTitle(t("Connectoren testen", "Testing the connectors"))
+        self.setSubTitle(t(
+            "Elke GetConnector die Payt gebruikt wordt live opgevraagd. Klik een regel open "
+            "voor de bevindingen en wat eraan te doen is.",
+            "Every GetConnector Payt uses is queried live. Expand a row for its findings and "
+            "what to do about them."))
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress_label = QLabel()
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.progress_label)
+        layout.addLayout(top)
+
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels([
+            t("Onderdeel", "Part"), t("Connector", "Connector"), t("Status", "Status"),
+            t("Rijen", "Rows"), t("Tijd", "Time"), t("Melding", "Message")])
+        header = self.tree.header()
+        for column in range(len(COLUMNS) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAccessibleName(t("Connectoren", "Connectors"))
+        layout.addWidget(self.tree, 1)
+        self.notice = Notice()
+        layout.addWidget(self.notice)
+
+        buttons = QHBoxLayout()
+        self.again = QPushButton(t("&Alles opnieuw testen", "Test &all again"))
+        self.again_one = QPushButton(t("Deze connector opnieuw t&esten",
+                                       "T&est this connector again"))
+        self.cancel_button = QPushButton(t("&Stoppen", "&Stop"))
+        self.load = QPushButton(t("Eisen &laden…", "&Load requirements…"))
+        for button in (self.again, self.again_one, self.cancel_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.load)
+        layout.addLayout(buttons)
+
+        self.again.clicked.connect(self.start_check)
+        self.again_one.clicked.connect(self._again_one)
+        self.cancel_button.clicked.connect(self.cancel_check)
+        self.load.clicked.connect(self._load_requirements)
+        self.tree.itemSelectionChanged.connect(self._buttons)
+        self.running: Cancellation | None = None
+        self.items: dict[str, QTreeWidgetItem] = {}
+
+    # -- running -------------------------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        if self.state.session is None or self.state.checked_for != self.state.current_key():
+            self.start_check()
+        else:
+            self._show(self.state.session.report())
+
+    def start_check(self) -> None:
+        self._run(None)
+
+    def _again_one(self) -> None:
+        role = self._selected_role()
+        if role is not None:
+            self._run(role)
+
+    def _run(self, role: str | None) -> None:
+        environment, token = self.state.environment, self.state.token
+        if environment is None or token is None or self.running is not None:
+            return
+        options = self.state.options()
+        if role is not None:
+            options = dataclasses.replace(options, roles=frozenset({role}))
+        else:
+            self._rows()
+        requirements = self.state.requirements
+        self.notice.clear()
+        count = len(requirements.connectors) if role is None else 1
+        self.progress.setRange(0, count)
+        self.progress.setValue(0)
+        self.progress_label.setText(t("Bezig…", "Running…"))
+        for each, item in self.items.items():
+            if role is None or each == role:
+                self._set_status(item, "waiting")
+                item.takeChildren()
+
+        async def work(progress: object, cancel: Cancellation) -> CheckSession:
+            return await check_live(environment, token, requirements, options,
+                                    progress=progress, cancel=cancel)  # type: ignore[arg-type]
+
+        key = self.state.current_key()
+        self.running = self.jobs.start(
+            work, lambda session: self._finished(session, role, key), failed=self._failed,
+            progress=self._progress)
+        self._buttons()
+        self.completeChanged.emit()
+
+    def cancel_check(self) -> None:
+        if self.running is not None:
+            self.running.cancel()
+            self.progress_label.setText(t("Wordt gestopt…", "Stopping…"))
+
+    def _progress(self, event: ProgressEvent) -> None:
+        item = self.items.get(event.role or "")
+        if event.kind in ("check_started", "connector_started") and event.total:
+            self.progress.setMaximum(max(event.total, 1))
+        if item is None:
+            return
+        if event.kind == "connector_started":
+            self._set_status(item, "running")
+        elif event.kind == "rows_read":
+            item.setText(COLUMNS.index("rows"), str(event.rows))
+        elif event.kind == "connector_finished":
+            self._set_status(item, event.status or "ok")
+            item.setText(COLUMNS.index("rows"), str(event.rows))
+            self.progress.setValue(event.done)
+            self.progress_label.setText(t(f"{event.done} van {event.total} getest",
+                                          f"{event.done} of {event.total} tested"))
+
+    def _finished(self, session: CheckSession, role: str | None, key: tuple[object, ...]) -> None:
+        self.running = None
+        if role is not None and self.state.session is not None:
+            if session.info is None:  # the connection itself failed: keep the last result
+                self._show(self.state.session.report())
+                finding = session.report().findings[0]
+                self.notice.show_notice("error", finding.message, finding.hint)
+                self._buttons()
+                return
+            self.state.session.take_role(session, role)
+        else:
+            self.state.session = session
+            self.state.checked_for = key
+        self._show(self.state.session.report())
+        self._buttons()
+        self.completeChanged.emit()
+
+    def _failed(self, kind: str) -> None:
+        self.running = None
+        self.progress_label.setText("")
+        self.notice.show_notice("error", t("De controle is onverwacht mislukt.",
+                                           "The check failed unexpectedly."),
+                                t(f"Probeer het opnieuw. ({kind})", f"Try again. ({kind})"))
+        self._buttons()
+        self.completeChanged.emit()
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def _rows(self) -> None:
+        self.tree.clear()
+        self.items = {}
+        for req in self.state.requirements.connectors:
+            title = req.title_in(self.state.language)
+            if not req.required:
+                title += t(" (optioneel)", " (optional)")
+            item = QTreeWidgetItem([title, req.connector, "", "", "", ""])
+            item.setData(0, ROLE, req.role)
+            self.tree.addTopLevelItem(item)
+            self.items[req.role] = item
+            self._set_status(item, "waiting")
+
+    def _show(self, report: Report) -> None:
+        if set(self.items) != {c.role for c in report.connectors}:
+            self._rows()
+        w = words()
+        for result in report.connectors:
+            item = self.items[result.role]
+            item.setText(COLUMNS.index("connector"), result.connector_id or
+                         result.expected_connector)
+            self._set_status(item, result.status)
+            item.setText(COLUMNS.index("rows"), str(result.rows_sampled)
+                         if result.connector_id else "")
+            item.setText(COLUMNS.index("time"), duration(w, result.duration_ms)
+                         if result.connector_id and result.duration_ms else "")
+            own = [f for f in report.findings if f.role == result.role]
+            item.setText(COLUMNS.index("message"), own[0].message if own else "")
+            item.setToolTip(COLUMNS.index("message"), own[0].message if own else "")
+            item.takeChildren()
+            for finding in own:
+                item.addChild(_finding_item(finding))
+        general = [f for f in report.findings if f.role is None]
+        if general:
+            worst = general[0]
+            self.notice.show_notice(worst.severity, worst.message,
+                                    t("Wat te doen: ", "What to do: ") + worst.hint)
+        else:
+            self.notice.clear()
+        verdict = w.verdicts[report.verdict]
+        self.progress.setValue(self.progress.maximum())
+        self.progress_label.setText(
+            t("Gestopt", "Stopped") if report.cancelled else
+            t(f"Klaar: {verdict}", f"Done: {verdict}"))
+
+    def _set_status(self, item: QTreeWidgetItem, status: str) -> None:
+        column = COLUMNS.index("status")
+        item.setIcon(column, status_icon(status))
+        item.setText(column, status_word(status))
+
+    def _selected_role(self) -> str | None:
+        items = self.tree.selectedItems()
+        if not items:
+            return None
+        item = items[0]
+        while (parent := item.parent()) is not None:
+            item = parent
+        role = item.data(0, ROLE)
+        return role if isinstance(role, str) else None
+
+    def _buttons(self) -> None:
+        busy = self.running is not None
+        self.again.setEnabled(not busy)
+        self.again_one.setEnabled(not busy and self._selected_role() is not None
+                                  and self.state.session is not None)
+        self.cancel_button.setEnabled(busy)
+        self.load.setEnabled(not busy)
+
+    def _load_requirements(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, t("Payt-eisen laden", "Load Payt requirements"), "",
+            t("Payt-eisen (*.toml);;Alle bestanden (*)",
+              "Payt requirements (*.toml);;All files (*)"))
+        if path:
+            self.load_requirements(path)
+
+    def load_requirements(self, path: str) -> None:
+        try:
+            self.state.requirements = load_requirements(path)
+        except RequirementsError as error:
+            self.notice.show_notice("error", t("Dit eisenbestand is niet te gebruiken.",
+                                               "This requirements file cannot be used."),
+                                    str(error))
+            return
+        self.state.session = None
+        self.start_check()
+
+    def isComplete(self) -> bool:
+        return self.running is None and self.state.session is not None
+
+
+def _finding_item(finding: Finding) -> QTreeWidgetItem:
+    w = words()
+    child = QTreeWidgetItem([f"{w.severities[finding.severity]}: {finding.message}"])
+    child.setIcon(0, status_icon(finding.severity))
+    child.setFirstColumnSpanned(True)
+    child.setToolTip(0, finding.hint)
+    hint = QTreeWidgetItem([t("Wat te doen: ", "What to do: ") + finding.hint])
+    hint.setFirstColumnSpanned(True)
+    child.addChild(hint)
+    if finding.examples:
+        examples = QTreeWidgetItem([t("Voorbeelden: ", "Examples: ") + ", ".join(finding.examples)])
+        examples.setFirstColumnSpanned(True)
+        child.addChild(examples)
+    child.setExpanded(True)
+    return child

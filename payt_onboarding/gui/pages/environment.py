@@ -1,0 +1,146 @@
+"""Page 2: the environment number and type, the REST address they give, an address override."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from payt_onboarding.afas.environment import (
+    Environment,
+    EnvironmentInputError,
+    EnvironmentKind,
+    parse_uid,
+)
+from payt_onboarding.gui.jobs import Jobs
+from payt_onboarding.gui.pages.base import Page
+from payt_onboarding.gui.state import WizardState
+from payt_onboarding.gui.texts import language, t, words
+from payt_onboarding.gui.widgets import Notice
+
+
+class EnvironmentPage(Page):
+    def __init__(self, state: WizardState, jobs: Jobs) -> None:
+        super().__init__(state, jobs)
+        self.setTitle(t("AFAS-omgeving", "AFAS environment"))
+        self.setSubTitle(t("Welke omgeving van de klant wordt gekoppeld?",
+                           "Which of the client's environments is connected?"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.uid = QLineEdit()
+        self.uid.setPlaceholderText("12345")
+        self.uid.setMaxLength(40)
+        uid_label = QLabel(t("&Omgevingsnummer:", "Environment &number:"))
+        uid_label.setBuddy(self.uid)
+        form.addRow(uid_label, self.uid)
+        help_text = QLabel(t(
+            "5 cijfers, of de code zoals O12345AA. Het nummer staat in elke AFAS "
+            "Online-gebruikersnaam (12345.jansen) en in het adres van AFAS Online "
+            "(https://12345.afasonline.com).",
+            "5 digits, or the code such as O12345AA. The number is in every AFAS Online "
+            "username (12345.jansen) and in the AFAS Online address "
+            "(https://12345.afasonline.com)."))
+        help_text.setWordWrap(True)
+        form.addRow("", help_text)
+
+        self.kind = QComboBox()
+        for kind in EnvironmentKind:
+            self.kind.addItem(words().environments[kind.value].capitalize(), kind.value)
+        kind_label = QLabel(t("Omgevings&type:", "Environment &type:"))
+        kind_label.setBuddy(self.kind)
+        form.addRow(kind_label, self.kind)
+
+        self.url = QLineEdit()
+        self.url.setReadOnly(True)
+        self.url.setAccessibleName(t("REST-adres", "REST address"))
+        url_label = QLabel(t("&REST-adres:", "&REST address:"))
+        url_label.setBuddy(self.url)
+        form.addRow(url_label, self.url)
+        layout.addLayout(form)
+
+        self.advanced = QGroupBox(t("&Geavanceerd: ander adres gebruiken",
+                                    "&Advanced: use another address"))
+        self.advanced.setCheckable(True)
+        self.advanced.setChecked(False)
+        adv = QFormLayout(self.advanced)
+        self.base_url = QLineEdit()
+        self.base_url.setPlaceholderText("https://12345.rest.afas.online/ProfitRestServices")
+        base_label = QLabel(t("&Basis-URL:", "&Base URL:"))
+        base_label.setBuddy(self.base_url)
+        adv.addRow(base_label, self.base_url)
+        adv_help = QLabel(t(
+            "Alleen nodig voor een eigen server of de simulator; anders leeg laten.",
+            "Only for an on-premises server or the simulator; otherwise leave empty."))
+        adv_help.setWordWrap(True)
+        adv.addRow("", adv_help)
+        layout.addWidget(self.advanced)
+        self.notice = Notice()
+        layout.addWidget(self.notice)
+        layout.addStretch(1)
+
+        self.environment: Environment | None = None
+        self.uid.textChanged.connect(self._uid_changed)
+        self.kind.currentIndexChanged.connect(self._validate)
+        self.base_url.textChanged.connect(self._validate)
+        self.advanced.toggled.connect(self._validate)
+        self._shown_once = False
+
+    def initializePage(self) -> None:
+        if self._shown_once:
+            return
+        self._shown_once = True
+        profile, prefill = self.state.profile, self.state.prefill
+        if profile is not None:
+            self._fill(profile.uid, profile.environment, profile.base_url)
+        elif prefill is not None:
+            self._fill(prefill.uid, None, prefill.base_url)
+        self._validate()
+
+    def _fill(self, uid: str, kind: str | None, base_url: str | None) -> None:
+        self.uid.setText(uid)
+        if kind:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.advanced.setChecked(bool(base_url))
+        self.base_url.setText(base_url or "")
+
+    def refill_from_profile(self) -> None:
+        """The welcome page picked another profile: show its environment."""
+        self._shown_once = False
+
+    def _uid_changed(self) -> None:
+        # A code such as T12345AA names its type: show it rather than report a conflict.
+        try:
+            _, code_kind = parse_uid(self.uid.text())
+        except EnvironmentInputError:
+            code_kind = None
+        if code_kind is not None:
+            self.kind.setCurrentIndex(self.kind.findData(code_kind.value))
+        self._validate()
+
+    def _validate(self) -> None:
+        base = self.base_url.text() if self.advanced.isChecked() else None
+        try:
+            self.environment = Environment.parse(self.uid.text(), self.kind.currentData(), base)
+        except EnvironmentInputError as error:
+            self.environment = None
+            self.url.clear()
+            self.notice.show_notice("error" if self.uid.text().strip() else "info",
+                                    t("Nog niet compleet", "Not complete yet"),
+                                    error.text(language()))
+        else:
+            self.url.setText(self.environment.base_url)
+            self.notice.clear()
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.environment is not None
+
+    def validatePage(self) -> bool:
+        if self.environment != self.state.environment:
+            self.state.environment = self.environment
+        return self.environment is not None

@@ -1,0 +1,260 @@
+"""Page 5: Payt's fields per connector, the gaps and a field to close each one with; the
+cross-connector findings. A choice is judged at once from the rows the check already read."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from payt_onboarding.gui.jobs import Jobs
+from payt_onboarding.gui.pages.base import Page
+from payt_onboarding.gui.state import WizardState
+from payt_onboarding.gui.texts import t, words
+from payt_onboarding.gui.widgets import Notice, heading, status_icon, status_word
+from payt_onboarding.report.labels import counted, percent
+from payt_onboarding.report.model import (
+    SEVERITY_ORDER,
+    AfasField,
+    ConnectorResult,
+    FieldResult,
+    Report,
+)
+
+COLUMNS = ("payt", "mandatory", "afas", "type", "status", "fill", "samples")
+GAPS = frozenset({"missing", "type_mismatch", "empty"})
+UNMAP = "\x00unmap"  # the combo's "read it by its own name again" entry
+
+
+class MappingPage(Page):
+    def __init__(self, state: WizardState, jobs: Jobs) -> None:
+        super().__init__(state, jobs)
+        self.setTitle(t("Veldkoppeling", "Field mapping"))
+        self.setSubTitle(t(
+            "Ontbreekt een veld onder de naam die Payt verwacht, kies dan het AFAS-veld dat "
+            "de waarde bevat. Het resultaat wordt direct opnieuw beoordeeld.",
+            "Where a field is missing under the name Payt expects, choose the AFAS field that "
+            "holds the value. The result is judged again at once."))
+        layout = QVBoxLayout(self)
+        self.verdict = Notice()
+        layout.addWidget(self.verdict)
+
+        bar = QHBoxLayout()
+        self.connector = QComboBox()
+        self.connector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        connector_label = QLabel(t("&Connector:", "&Connector:"))
+        connector_label.setBuddy(self.connector)
+        self.gaps_only = QCheckBox(t("Alleen &problemen tonen", "Show only &gaps"))
+        self.gaps_only.setChecked(True)
+        bar.addWidget(connector_label)
+        bar.addWidget(self.connector, 1)
+        bar.addWidget(self.gaps_only)
+        layout.addLayout(bar)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([
+            t("Payt-veld", "Payt field"), t("Verplicht", "Mandatory"),
+            t("AFAS-veld", "AFAS field"), t("AFAS-type", "AFAS type"), t("Status", "Status"),
+            t("Gevuld", "Filled"), t("Voorbeelden", "Samples")])
+        header = self.table.horizontalHeader()
+        for column in range(len(COLUMNS) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAccessibleName(t("Velden", "Fields"))
+        self.empty_note = QLabel()
+        self.empty_note.setWordWrap(True)
+
+        cross = QWidget()
+        cross_layout = QVBoxLayout(cross)
+        cross_layout.setContentsMargins(0, 0, 0, 0)
+        cross_layout.addWidget(heading(t("Over connectoren heen", "Across connectors")))
+        self.cross = QTreeWidget()
+        self.cross.setHeaderLabels([t("Bevinding", "Finding"), t("Aantal", "Count")])
+        self.cross.header().setStretchLastSection(False)
+        self.cross.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.cross.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.cross.setWordWrap(True)
+        self.cross.setAccessibleName(t("Bevindingen over connectoren heen",
+                                       "Findings across connectors"))
+        cross_layout.addWidget(self.cross)
+
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(self.table, 1)
+        fields_layout.addWidget(self.empty_note)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(fields)
+        split.addWidget(cross)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        layout.addWidget(split, 1)
+
+        self.connector.currentIndexChanged.connect(self._fill_table)
+        self.gaps_only.toggled.connect(self._fill_table)
+
+    def initializePage(self) -> None:
+        self.refresh()
+
+    def report(self) -> Report | None:
+        session = self.state.session
+        return session.report() if session is not None else None
+
+    def refresh(self) -> None:
+        report = self.report()
+        if report is None:
+            return
+        self._verdict(report)
+        role = self.connector.currentData()
+        self.connector.blockSignals(True)
+        self.connector.clear()
+        for result in report.connectors:
+            gaps = sum(f.status in GAPS for f in result.fields)
+            label = result.title
+            if not result.connector_id:
+                label += t(" — niet getest", " — not tested")
+            elif gaps:
+                label += t(f" — {gaps} open", f" — {gaps} open")
+            self.connector.addItem(status_icon(result.status), label, result.role)
+        index = self.connector.findData(role) if role else self._first_with_gaps(report)
+        self.connector.setCurrentIndex(max(index, 0))
+        self.connector.blockSignals(False)
+        self._fill_table()
+        self._cross(report)
+
+    def _first_with_gaps(self, report: Report) -> int:
+        for index, result in enumerate(report.connectors):
+            if any(f.status in GAPS for f in result.fields):
+                return index
+        return 0
+
+    def _verdict(self, report: Report) -> None:
+        w = words()
+        errors = sum(f.severity == "error" for f in report.findings)
+        warnings = sum(f.severity == "warning" for f in report.findings)
+        self.verdict.show_notice(
+            report.verdict, t("Oordeel nu: ", "Verdict now: ") + w.verdicts[report.verdict],
+            f"{counted(w, 'error', errors)}, {counted(w, 'warning', warnings)}")
+
+    def _result(self) -> ConnectorResult | None:
+        report, role = self.report(), self.connector.currentData()
+        if report is None:
+            return None
+        return next((c for c in report.connectors if c.role == role), None)
+
+    def _fill_table(self) -> None:
+        result = self._result()
+        self.table.setRowCount(0)
+        if result is None:
+            return
+        if not result.connector_id:
+            self.empty_note.setText(t(
+                "Deze connector is niet getest: zie de vorige pagina voor de reden.",
+                "This connector was not tested: the previous page says why."))
+            self.empty_note.show()
+            return
+        shown = [f for f in result.fields
+                 if not self.gaps_only.isChecked() or f.status in GAPS or f.status == "mapped"]
+        self.empty_note.setVisible(not shown)
+        self.empty_note.setText(t("Alle velden van Payt zijn aanwezig en gevuld.",
+                                  "All of Payt's fields are present and filled."))
+        self.table.setRowCount(len(shown))
+        w = words()
+        for row, field in enumerate(shown):
+            cells = [
+                field.payt_field + (f" ({field.payt_type})" if field.payt_type else ""),
+                w.mandatory if field.mandatory else w.optional,
+                field.afas_field or "—",
+                field.afas_type or "—",
+                status_word(field.status),
+                percent(field.fill_rate),
+                ", ".join(field.samples[:3]),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == COLUMNS.index("status"):
+                    item.setIcon(status_icon(field.status))
+                if column == COLUMNS.index("samples"):
+                    item.setToolTip("\n".join(field.samples))
+                self.table.setItem(row, column, item)
+            if field.status != "ok":
+                self.table.setCellWidget(row, COLUMNS.index("afas"),
+                                         self._choice(result.role, field))
+        self.table.resizeRowsToContents()
+
+    def _choice(self, role: str, field: FieldResult) -> QComboBox:
+        assert self.state.session is not None
+        suggested, others = self.state.session.mapping_choices(role, field.payt_field)
+        combo = QComboBox()
+        combo.setAccessibleName(t(f"AFAS-veld voor {field.payt_field}",
+                                  f"AFAS field for {field.payt_field}"))
+        if field.afas_field:
+            combo.addItem(field.afas_field, field.afas_field)
+        else:
+            combo.addItem(t("— kies een AFAS-veld —", "— choose an AFAS field —"), None)
+        for afas in suggested:
+            combo.addItem(_label(afas) + t("  (voorgesteld)", "  (suggested)"), afas.id)
+        if suggested and others:
+            combo.insertSeparator(combo.count())
+        for afas in others:
+            combo.addItem(_label(afas), afas.id)
+        if field.status == "mapped" or (field.afas_field and field.status != "ok"):
+            combo.addItem(t(f"Koppeling opheffen ({field.payt_field})",
+                            f"Remove the mapping ({field.payt_field})"), UNMAP)
+        combo.activated.connect(
+            lambda index: self._chosen(role, field.payt_field, combo.itemData(index)))
+        return combo
+
+    def _chosen(self, role: str, payt_field: str, afas_id: str | None) -> None:
+        if afas_id is None or self.state.session is None:
+            return
+        self.state.session.remap(role, payt_field, None if afas_id == UNMAP else afas_id)
+        # Not from inside the combo's own signal: refreshing replaces the combo.
+        QTimer.singleShot(0, self.refresh)
+
+    def _cross(self, report: Report) -> None:
+        assert self.state.session is not None
+        session = self.state.session
+        found = sorted(session.rule_findings + session.attachment_findings,
+                       key=lambda f: SEVERITY_ORDER.index(f.severity))
+        self.cross.clear()
+        w = words()
+        if not found:
+            item = QTreeWidgetItem([t("Geen bevindingen over connectoren heen.",
+                                      "No findings across connectors."), ""])
+            item.setIcon(0, status_icon("ok"))
+            self.cross.addTopLevelItem(item)
+            return
+        for finding in found:
+            item = QTreeWidgetItem([f"{w.severities[finding.severity]}: {finding.message}",
+                                    str(finding.count)])
+            item.setIcon(0, status_icon(finding.severity))
+            item.setToolTip(0, finding.hint)
+            self.cross.addTopLevelItem(item)
+            hint = QTreeWidgetItem([t("Wat te doen: ", "What to do: ") + finding.hint, ""])
+            item.addChild(hint)
+            if finding.examples:
+                item.addChild(QTreeWidgetItem(
+                    [t("Voorbeelden: ", "Examples: ") + ", ".join(finding.examples), ""]))
+
+
+def _label(afas: AfasField) -> str:
+    label = f" - {afas.label}" if afas.label and afas.label != afas.id else ""
+    return f"{afas.id}{label} ({afas.type})"

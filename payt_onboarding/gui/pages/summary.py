@@ -1,0 +1,203 @@
+"""Page 6: the verdict, the counts and the profile name; save, export the report, copy a
+summary for an e-mail to the client's AFAS consultant."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from payt_onboarding.gui.jobs import Jobs
+from payt_onboarding.gui.pages.base import Page
+from payt_onboarding.gui.state import WizardState
+from payt_onboarding.gui.texts import t, words
+from payt_onboarding.gui.widgets import Notice
+from payt_onboarding.profile.checked import SavedProfile, save_checked
+from payt_onboarding.profile.files import atomic_write
+from payt_onboarding.profile.model import checked_name
+from payt_onboarding.profile.store import ProfileError
+from payt_onboarding.report.labels import counted
+from payt_onboarding.report.model import Report
+from payt_onboarding.report.render_html import render_html
+from payt_onboarding.report.render_json import render_json
+from payt_onboarding.report.render_text import render_text
+
+
+class SummaryPage(Page):
+    def __init__(self, state: WizardState, jobs: Jobs) -> None:
+        super().__init__(state, jobs)
+        self.setTitle(t("Samenvatting en opslaan", "Summary and save"))
+        self.setSubTitle(t("Bewaar de gecontroleerde instellingen als profiel.",
+                           "Keep the checked configuration as a profile."))
+        layout = QVBoxLayout(self)
+        self.verdict = Notice()
+        layout.addWidget(self.verdict)
+        form = QFormLayout()
+        self.name = QLineEdit()
+        self.name.setMaxLength(120)
+        name_label = QLabel(t("&Profielnaam:", "&Profile name:"))
+        name_label.setBuddy(self.name)
+        form.addRow(name_label, self.name)
+        self.token_note = QLabel()
+        self.token_note.setWordWrap(True)
+        form.addRow(t("Token:", "Token:"), self.token_note)
+        layout.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.save = QPushButton()
+        self.export = QPushButton(t("Rapport &exporteren…", "&Export report…"))
+        self.copy = QPushButton(t("Samenvatting &kopiëren", "&Copy summary"))
+        buttons.addWidget(self.save)
+        buttons.addWidget(self.export)
+        buttons.addWidget(self.copy)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.notice = Notice()
+        layout.addWidget(self.notice)
+        layout.addStretch(1)
+
+        self.save.clicked.connect(self.save_profile)
+        self.export.clicked.connect(self._export)
+        self.copy.clicked.connect(self.copy_summary)
+        self.name.textChanged.connect(lambda _: self.notice.clear())
+        self.saved: SavedProfile | None = None
+        self.saving = False
+
+    def report(self) -> Report:
+        assert self.state.session is not None
+        return self.state.session.report()
+
+    def initializePage(self) -> None:
+        report = self.report()
+        w = words()
+        errors = sum(f.severity == "error" for f in report.findings)
+        warnings = sum(f.severity == "warning" for f in report.findings)
+        detail = f"{counted(w, 'error', errors)}, {counted(w, 'warning', warnings)}"
+        if report.verdict == "not_ready":
+            detail += t(
+                ". Los de fouten op en test opnieuw; tot dan kan het profiel alleen als concept "
+                "(niet gevalideerd) worden opgeslagen.",
+                ". Fix the errors and test again; until then the profile can only be saved as "
+                "a draft (not validated).")
+        self.verdict.show_notice(report.verdict, w.verdicts[report.verdict], detail)
+        self.save.setText(t("Opslaan als &concept (niet gevalideerd)",
+                            "Save as &draft (not validated)") if report.verdict == "not_ready"
+                          else t("Profiel &opslaan", "&Save profile"))
+        if not self.name.text().strip():
+            profile, prefill = self.state.profile, self.state.prefill
+            env = self.state.environment
+            self.name.setText(profile.name if profile else prefill.profile_name if prefill
+                              and prefill.profile_name else f"AFAS {env.uid}" if env else "")
+        vault = self.state.vault
+        if not self.state.remember_token:
+            self.token_note.setText(t("wordt niet bewaard (zo gekozen op de tokenpagina).",
+                                      "not kept (as chosen on the token page)."))
+        elif vault is not None and vault.usable:
+            self.token_note.setText(t(f"wordt bewaard in {vault.name}.",
+                                      f"kept in {vault.name}."))
+        else:
+            self.token_note.setText(t(
+                "alleen voor deze sessie: er is geen bruikbare sleutelbos.",
+                "for this session only: there is no usable keyring."))
+        self.notice.clear()
+
+    def save_profile(self) -> None:
+        try:
+            name = checked_name(self.name.text())
+        except ValueError as error:
+            self.notice.show_notice("error", t("Kies een andere profielnaam.",
+                                               "Choose another profile name."), str(error))
+            self.name.setFocus()
+            return
+        environment, token, session = self.state.environment, self.state.token, self.state.session
+        if environment is None or token is None or session is None or self.saving:
+            return
+        report = session.report()
+        options, requirements = session.options, self.state.requirements
+        remember = self.state.remember_token
+        self.saving = True
+        self.save.setEnabled(False)
+        self.notice.show_notice("running", t("Bezig met opslaan…", "Saving…"))
+
+        def work(progress: object, cancel: object) -> SavedProfile | str:
+            try:
+                return save_checked(name, environment, token, options, requirements, report,
+                                    render_json(report), remember_token=remember)
+            except ProfileError as error:
+                return str(error)
+
+        self.jobs.start(work, self._saved, failed=self._saved)
+
+    def _saved(self, result: SavedProfile | str) -> None:
+        self.saving = False
+        self.save.setEnabled(True)
+        if isinstance(result, str):
+            self.notice.show_notice("error", t("Het profiel is niet opgeslagen.",
+                                               "The profile was not saved."), result)
+            return
+        self.saved = result
+        self.state.profile = result.profile
+        token = {
+            "keyring": t(f"Het token staat in {result.store_name}.",
+                         f"The token is in {result.store_name}."),
+            "memory": t("Het token is alleen voor deze sessie bewaard (geen sleutelbos).",
+                        "The token is kept for this session only (no keyring)."),
+            "rejected": t("Het token is NIET bewaard: AFAS accepteerde het niet.",
+                          "The token was NOT kept: AFAS did not accept it."),
+            "failed": t(f"Het token is NIET bewaard: {result.problem}",
+                        f"The token was NOT kept: {result.problem}"),
+            "not_asked": t("Het token is niet bewaard (zo gekozen).",
+                           "The token was not kept (as chosen)."),
+        }[result.token]
+        title = (t(f"Concept '{result.profile.name}' opgeslagen (niet gevalideerd).",
+                   f"Draft '{result.profile.name}' saved (not validated).") if result.draft
+                 else t(f"Profiel '{result.profile.name}' opgeslagen.",
+                        f"Profile '{result.profile.name}' saved."))
+        self.notice.show_notice("warning" if result.draft else "ok", title,
+                                f"{result.path}\n{token}")
+
+    def _export(self) -> None:
+        report = self.report()
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        suggested = Path(folder) / f"payt-afas-{report.target.uid}-{date.today():%Y-%m-%d}.html"
+        path, _ = QFileDialog.getSaveFileName(
+            self, t("Rapport exporteren", "Export report"), str(suggested),
+            t("HTML-rapport (*.html)", "HTML report (*.html)"))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> tuple[Path, Path] | None:
+        """The HTML report at `path` and the JSON report beside it."""
+        report = self.report()
+        html_path = path if path.suffix.lower() in (".html", ".htm") else \
+            path.with_suffix(".html")
+        json_path = html_path.with_suffix(".json")
+        try:
+            atomic_write(html_path, render_html(report).encode("utf-8"))
+            atomic_write(json_path, render_json(report).encode("utf-8"))
+        except OSError as error:
+            self.notice.show_notice("error", t("Het rapport is niet geschreven.",
+                                               "The report was not written."),
+                                    t(f"{error.strerror or error}. Kies een andere map.",
+                                      f"{error.strerror or error}. Choose another folder."))
+            return None
+        self.notice.show_notice("ok", t("Rapport geëxporteerd.", "Report exported."),
+                                f"{html_path}\n{json_path}")
+        return html_path, json_path
+
+    def copy_summary(self) -> None:
+        QGuiApplication.clipboard().setText(render_text(self.report()))
+        self.notice.show_notice("ok", t("Samenvatting gekopieerd: plak hem in een e-mail.",
+                                        "Summary copied: paste it into an e-mail."))

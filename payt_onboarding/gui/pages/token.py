@@ -1,0 +1,219 @@
+"""Page 3: the token, masked; a connection test off the GUI thread; where it will be kept."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from payt_onboarding.afas.token import AfasToken, TokenFormatError
+from payt_onboarding.checks.live import Connection, test_connection
+from payt_onboarding.gui.jobs import Jobs
+from payt_onboarding.gui.pages.base import Page
+from payt_onboarding.gui.state import WizardState
+from payt_onboarding.gui.texts import language, t, words
+from payt_onboarding.gui.widgets import Notice
+from payt_onboarding.profile.secrets import SecretStoreError, StoreStatus, TokenVault
+from payt_onboarding.report.labels import expiry
+
+
+class TokenPage(Page):
+    def __init__(self, state: WizardState, jobs: Jobs) -> None:
+        super().__init__(state, jobs)
+        self.setTitle(t("Token van de AppConnector", "AppConnector token"))
+        self.setSubTitle(t("Het token waarmee Payt de gegevens uit AFAS leest.",
+                           "The token Payt reads the AFAS data with."))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        row = QHBoxLayout()
+        self.entry = QLineEdit()
+        self.entry.setEchoMode(QLineEdit.EchoMode.Password)
+        self.entry.setPlaceholderText("<token><version>1</version><data>…</data></token>")
+        self.entry.setAccessibleName(t("Token", "Token"))
+        self.reveal = QPushButton(t("T&onen", "Sh&ow"))
+        self.reveal.setCheckable(True)
+        row.addWidget(self.entry, 1)
+        row.addWidget(self.reveal)
+        token_label = QLabel(t("&Token:", "&Token:"))
+        token_label.setBuddy(self.entry)
+        holder = QWidget()
+        holder.setLayout(row)
+        row.setContentsMargins(0, 0, 0, 0)
+        form.addRow(token_label, holder)
+        help_text = QLabel(t(
+            "Plak het token zoals AFAS het geeft: de tekst <token>…</token>, de base64-vorm of "
+            "alleen de lange waarde uit <data>. Het wordt nooit getoond in rapporten of logs.",
+            "Paste the token as AFAS gives it: the <token>…</token> text, its base64 form or "
+            "just the long value from <data>. It never appears in reports or logs."))
+        help_text.setWordWrap(True)
+        help_text.setTextFormat(help_text.textFormat().PlainText)
+        form.addRow("", help_text)
+        layout.addLayout(form)
+
+        self.remember = QCheckBox(t("Token &onthouden (de sleutelbos wordt gezocht…)",
+                                    "&Remember the token (looking for the keyring…)"))
+        self.remember.setChecked(True)
+        self.remember.setEnabled(False)
+        self.store_note = QLabel()
+        self.store_note.setWordWrap(True)
+        self.store_note.hide()
+        layout.addWidget(self.remember)
+        layout.addWidget(self.store_note)
+
+        test_row = QHBoxLayout()
+        self.test = QPushButton(t("&Verbinding testen", "Test &connection"))
+        test_row.addWidget(self.test)
+        test_row.addStretch(1)
+        layout.addLayout(test_row)
+        self.notice = Notice()
+        layout.addWidget(self.notice)
+        self.facts = QWidget()
+        facts = QFormLayout(self.facts)
+        facts.setContentsMargins(0, 0, 0, 0)
+        w = words()
+        self.fact_labels = {key: QLabel() for key in ("envid", "app_name", "user_group",
+                                                      "token_expiry")}
+        for key, label in self.fact_labels.items():
+            label.setWordWrap(True)
+            facts.addRow(w.target[key] + ":", label)
+        self.facts.hide()
+        layout.addWidget(self.facts)
+        layout.addStretch(1)
+
+        self.token: AfasToken | None = None
+        self.entry.textChanged.connect(self._changed)
+        self.reveal.toggled.connect(self._reveal)
+        self.test.clicked.connect(self._test)
+        self._filled_for: object = None
+
+    def initializePage(self) -> None:
+        if self.state.vault is None:
+            self.jobs.start(lambda progress, cancel: TokenVault().status, self._vault_found,
+                            failed=lambda _: self._vault_found(StoreStatus(False, "none", "")))
+        else:
+            self._vault_found(self.state.vault)
+        key = (self.state.profile, self.state.prefill)
+        if self._filled_for == key:
+            return
+        self._filled_for = key
+        profile = self.state.profile
+        if profile is not None and profile.token is not None:
+            account = profile.token.account
+            self.notice.show_notice("running", t("Token wordt opgehaald uit de sleutelbos…",
+                                                 "Reading the token from the keyring…"))
+            self.jobs.start(lambda progress, cancel: _load(account), self._loaded,
+                            failed=lambda _: self._loaded((None, "")))
+        elif self.state.prefill is not None and profile is None:
+            self.entry.setText(self.state.prefill.token.xml())
+        self._changed()
+
+    def _vault_found(self, status: StoreStatus) -> None:
+        self.state.vault = status
+        if status.usable:
+            self.remember.setText(t(f"Token &onthouden in {status.name}",
+                                    f"&Remember the token in {status.name}"))
+            self.remember.setEnabled(True)
+            self.store_note.hide()
+        else:
+            self.remember.setChecked(False)
+            self.remember.setEnabled(False)
+            self.remember.setText(t("Token &onthouden", "&Remember the token"))
+            self.store_note.setText(t(
+                "Er is geen bruikbare sleutelbos op deze computer; het token blijft alleen "
+                f"bewaard zolang dit venster open is. ({status.reason})",
+                "There is no usable keyring on this computer; the token is kept only while "
+                f"this window is open. ({status.reason})"))
+            self.store_note.show()
+
+    def _loaded(self, result: tuple[AfasToken | None, str]) -> None:
+        token, problem = result
+        if token is not None:
+            self.entry.setText(token.xml())
+            self.notice.show_notice("ok", t("Token uit de sleutelbos geladen.",
+                                            "Token loaded from the keyring."))
+        else:
+            self.notice.show_notice("warning", t(
+                "Het opgeslagen token is niet gevonden. Plak het token opnieuw.",
+                "The saved token was not found. Paste the token again."), problem)
+
+    def _reveal(self, shown: bool) -> None:
+        self.entry.setEchoMode(QLineEdit.EchoMode.Normal if shown
+                               else QLineEdit.EchoMode.Password)
+        self.reveal.setText(t("Verb&ergen", "Hi&de") if shown else t("T&onen", "Sh&ow"))
+
+    def _changed(self) -> None:
+        text = self.entry.text()
+        self.facts.hide()
+        try:
+            self.token = AfasToken.parse(text) if text.strip() else None
+        except TokenFormatError as error:
+            self.token = None
+            self.notice.show_notice("error", t("Dit token is niet te lezen.",
+                                               "This token cannot be read."),
+                                    error.text(language()))
+        else:
+            if self.token is None or (self.notice.isVisible() and self.notice.status == "error"):
+                self.notice.clear()
+        self.test.setEnabled(self.token is not None and self.state.environment is not None)
+        self.completeChanged.emit()
+
+    def _test(self) -> None:
+        environment, token = self.state.environment, self.token
+        if environment is None or token is None:
+            return
+        self.test.setEnabled(False)
+        self.facts.hide()
+        self.notice.show_notice("running", t("Verbinding wordt getest…", "Testing the connection…"))
+        lang = self.state.language
+        self.jobs.start(lambda progress, cancel: test_connection(environment, token, lang),
+                        self._tested, failed=self._failed)
+
+    def _tested(self, result: Connection) -> None:
+        self.test.setEnabled(self.token is not None)
+        if result.info is None:
+            finding = result.findings[0]
+            self.notice.show_notice("error", finding.message,
+                                    t("Wat te doen: ", "What to do: ") + finding.hint)
+            return
+        info = result.info
+        values = {"envid": info.envid, "app_name": info.app_name, "user_group": info.group,
+                  "token_expiry": expiry(words(), info.token_expiry)}
+        for key, label in self.fact_labels.items():
+            label.setText(values[key])
+        self.facts.show()
+        warning = result.findings[0] if result.findings else None
+        if warning is not None:
+            self.notice.show_notice("warning", warning.message, warning.hint)
+        else:
+            self.notice.show_notice("ok", t("Verbinding gelukt: AFAS accepteert dit token.",
+                                            "Connected: AFAS accepts this token."))
+
+    def _failed(self, kind: str) -> None:
+        self.test.setEnabled(True)
+        self.notice.show_notice("error", t("De test is onverwacht mislukt.",
+                                           "The test failed unexpectedly."), kind)
+
+    def isComplete(self) -> bool:
+        return self.token is not None
+
+    def validatePage(self) -> bool:
+        self.state.token = self.token
+        # Without a usable keyring the vault keeps it in memory, for this session only.
+        vault = self.state.vault
+        self.state.remember_token = self.remember.isChecked() or not (vault and vault.usable)
+        return self.token is not None
+
+
+def _load(account: str) -> tuple[AfasToken | None, str]:
+    """Runs on a pool thread: the keyring may block."""
+    try:
+        return TokenVault().load(account), ""
+    except SecretStoreError as error:
+        return None, str(error)

@@ -1,0 +1,51 @@
+"""What the pages share: the entered environment and token, the check session, the profile."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from payt_onboarding.afas.environment import Environment
+from payt_onboarding.afas.token import AfasToken
+from payt_onboarding.checks.engine import CheckOptions, CheckSession
+from payt_onboarding.profile.model import Profile
+from payt_onboarding.profile.secrets import StoreStatus
+from payt_onboarding.report.model import Language
+from payt_onboarding.requirements.load import load_requirements
+from payt_onboarding.requirements.model import Requirements
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """What `payt-onboarding demo` fills in: the simulator's UID, address and token."""
+
+    uid: str
+    base_url: str | None
+    token: AfasToken
+    profile_name: str = ""
+
+
+@dataclass
+class WizardState:
+    language: Language = "nl"
+    requirements: Requirements = field(default_factory=load_requirements)
+    prefill: Prefill | None = None
+    profile: Profile | None = None  # the saved profile being checked again
+    environment: Environment | None = None
+    token: AfasToken | None = None
+    remember_token: bool = True
+    vault: StoreStatus | None = None  # None until the keyring has been looked at
+    session: CheckSession | None = None
+    checked_for: tuple[object, ...] = ()  # (environment, token, requirements) of `session`
+
+    def options(self) -> CheckOptions:
+        """The options of a new check: the profile's chosen connectors, and the mappings made
+        so far (in this session, else the profile's)."""
+        connectors = dict(self.profile.connectors) if self.profile else {}
+        if self.session is not None:
+            mappings = self.session.options.mappings
+        else:
+            mappings = dict(self.profile.mappings) if self.profile else {}
+        return CheckOptions(language=self.language, connectors=connectors, mappings=mappings)
+
+    def current_key(self) -> tuple[object, ...]:
+        return (self.environment, self.token, self.requirements.origin)

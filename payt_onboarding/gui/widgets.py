@@ -1,0 +1,86 @@
+"""Small shared widgets: status as icon and word (never colour alone), and a notice line."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStyle, QWidget
+
+from payt_onboarding.gui.texts import t, words
+
+_ICONS = {
+    "ok": QStyle.StandardPixmap.SP_DialogApplyButton,
+    "mapped": QStyle.StandardPixmap.SP_DialogApplyButton,
+    "ready": QStyle.StandardPixmap.SP_DialogApplyButton,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "ready_with_warnings": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "empty": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "not_ready": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "missing": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "type_mismatch": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    "skipped": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    "running": QStyle.StandardPixmap.SP_BrowserReload,
+    "waiting": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+}
+
+
+def status_icon(status: str) -> QIcon:
+    pixmap = _ICONS.get(status, QStyle.StandardPixmap.SP_MessageBoxQuestion)
+    return QApplication.style().standardIcon(pixmap)
+
+
+def status_word(status: str) -> str:
+    extra = {
+        "running": t("bezig…", "running…"),
+        "waiting": t("wacht", "waiting"),
+        "missing": t("ontbreekt", "missing"),
+        "info": words().severities["info"],
+    }
+    w = words()
+    return w.statuses.get(status) or w.verdicts.get(status) or extra.get(status, status)
+
+
+class Notice(QWidget):
+    """An icon and a wrapped text: what went wrong and what to do, or that all is well."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        self.icon = QLabel()
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.icon)
+        layout.addWidget(self.text, 1)
+        self.status = ""
+        self.hide()
+
+    def show_notice(self, status: str, title: str, detail: str = "") -> None:
+        self.status = status
+        size = self.fontMetrics().height() + 4
+        self.icon.setPixmap(status_icon(status).pixmap(size, size))
+        body = f"<b>{html.escape(title)}</b>"
+        if detail:
+            body += "<br>" + html.escape(detail).replace("\n", "<br>")
+        self.text.setText(body)
+        self.show()
+
+    def clear(self) -> None:
+        self.status = ""
+        self.text.clear()
+        self.hide()
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label

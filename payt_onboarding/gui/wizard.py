@@ -1,0 +1,78 @@
+"""The wizard window: six pages over one shared state, background jobs, remembered geometry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QWidget, QWizard
+
+from payt_onboarding.gui.jobs import Jobs
+from payt_onboarding.gui.pages.connectors import ConnectorsPage
+from payt_onboarding.gui.pages.environment import EnvironmentPage
+from payt_onboarding.gui.pages.mapping import MappingPage
+from payt_onboarding.gui.pages.summary import SummaryPage
+from payt_onboarding.gui.pages.token import TokenPage
+from payt_onboarding.gui.pages.welcome import WelcomePage
+from payt_onboarding.gui.state import WizardState
+from payt_onboarding.gui.texts import t
+from payt_onboarding.profile.store import default_directory
+
+GEOMETRY_KEY = "wizard/geometry"
+
+
+def settings() -> QSettings:
+    """Beside the profiles (the config directory, which tests and users can redirect)."""
+    path = default_directory().parent / "gui.ini"
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+class OnboardingWizard(QWizard):
+    def __init__(self, state: WizardState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.jobs = Jobs(self)
+        self.setWindowTitle(t("Payt-onboarding: AFAS Profit koppelen",
+                              "Payt onboarding: connect AFAS Profit"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, t("&Sluiten", "&Close"))
+        self.welcome = WelcomePage(state, self.jobs)
+        self.environment = EnvironmentPage(state, self.jobs)
+        self.token = TokenPage(state, self.jobs)
+        self.connectors = ConnectorsPage(state, self.jobs)
+        self.mapping = MappingPage(state, self.jobs)
+        self.summary = SummaryPage(state, self.jobs)
+        for page in (self.welcome, self.environment, self.token, self.connectors, self.mapping,
+                     self.summary):
+            self.addPage(page)
+        self.currentIdChanged.connect(self._page_changed)
+        self.resize(900, 640)
+        geometry = settings().value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        self._shut = False
+
+    def _page_changed(self, page_id: int) -> None:
+        # Another profile picked on the welcome page: the environment page shows its values.
+        if self.page(page_id) is self.welcome:
+            self.environment.refill_from_profile()
+
+    def shutdown(self) -> None:
+        """Cancel what runs, wait for the threads, remember the window: once, however the
+        window goes (Close, Cancel, Escape, the title bar's X)."""
+        if self._shut:
+            return
+        self._shut = True
+        self.jobs.shutdown()
+        store = settings()
+        store.setValue(GEOMETRY_KEY, self.saveGeometry())
+        store.sync()
+
+    def done(self, result: int) -> None:
+        self.shutdown()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)

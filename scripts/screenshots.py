@@ -1,0 +1,118 @@
+"""Render every wizard page against the simulator to docs/screenshots/*.png.
+
+    .venv/bin/python scripts/screenshots.py            # all shots, 100% and 200%
+    .venv/bin/python scripts/screenshots.py --only healthy
+
+Each (scenario, scale) runs in its own process: QT_SCALE_FACTOR is read once, at start.
+Profiles go to a throw-away config directory; nothing of the user's is touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+PAGES = ("welcome", "environment", "token", "connectors", "mapping", "summary")
+# (scenario, scale, pages to keep)
+SHOTS: list[tuple[str, int, tuple[str, ...]]] = [
+    ("healthy", 1, PAGES),
+    ("healthy", 2, ("environment", "connectors", "mapping")),
+    ("fields_missing", 1, ("connectors", "mapping", "mapped", "summary")),
+    ("fields_missing", 2, ("mapping",)),
+    ("token_rejected", 1, ("token", "connectors")),
+    ("connector_missing", 1, ("connectors",)),
+]
+
+
+def shoot(scenario: str, scale: int, pages: tuple[str, ...]) -> None:
+    """In this process: walk the wizard and save the asked-for pages."""
+
+    from payt_onboarding.afas.token import AfasToken
+    from payt_onboarding.gui.app import application
+    from payt_onboarding.gui.state import Prefill, WizardState
+    from payt_onboarding.gui.wizard import OnboardingWizard
+    from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
+    from payt_onboarding.simulator.scenarios import build_config
+    from payt_onboarding.simulator.server import SimulatorServer
+
+    app = application("nl")
+    with SimulatorServer(build_config(scenario)) as server:
+        prefill = Prefill(DEMO_UID, server.url, AfasToken.from_data(DEMO_TOKEN_DATA),
+                          profile_name="Bakkerij Jansen BV")
+        wizard = OnboardingWizard(WizardState(language="nl", prefill=prefill))
+        wizard.resize(960, 680)
+        wizard.show()
+
+        def settle() -> None:
+            for _ in range(400):
+                app.processEvents()
+                if not wizard.jobs.busy:
+                    break
+                wizard.jobs.pool.waitForDone(25)
+            app.processEvents()
+
+        def save(name: str) -> None:
+            if name in pages:
+                settle()
+                target = OUT / f"{scenario}-{PAGES.index(name.replace('mapped', 'mapping')) + 1}-"\
+                    f"{name}@{scale}x.png"
+                wizard.grab().save(str(target))
+                print(target.relative_to(ROOT))
+
+        settle()
+        save("welcome")
+        wizard.next()
+        save("environment")
+        wizard.next()
+        settle()
+        if "token" in pages:
+            wizard.token.test.click()
+        save("token")
+        wizard.next()
+        save("connectors")
+        if wizard.currentPage() is not wizard.connectors or not wizard.connectors.isComplete():
+            return
+        wizard.next()
+        save("mapping")
+        if "mapped" in pages:
+            session = wizard.state.session
+            assert session is not None
+            session.remap("sales_entries", "invoice_due_date", "VervalDatum")
+            wizard.mapping.refresh()
+            save("mapped")
+        wizard.next()
+        save("summary")
+        wizard.shutdown()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", help="only this scenario")
+    parser.add_argument("--child", nargs=3, metavar=("SCENARIO", "SCALE", "PAGES"),
+                        help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        scenario, scale, pages = args.child
+        shoot(scenario, int(scale), tuple(pages.split(",")))
+        return 0
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as config:
+        for scenario, scale, pages in SHOTS:
+            if args.only and scenario != args.only:
+                continue
+            env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": str(scale),
+                   "PAYT_ONBOARDING_CONFIG_DIR": config,
+                   "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+            subprocess.run([sys.executable, __file__,  # noqa: S603 "--child", scenario, str(scale),
+                            ",".join(pages)], env=env, check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
