@@ -14,7 +14,9 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
@@ -58,37 +60,47 @@ def shoot(scenario: str, scale: int, pages: tuple[str, ...]) -> None:
             app.processEvents()
 
         def save(name: str) -> None:
+            settle()
+            for _ in range(5):  # layout requests posted by the last results
+                app.processEvents()
             if name in pages:
-                settle()
                 target = OUT / f"{scenario}-{PAGES.index(name.replace('mapped', 'mapping')) + 1}-"\
                     f"{name}@{scale}x.png"
                 wizard.grab().save(str(target))
                 print(target.relative_to(ROOT))
 
-        settle()
-        save("welcome")
-        wizard.next()
-        save("environment")
-        wizard.next()
-        settle()
-        if "token" in pages:
-            wizard.token.test.click()
-        save("token")
-        wizard.next()
-        save("connectors")
-        if wizard.currentPage() is not wizard.connectors or not wizard.connectors.isComplete():
-            return
-        wizard.next()
-        save("mapping")
-        if "mapped" in pages:
-            session = wizard.state.session
-            assert session is not None
-            session.remap("sales_entries", "invoice_due_date", "VervalDatum")
-            wizard.mapping.refresh()
-            save("mapped")
-        wizard.next()
-        save("summary")
-        wizard.shutdown()
+        try:
+            walk(wizard, save, pages)
+        finally:
+            wizard.shutdown()
+
+
+def walk(wizard: Any, save: Callable[[str], None], pages: tuple[str, ...]) -> None:
+    save("welcome")
+    wizard.next()
+    save("environment")
+    wizard.next()
+    save("")  # the keyring looked at
+    if "token" in pages:
+        wizard.token.test.click()
+    save("token")
+    wizard.next()
+    save("connectors")
+    if wizard.currentPage() is not wizard.connectors or not wizard.connectors.isComplete():
+        return
+    wizard.next()
+    save("mapping")
+    if "mapped" in pages:
+        session = wizard.state.session
+        assert session is not None
+        session.remap("sales_entries", "invoice_due_date", "VervalDatum")
+        combo = wizard.mapping.connector
+        combo.setCurrentIndex(combo.findData("sales_entries"))
+        wizard.mapping.gaps_only.setChecked(False)
+        wizard.mapping.refresh()
+        save("mapped")
+    wizard.next()
+    save("summary")
 
 
 def main() -> int:
@@ -109,8 +121,8 @@ def main() -> int:
             env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": str(scale),
                    "PAYT_ONBOARDING_CONFIG_DIR": config,
                    "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
-            subprocess.run([sys.executable, __file__,  # noqa: S603 "--child", scenario, str(scale),
-                            ",".join(pages)], env=env, check=True)
+            child = [sys.executable, __file__, "--child", scenario, str(scale), ",".join(pages)]
+            subprocess.run(child, env=env, check=True)  # noqa: S603
     return 0
 
 

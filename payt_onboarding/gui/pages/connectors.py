@@ -191,8 +191,6 @@ class ConnectorsPage(Page):
         self.items = {}
         for req in self.state.requirements.connectors:
             title = req.title_in(self.state.language)
-            if not req.required:
-                title += t(" (optioneel)", " (optional)")
             item = QTreeWidgetItem([title, req.connector, "", "", "", ""])
             item.setData(0, ROLE, req.role)
             self.tree.addTopLevelItem(item)
@@ -229,7 +227,7 @@ class ConnectorsPage(Page):
         self.progress.setValue(self.progress.maximum())
         self.progress_label.setText(
             t("Gestopt", "Stopped") if report.cancelled else
-            t(f"Klaar: {verdict}", f"Done: {verdict}"))
+            t(f"Oordeel: {verdict}", f"Verdict: {verdict}"))
 
     def _set_status(self, item: QTreeWidgetItem, status: str) -> None:
         column = COLUMNS.index("status")

@@ -21,7 +21,7 @@ from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import language, t, words
-from payt_onboarding.gui.widgets import Notice
+from payt_onboarding.gui.widgets import Notice, with_help
 
 
 class EnvironmentPage(Page):
@@ -37,16 +37,13 @@ class EnvironmentPage(Page):
         self.uid.setMaxLength(40)
         uid_label = QLabel(t("&Omgevingsnummer:", "Environment &number:"))
         uid_label.setBuddy(self.uid)
-        form.addRow(uid_label, self.uid)
-        help_text = QLabel(t(
+        form.addRow(uid_label, with_help(self.uid, t(
             "5 cijfers, of de code zoals O12345AA. Het nummer staat in elke AFAS "
             "Online-gebruikersnaam (12345.jansen) en in het adres van AFAS Online "
             "(https://12345.afasonline.com).",
             "5 digits, or the code such as O12345AA. The number is in every AFAS Online "
             "username (12345.jansen) and in the AFAS Online address "
-            "(https://12345.afasonline.com)."))
-        help_text.setWordWrap(True)
-        form.addRow("", help_text)
+            "(https://12345.afasonline.com).")))
 
         self.kind = QComboBox()
         for kind in EnvironmentKind:
@@ -72,12 +69,9 @@ class EnvironmentPage(Page):
         self.base_url.setPlaceholderText("https://12345.rest.afas.online/ProfitRestServices")
         base_label = QLabel(t("&Basis-URL:", "&Base URL:"))
         base_label.setBuddy(self.base_url)
-        adv.addRow(base_label, self.base_url)
-        adv_help = QLabel(t(
+        adv.addRow(base_label, with_help(self.base_url, t(
             "Alleen nodig voor een eigen server of de simulator; anders leeg laten.",
-            "Only for an on-premises server or the simulator; otherwise leave empty."))
-        adv_help.setWordWrap(True)
-        adv.addRow("", adv_help)
+            "Only for an on-premises server or the simulator; otherwise leave empty.")))
         layout.addWidget(self.advanced)
         self.notice = Notice()
         layout.addWidget(self.notice)

@@ -74,6 +74,7 @@ class MappingPage(Page):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)  # one line per field; every sample is in the tooltip
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAccessibleName(t("Velden", "Fields"))
@@ -190,19 +191,31 @@ class MappingPage(Page):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == COLUMNS.index("status"):
-                    item.setIcon(status_icon(field.status))
+                    # An optional field that is missing is for information, not an error.
+                    optional_gap = not field.mandatory and field.status in GAPS
+                    item.setIcon(status_icon("info" if optional_gap else field.status))
                 if column == COLUMNS.index("samples"):
                     item.setToolTip("\n".join(field.samples))
                 self.table.setItem(row, column, item)
             if field.status != "ok":
                 self.table.setCellWidget(row, COLUMNS.index("afas"),
                                          self._choice(result.role, field))
+        widths = [combo.sizeHint().width() for row in range(len(shown))
+                  if (combo := self.table.cellWidget(row, COLUMNS.index("afas"))) is not None]
+        if widths:
+            column = COLUMNS.index("afas")
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, max([*widths, self.table.columnWidth(column)]))
         self.table.resizeRowsToContents()
 
     def _choice(self, role: str, field: FieldResult) -> QComboBox:
         assert self.state.session is not None
         suggested, others = self.state.session.mapping_choices(role, field.payt_field)
         combo = QComboBox()
+        combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(22)
         combo.setAccessibleName(t(f"AFAS-veld voor {field.payt_field}",
                                   f"AFAS field for {field.payt_field}"))
         if field.afas_field:

@@ -7,13 +7,14 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
 )
@@ -65,7 +66,15 @@ class SummaryPage(Page):
         layout.addLayout(buttons)
         self.notice = Notice()
         layout.addWidget(self.notice)
-        layout.addStretch(1)
+        preview_label = QLabel(t("&Rapport (dit kopieert 'Samenvatting kopiëren'):",
+                                 "&Report (what 'Copy summary' copies):"))
+        self.preview = QPlainTextEdit()
+        self.preview.setReadOnly(True)
+        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        preview_label.setBuddy(self.preview)
+        layout.addWidget(preview_label)
+        layout.addWidget(self.preview, 1)
 
         self.save.clicked.connect(self.save_profile)
         self.export.clicked.connect(self._export)
@@ -91,6 +100,7 @@ class SummaryPage(Page):
                 ". Fix the errors and test again; until then the profile can only be saved as "
                 "a draft (not validated).")
         self.verdict.show_notice(report.verdict, w.verdicts[report.verdict], detail)
+        self.preview.setPlainText(render_text(report, width=120))
         self.save.setText(t("Opslaan als &concept (niet gevalideerd)",
                             "Save as &draft (not validated)") if report.verdict == "not_ready"
                           else t("Profiel &opslaan", "&Save profile"))
@@ -198,6 +208,6 @@ class SummaryPage(Page):
         return html_path, json_path
 
     def copy_summary(self) -> None:
-        QGuiApplication.clipboard().setText(render_text(self.report()))
+        QGuiApplication.clipboard().setText(render_text(self.report(), width=120))
         self.notice.show_notice("ok", t("Samenvatting gekopieerd: plak hem in een e-mail.",
                                         "Summary copied: paste it into an e-mail."))

@@ -19,7 +19,7 @@ from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import language, t, words
-from payt_onboarding.gui.widgets import Notice
+from payt_onboarding.gui.widgets import Notice, with_help
 from payt_onboarding.profile.secrets import SecretStoreError, StoreStatus, TokenVault
 from payt_onboarding.report.labels import expiry
 
@@ -46,15 +46,11 @@ class TokenPage(Page):
         holder = QWidget()
         holder.setLayout(row)
         row.setContentsMargins(0, 0, 0, 0)
-        form.addRow(token_label, holder)
-        help_text = QLabel(t(
+        form.addRow(token_label, with_help(holder, t(
             "Plak het token zoals AFAS het geeft: de tekst <token>…</token>, de base64-vorm of "
             "alleen de lange waarde uit <data>. Het wordt nooit getoond in rapporten of logs.",
             "Paste the token as AFAS gives it: the <token>…</token> text, its base64 form or "
-            "just the long value from <data>. It never appears in reports or logs."))
-        help_text.setWordWrap(True)
-        help_text.setTextFormat(help_text.textFormat().PlainText)
-        form.addRow("", help_text)
+            "just the long value from <data>. It never appears in reports or logs.")))
         layout.addLayout(form)
 
         self.remember = QCheckBox(t("Token &onthouden (de sleutelbos wordt gezocht…)",
@@ -126,10 +122,11 @@ class TokenPage(Page):
             self.remember.setEnabled(False)
             self.remember.setText(t("Token &onthouden", "&Remember the token"))
             self.store_note.setText(t(
-                "Er is geen bruikbare sleutelbos op deze computer; het token blijft alleen "
-                f"bewaard zolang dit venster open is. ({status.reason})",
-                "There is no usable keyring on this computer; the token is kept only while "
-                f"this window is open. ({status.reason})"))
+                "Er is geen bruikbare sleutelbos (zoals Windows Referentiebeheer) op deze "
+                "computer: het token blijft alleen bewaard zolang dit venster open is.",
+                "There is no usable keyring (such as Windows Credential Manager) on this "
+                "computer: the token is kept only while this window is open."))
+            self.store_note.setToolTip(status.reason)
             self.store_note.show()
 
     def _loaded(self, result: tuple[AfasToken | None, str]) -> None:

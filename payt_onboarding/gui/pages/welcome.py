@@ -35,7 +35,7 @@ class WelcomePage(Page):
         layout = QVBoxLayout(self)
         roles = "".join(
             f"<li>{html.escape(c.title_in(state.language))} "
-            f"<span style='color:palette(mid)'>({html.escape(c.connector)})</span></li>"
+            f"({html.escape(c.connector)})</li>"
             for c in state.requirements.connectors)
         intro = QLabel(t(
             "<b>Wat wordt gecontroleerd</b><ul>{roles}</ul>"
@@ -69,9 +69,10 @@ class WelcomePage(Page):
         self.profiles.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.profiles.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.profiles.setAccessibleName(t("Opgeslagen profielen", "Saved profiles"))
-        layout.addWidget(self.profiles, 1)
+        layout.addWidget(self.profiles, 4)
         self.notice = Notice()
         layout.addWidget(self.notice)
+        layout.addStretch(1)  # takes the room while there are no profiles
 
         self.profiles.itemSelectionChanged.connect(self._picked)
         self.profiles.itemActivated.connect(lambda *_: self.wizard().next())
