@@ -32,6 +32,7 @@ from payt_onboarding.requirements.load import RequirementsError, load_requiremen
 
 COLUMNS = ("title", "connector", "status", "rows", "time", "message")
 ROLE = Qt.ItemDataRole.UserRole
+FINDING = Qt.ItemDataRole.UserRole + 1
 
 
 class ConnectorsPage(Page):
@@ -86,6 +87,7 @@ class ConnectorsPage(Page):
         self.cancel_button.clicked.connect(self.cancel_check)
         self.load.clicked.connect(self._load_requirements)
         self.tree.itemSelectionChanged.connect(self._buttons)
+        self.tree.itemSelectionChanged.connect(self._detail)
         self.running: Cancellation | None = None
         self.items: dict[str, QTreeWidgetItem] = {}
 
@@ -215,7 +217,11 @@ class ConnectorsPage(Page):
             item.setToolTip(COLUMNS.index("message"), own[0].message if own else "")
             item.takeChildren()
             for finding in own:
-                item.addChild(_finding_item(finding))
+                child = _finding_item(finding)
+                item.addChild(child)
+                _span(child)
+            # What failed is open at once; the rest is a click away.
+            item.setExpanded(result.status in ("error", "missing"))
         general = [f for f in report.findings if f.role is None]
         if general:
             worst = general[0]
@@ -233,6 +239,17 @@ class ConnectorsPage(Page):
         column = COLUMNS.index("status")
         item.setIcon(column, status_icon(status))
         item.setText(column, status_word(status))
+
+    def _detail(self) -> None:
+        """The selected finding (or a row's first), whole: a tree line cuts a long hint."""
+        items = self.tree.selectedItems()
+        item = items[0] if items else None
+        while item is not None and item.data(0, FINDING) is None:
+            item = item.child(0) if item.parent() is None else item.parent()
+        finding = item.data(0, FINDING) if item is not None else None
+        if isinstance(finding, Finding):
+            self.notice.show_notice(finding.severity, finding.message,
+                                    t("Wat te doen: ", "What to do: ") + finding.hint)
 
     def _selected_role(self) -> str | None:
         items = self.tree.selectedItems()
@@ -279,14 +296,20 @@ def _finding_item(finding: Finding) -> QTreeWidgetItem:
     w = words()
     child = QTreeWidgetItem([f"{w.severities[finding.severity]}: {finding.message}"])
     child.setIcon(0, status_icon(finding.severity))
-    child.setFirstColumnSpanned(True)
     child.setToolTip(0, finding.hint)
-    hint = QTreeWidgetItem([t("Wat te doen: ", "What to do: ") + finding.hint])
-    hint.setFirstColumnSpanned(True)
-    child.addChild(hint)
+    child.setData(0, FINDING, finding)
+    child.addChild(QTreeWidgetItem([t("Wat te doen: ", "What to do: ") + finding.hint]))
     if finding.examples:
-        examples = QTreeWidgetItem([t("Voorbeelden: ", "Examples: ") + ", ".join(finding.examples)])
-        examples.setFirstColumnSpanned(True)
-        child.addChild(examples)
-    child.setExpanded(True)
+        child.addChild(QTreeWidgetItem(
+            [t("Voorbeelden: ", "Examples: ") + ", ".join(finding.examples)]))
     return child
+
+
+def _span(item: QTreeWidgetItem) -> None:
+    """One line across every column (only possible once the item is in the tree)."""
+    item.setFirstColumnSpanned(True)
+    item.setExpanded(True)
+    for index in range(item.childCount()):
+        child = item.child(index)
+        if child is not None:
+            _span(child)
