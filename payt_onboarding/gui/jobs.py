@@ -97,4 +97,7 @@ class Jobs(QObject):
         self.closing = True
         for cancel in self._running.values():
             cancel.cancel()
-        return self.pool.waitForDone(timeout_ms)
+        ended = self.pool.waitForDone(timeout_ms)
+        if ended:  # their results are not wanted any more: nothing runs
+            self._running.clear()
+        return ended

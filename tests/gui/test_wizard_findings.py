@@ -1,0 +1,188 @@
+"""Environments with errors: the finding shows where the user looks, the profile can only be
+saved as a draft, and a missing field is mapped on the mapping page."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gui_support import (
+    CHECK_MS,
+    PROFILE,
+    MakeWizard,
+    child_texts,
+    click_next,
+    notice_has,
+    open_wizards,
+    save_profile,
+    wait_check,
+    walk_to_connectors,
+    walk_to_token,
+)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+
+from payt_onboarding.gui.pages import connectors as connectors_page
+from payt_onboarding.gui.pages import mapping as mapping_page
+from payt_onboarding.gui.wizard import OnboardingWizard
+from payt_onboarding.profile.store import ProfileStore
+
+STATUS = connectors_page.COLUMNS.index("status")
+SALES = "sales_entries"
+
+# scenario: (the finding's code, the Dutch status word of each connector row it is about)
+FAILING = {
+    "token_rejected": ("token.rejected", {}),
+    "connector_missing": ("connector.missing", {"invoice_lines": "ontbreekt"}),
+    "fields_missing": ("field.missing", {"administrations": "fout", SALES: "fout"}),
+}
+
+
+@pytest.fixture
+def wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+            tmp_path: Path) -> Iterator[MakeWizard]:
+    yield from open_wizards(qtbot, monkeypatch, tmp_path)
+
+def row(wizard: OnboardingWizard, role: str) -> Any:
+    return wizard.connectors.items[role]
+
+
+@pytest.mark.parametrize("scenario", list(FAILING))
+def test_a_failing_environment_says_why_and_saves_a_draft(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard, scenario: str) -> None:
+    code, rows = FAILING[scenario]
+    wizard = wizards(simulator(scenario))
+    walk_to_token(qtbot, wizard)
+    token = wizard.token
+    qtbot.mouseClick(token.test, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: token.notice.status not in ("", "running"), timeout=CHECK_MS)
+    tested = token.notice.status
+    assert token.notice.isVisible()
+    said = token.notice.text.text()
+    click_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.connectors
+    wait_check(qtbot, wizard)
+
+    report = wizard.state.session.report()
+    assert report.verdict == "not_ready"
+    found = [f for f in report.findings if f.code == code]
+    assert found and all(f.severity == "error" for f in found)
+    page = wizard.connectors
+    for finding in found:
+        if finding.role is None:  # about the whole environment: the page's notice
+            assert notice_has(page.notice, finding.message), finding.code
+        else:  # about one connector: its row, opened up
+            assert any(finding.message in text
+                       for text in child_texts(row(wizard, finding.role))), finding.code
+    for role, word in rows.items():
+        assert row(wizard, role).text(STATUS) == word
+    if scenario == "token_rejected":
+        # The connection test on the token page already said so, in the same words.
+        assert tested == "error"
+        assert html.escape(found[0].message) in said
+        tree = page.tree
+        words = {tree.topLevelItem(i).text(STATUS) for i in range(tree.topLevelItemCount())}
+        assert words == {"overgeslagen"}
+    else:
+        assert tested == "ok"
+
+    click_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.mapping
+    click_next(qtbot, wizard)
+    summary = wizard.summary
+    assert wizard.currentPage() is summary
+    assert notice_has(summary.verdict, "Niet klaar")
+    assert "concept" in summary.save.text()
+    save_profile(qtbot, wizard)
+    assert summary.notice.status == "warning"
+    assert summary.saved is not None and summary.saved.draft
+    if scenario == "token_rejected":
+        assert summary.saved.token == "rejected"  # a refused token is never kept
+    saved = ProfileStore().load(PROFILE)
+    assert saved.validation is not None and saved.validation.verdict == "not_ready"
+    assert [(s.name, s.verdict) for s in ProfileStore().list()] == [(PROFILE, "not_ready")]
+
+
+def field_row(wizard: OnboardingWizard, payt_field: str) -> int:
+    table = wizard.mapping.table
+    payt = mapping_page.COLUMNS.index("payt")
+    rows = [r for r in range(table.rowCount())
+            if table.item(r, payt).text().split(" ")[0] == payt_field]
+    assert len(rows) == 1, f"{payt_field} is not shown once"
+    return rows[0]
+
+
+def field_status(wizard: OnboardingWizard, payt_field: str) -> str:
+    table = wizard.mapping.table
+    return table.item(field_row(wizard, payt_field), mapping_page.COLUMNS.index("status")).text()
+
+
+def field_combo(wizard: OnboardingWizard, payt_field: str) -> QComboBox:
+    combo = wizard.mapping.table.cellWidget(field_row(wizard, payt_field),
+                                            mapping_page.COLUMNS.index("afas"))
+    assert isinstance(combo, QComboBox)
+    return combo
+
+
+def errors(wizard: OnboardingWizard) -> set[tuple[str, str | None, str | None]]:
+    report = wizard.state.session.report()
+    return {(f.code, f.role, f.field) for f in report.findings if f.severity == "error"}
+
+
+def test_mapping_the_renamed_fields_closes_their_gaps(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard) -> None:
+    wizard = wizards(simulator("fields_missing"))
+    walk_to_connectors(qtbot, wizard)
+    click_next(qtbot, wizard)
+    page = wizard.mapping
+    assert wizard.currentPage() is page
+    assert errors(wizard) == {
+        ("field.missing", "administrations", "administration_origin_id"),
+        ("field.missing", SALES, "invoice_due_date"),
+        ("field.missing", SALES, "debtor_post_country_code"),
+    }
+    assert notice_has(page.verdict, "Niet klaar") and notice_has(page.verdict, "3 fouten")
+
+    page.connector.setCurrentIndex(page.connector.findData(SALES))
+    assert page.connector.currentData() == SALES
+    assert field_status(wizard, "invoice_due_date") == "ontbreekt"
+    assert field_status(wizard, "debtor_post_country_code") == "ontbreekt"
+
+    # By keyboard: the first choice below "choose a field" is the suggestion, VervalDatum.
+    combo = field_combo(wizard, "invoice_due_date")
+    assert combo.currentData() is None and combo.itemData(1) == "VervalDatum"
+    combo.setFocus()
+    before = page.verdict.text.text()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: field_status(wizard, "invoice_due_date") == "gekoppeld", timeout=2000)
+    assert page.verdict.text.text() != before
+    assert notice_has(page.verdict, "2 fouten")
+    table = page.table
+    afas = table.cellWidget(field_row(wizard, "invoice_due_date"),
+                            mapping_page.COLUMNS.index("afas"))
+    assert isinstance(afas, QComboBox) and afas.currentData() == "VervalDatum"
+
+    # As with the mouse: pick LandCode from the list.
+    combo = field_combo(wizard, "debtor_post_country_code")
+    index = combo.findData("LandCode")
+    assert index > 0
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    qtbot.waitUntil(lambda: field_status(wizard, "debtor_post_country_code") == "gekoppeld",
+                    timeout=2000)
+    assert notice_has(page.verdict, "1 fout,")
+    assert notice_has(page.verdict, "Niet klaar")
+
+    # Only the field AFAS does not have at all is left.
+    assert errors(wizard) == {("field.missing", "administrations", "administration_origin_id")}
+    report = wizard.state.session.report()
+    assert report.verdict == "not_ready"
+    assert wizard.state.session.options.mappings == {
+        SALES: {"invoice_due_date": "VervalDatum", "debtor_post_country_code": "LandCode"}}
+    sales = next(c for c in report.connectors if c.role == SALES)
+    assert sales.status == "ok"
+    assert page.connector.currentData() == SALES

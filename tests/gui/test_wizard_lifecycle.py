@@ -1,0 +1,180 @@
+"""The wizard's life: a check stopped halfway, the window closed while a check runs, a saved
+profile checked again in a new window, and the window's size kept between sessions."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gui_support import (
+    CHECK_MS,
+    PROFILE,
+    TOKEN,
+    MakeWizard,
+    click_next,
+    next_button,
+    open_wizards,
+    save_profile,
+    wait_check,
+    wait_idle,
+    walk_to_summary,
+    walk_to_token,
+)
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from payt_onboarding.gui.pages.connectors import COLUMNS
+from payt_onboarding.gui.wizard import OnboardingWizard
+from payt_onboarding.simulator.config import DEMO_UID
+from payt_onboarding.simulator.server import SimulatorServer
+
+STATUS = COLUMNS.index("status")
+# Every request takes this long: a check of all connectors runs for several seconds.
+LATENCY = 0.4
+
+
+@pytest.fixture
+def wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+            tmp_path: Path) -> Iterator[MakeWizard]:
+    yield from open_wizards(qtbot, monkeypatch, tmp_path)
+
+
+def running_rows(wizard: OnboardingWizard) -> int:
+    tree = wizard.connectors.tree
+    return sum(tree.topLevelItem(i).text(STATUS) == "bezig…"
+               for i in range(tree.topLevelItemCount()))
+
+
+def test_stop_halfway_then_close_while_checking(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard) -> None:
+    server: SimulatorServer = simulator("slow", latency=LATENCY)
+    wizard = wizards(server)
+    walk_to_token(qtbot, wizard)
+    click_next(qtbot, wizard)
+    page = wizard.connectors
+    assert wizard.currentPage() is page
+
+    # The check runs by itself: Stop is the only way on, Next waits.
+    qtbot.waitUntil(lambda: running_rows(wizard) > 0, timeout=CHECK_MS)
+    assert page.running is not None and wizard.jobs.busy
+    assert page.cancel_button.isEnabled() and not page.again.isEnabled()
+    assert not next_button(wizard).isEnabled()
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.running is None, timeout=2500)
+    wait_idle(qtbot, wizard, timeout=2500)
+
+    report = wizard.state.session.report()
+    assert report.cancelled
+    assert page.progress_label.text() == "Gestopt"
+    assert running_rows(wizard) == 0
+    assert page.again.isEnabled() and not page.cancel_button.isEnabled()
+
+    # Again, and close the window halfway.
+    qtbot.mouseClick(page.again, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: running_rows(wizard) > 0, timeout=CHECK_MS)
+    assert page.running is not None and wizard.jobs.busy
+    started = time.monotonic()
+    assert wizard.close()
+    took = time.monotonic() - started
+    assert took < 5.0, f"closing took {took:.1f} s"
+    assert not wizard.isVisible()
+    assert wizard.jobs.pool.activeThreadCount() == 0  # no thread outlives the window
+    # The finished job's own "done" arrives with the next turn of the event loop; its page
+    # handler is not called any more (pytest-qt would report an exception in it).
+    qtbot.waitUntil(lambda: not wizard.jobs.busy, timeout=1000)
+    assert wizard.state.session.report().cancelled  # still the stopped check's result
+
+
+def test_no_job_is_busy_once_shutdown_returns(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard) -> None:
+    wizard = wizards(simulator("slow", latency=LATENCY))
+    walk_to_token(qtbot, wizard)
+    click_next(qtbot, wizard)
+    qtbot.waitUntil(lambda: running_rows(wizard) > 0, timeout=CHECK_MS)
+    assert wizard.jobs.busy
+    wizard.shutdown()
+    assert wizard.jobs.pool.activeThreadCount() == 0
+    assert not wizard.jobs.busy
+
+
+def click_item(qtbot: QtBot, tree: Any, item: Any) -> None:
+    tree.scrollToItem(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualItemRect(item).center())
+
+
+def test_a_saved_profile_is_checked_again_in_a_new_window(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard) -> None:
+    server = simulator("healthy")
+    first = wizards(server)
+    walk_to_summary(qtbot, first)
+    save_profile(qtbot, first)
+    assert first.summary.saved is not None and first.summary.saved.token == "memory"
+    verdict = first.state.session.report().verdict
+    assert verdict == "ready"
+    first.close()
+
+    wizard = wizards()  # as started from the menu: nothing filled in
+    welcome = wizard.welcome
+    assert wizard.currentPage() is welcome
+    tree = welcome.profiles
+    assert tree.isVisible() and tree.topLevelItemCount() == 1
+    item = tree.topLevelItem(0)
+    assert item.text(0) == PROFILE
+    assert item.text(1).startswith(DEMO_UID)
+    assert item.text(2) == "Klaar voor Payt"
+    assert welcome.new_check.isChecked()
+    click_item(qtbot, tree, item)
+    assert welcome.recheck.isChecked() and welcome.selected_name() == PROFILE
+    click_next(qtbot, wizard)
+
+    env = wizard.environment
+    assert wizard.currentPage() is env
+    assert wizard.state.profile is not None and wizard.state.profile.name == PROFILE
+    assert env.uid.text() == DEMO_UID
+    assert env.advanced.isChecked() and env.base_url.text() == server.url
+    click_next(qtbot, wizard)
+
+    # The keyring could not keep the token: the page asks for it again.
+    token = wizard.token
+    assert wizard.currentPage() is token
+    wait_idle(qtbot, wizard)
+    assert token.entry.text() == ""
+    assert not next_button(wizard).isEnabled()
+    QGuiApplication.clipboard().setText(TOKEN.xml())
+    token.entry.setFocus()
+    qtbot.keyClick(token.entry, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert token.token == TOKEN
+    assert next_button(wizard).isEnabled()
+    click_next(qtbot, wizard)
+
+    assert wizard.currentPage() is wizard.connectors
+    wait_check(qtbot, wizard)
+    assert wizard.state.session.report().verdict == verdict
+    click_next(qtbot, wizard)
+    click_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.summary
+    assert wizard.summary.name.text() == PROFILE
+
+
+def test_the_window_size_is_remembered(qtbot: QtBot, wizards: MakeWizard,
+                                       tmp_path: Path) -> None:
+    first = wizards()
+    assert first.size() == QSize(900, 640)  # nothing saved yet: the default
+    # Within the screen (offscreen's is 800 x 800): Qt shrinks a restored window that is not.
+    screen = first.screen().availableGeometry()
+    wanted = QSize(min(733, screen.width() - 60), min(587, screen.height() - 60))
+    assert wanted != first.size() and wanted.expandedTo(first.minimumSize()) == wanted
+    first.resize(wanted)
+    qtbot.waitUntil(lambda: first.size() == wanted, timeout=2000)
+    first.shutdown()
+    assert (tmp_path / "config" / "gui.ini").is_file()
+
+    again = wizards()
+    assert again.size() == wanted
+    hidden = wizards(show=False)  # restored before the window is ever shown
+    assert hidden.size() == wanted
