@@ -21,8 +21,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 PAGES = ("welcome", "environment", "token", "connectors", "mapping", "summary")
-# (scenario, scale, pages to keep)
+# (scenario, scale, pages to keep); a scenario ending in "-dark" uses the dark colour scheme
 SHOTS: list[tuple[str, int, tuple[str, ...]]] = [
+    ("fields_missing-dark", 1, ("connectors", "mapped", "summary")),
     ("healthy", 1, PAGES),
     ("healthy", 2, ("environment", "connectors", "mapping")),
     ("fields_missing", 1, ("connectors", "mapping", "mapped", "summary")),
@@ -44,6 +45,10 @@ def shoot(scenario: str, scale: int, pages: tuple[str, ...]) -> None:
     from payt_onboarding.simulator.server import SimulatorServer
 
     app = application("nl")
+    label = scenario
+    scenario, dark = scenario.removesuffix("-dark"), scenario.endswith("-dark")
+    if dark:
+        dark_palette(app)
     with SimulatorServer(build_config(scenario)) as server:
         prefill = Prefill(DEMO_UID, server.url, AfasToken.from_data(DEMO_TOKEN_DATA),
                           profile_name="Bakkerij Jansen BV")
@@ -64,7 +69,7 @@ def shoot(scenario: str, scale: int, pages: tuple[str, ...]) -> None:
             for _ in range(5):  # layout requests posted by the last results
                 app.processEvents()
             if name in pages:
-                target = OUT / f"{scenario}-{PAGES.index(name.replace('mapped', 'mapping')) + 1}-"\
+                target = OUT / f"{label}-{PAGES.index(name.replace('mapped', 'mapping')) + 1}-"\
                     f"{name}@{scale}x.png"
                 wizard.grab().save(str(target))
                 print(target.relative_to(ROOT))
@@ -73,6 +78,30 @@ def shoot(scenario: str, scale: int, pages: tuple[str, ...]) -> None:
             walk(wizard, save, pages)
         finally:
             wizard.shutdown()
+
+
+def dark_palette(app: Any) -> None:
+    """What a dark desktop gives Qt (the offscreen platform ignores the colour scheme)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    app.setStyle("Fusion")
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#2b2b2b", QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1e1e1e", QPalette.ColorRole.AlternateBase: "#2b2b2b",
+        QPalette.ColorRole.Text: "#e6e6e6", QPalette.ColorRole.Button: "#353535",
+        QPalette.ColorRole.ButtonText: "#e6e6e6", QPalette.ColorRole.Highlight: "#2a82da",
+        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#353535",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6", QPalette.ColorRole.PlaceholderText: "#8a8a8a",
+        QPalette.ColorRole.Light: "#505050", QPalette.ColorRole.Mid: "#404040",
+        QPalette.ColorRole.Dark: "#1a1a1a",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
+                 QPalette.ColorRole.WindowText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    app.setPalette(palette)
 
 
 def walk(wizard: Any, save: Callable[[str], None], pages: tuple[str, ...]) -> None:

@@ -35,7 +35,7 @@ class EnvironmentPage(Page):
         self.uid = QLineEdit()
         self.uid.setPlaceholderText("12345")
         self.uid.setMaxLength(40)
-        uid_label = QLabel(t("&Omgevingsnummer:", "Environment &number:"))
+        uid_label = QLabel(t("&Omgevingsnummer:", "Environment n&umber:"))
         uid_label.setBuddy(self.uid)
         form.addRow(uid_label, with_help(self.uid, t(
             "5 cijfers, of de code zoals O12345AA. Het nummer staat in elke AFAS "
@@ -48,7 +48,7 @@ class EnvironmentPage(Page):
         self.kind = QComboBox()
         for kind in EnvironmentKind:
             self.kind.addItem(words().environments[kind.value].capitalize(), kind.value)
-        kind_label = QLabel(t("Omgevings&type:", "Environment &type:"))
+        kind_label = QLabel(t("Omgevingst&ype:", "Environment &type:"))
         kind_label.setBuddy(self.kind)
         form.addRow(kind_label, self.kind)
 
@@ -67,7 +67,7 @@ class EnvironmentPage(Page):
         adv = QFormLayout(self.advanced)
         self.base_url = QLineEdit()
         self.base_url.setPlaceholderText("https://12345.rest.afas.online/ProfitRestServices")
-        base_label = QLabel(t("&Basis-URL:", "&Base URL:"))
+        base_label = QLabel(t("&Basis-URL:", "Bas&e URL:"))
         base_label.setBuddy(self.base_url)
         adv.addRow(base_label, with_help(self.base_url, t(
             "Alleen nodig voor een eigen server of de simulator; anders leeg laten.",

@@ -37,11 +37,11 @@ class TokenPage(Page):
         self.entry.setEchoMode(QLineEdit.EchoMode.Password)
         self.entry.setPlaceholderText("<token><version>1</version><data>…</data></token>")
         self.entry.setAccessibleName(t("Token", "Token"))
-        self.reveal = QPushButton(t("T&onen", "Sh&ow"))
+        self.reveal = QPushButton(t("Tone&n", "Sh&ow"))
         self.reveal.setCheckable(True)
         row.addWidget(self.entry, 1)
         row.addWidget(self.reveal)
-        token_label = QLabel(t("&Token:", "&Token:"))
+        token_label = QLabel(t("To&ken:", "&Token:"))
         token_label.setBuddy(self.entry)
         holder = QWidget()
         holder.setLayout(row)
@@ -143,7 +143,7 @@ class TokenPage(Page):
     def _reveal(self, shown: bool) -> None:
         self.entry.setEchoMode(QLineEdit.EchoMode.Normal if shown
                                else QLineEdit.EchoMode.Password)
-        self.reveal.setText(t("Verb&ergen", "Hi&de") if shown else t("T&onen", "Sh&ow"))
+        self.reveal.setText(t("Verb&ergen", "Hi&de") if shown else t("Tone&n", "Sh&ow"))
 
     def _changed(self) -> None:
         text = self.entry.text()
