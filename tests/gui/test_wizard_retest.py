@@ -1,0 +1,65 @@
+"""Connector page: one connector tested again on its own, and a requirements file that cannot
+be used."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gui_support import MakeWizard, open_wizards, wait_check, walk_to_connectors
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from payt_onboarding.gui.pages.connectors import COLUMNS, ROLE
+
+
+@pytest.fixture
+def wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+            tmp_path: Path) -> Iterator[MakeWizard]:
+    yield from open_wizards(qtbot, monkeypatch, tmp_path)
+
+
+def test_one_connector_is_tested_again_and_only_it(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard) -> None:
+    server = simulator("healthy")
+    wizard = wizards(server)
+    walk_to_connectors(qtbot, wizard)
+    page, session = wizard.connectors, wizard.state.session
+    assert session is not None
+    before = dict(session.outcomes)
+    role = "payment_conditions"
+    item = next(page.items[r] for r in page.items if page.items[r].data(0, ROLE) == role)
+    page.tree.setCurrentItem(item)
+    assert page.again_one.isEnabled()
+    seen = len(server.paths())
+
+    qtbot.mouseClick(page.again_one, Qt.MouseButton.LeftButton)
+    wait_check(qtbot, wizard)
+
+    asked = server.paths()[seen:]
+    assert any("payt_payment_conditions" in p for p in asked)
+    assert not any("payt_sales_entries" in p for p in asked), asked
+    assert wizard.state.session is session  # merged into the same result
+    assert session.outcomes[role] is not before[role]
+    assert all(session.outcomes[r] is before[r] for r in before if r != role)
+    assert item.text(COLUMNS.index("status")) == "in orde"
+    assert session.report().verdict == "ready"
+
+
+def test_a_requirements_file_that_cannot_be_used_says_so_and_keeps_the_result(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard, tmp_path: Path) -> None:
+    wizard = wizards(simulator("healthy"))
+    walk_to_connectors(qtbot, wizard)
+    session = wizard.state.session
+    broken = tmp_path / "eisen.toml"
+    broken.write_text("[[connectors]\nrole = ", encoding="utf-8")
+
+    wizard.connectors.load_requirements(str(broken))
+
+    notice = wizard.connectors.notice
+    assert notice.isVisible() and notice.status == "error"
+    assert "eisen.toml" in notice.text.text()
+    assert wizard.state.session is session
+    assert wizard.connectors.isComplete()
