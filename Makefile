@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test lint pytest bench clean
+.PHONY: demo test lint pytest bench translations clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "payt-onboarding needs Python 3.11 or newer: make PYTHON=python3.12 ...")'
@@ -21,7 +21,7 @@ demo: $(STAMP)
 test: lint pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check payt_onboarding tests bench
+	$(BIN)/ruff check payt_onboarding tests bench scripts
 	$(BIN)/mypy
 
 # The tests marked secret_service run apart, in a private D-Bus session with a throw-away GNOME
@@ -32,6 +32,10 @@ pytest: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# The wizard's Dutch: the .ts updated from the source, compiled to the .qm it loads.
+translations: $(STAMP)
+	$(BIN)/python scripts/translations.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

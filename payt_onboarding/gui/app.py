@@ -6,11 +6,10 @@ import logging
 import sys
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from payt_onboarding.gui.state import Prefill, WizardState
-from payt_onboarding.gui.texts import set_language, t
+from payt_onboarding.gui.texts import set_language, translate
 from payt_onboarding.gui.wizard import OnboardingWizard
 from payt_onboarding.report.model import Language
 
@@ -24,12 +23,6 @@ def application(language: Language) -> QApplication:
         app.setApplicationName("payt-onboarding")
         app.setOrganizationName("Payt")
     set_language(language)
-    if language == "nl":
-        # Qt's own words (Next, Back, Cancel, file dialogs) in Dutch as well.
-        translator = QTranslator(app)
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load(QLocale(QLocale.Language.Dutch), "qtbase", "_", folder):
-            app.installTranslator(translator)
     return app
 
 
@@ -37,11 +30,9 @@ def _unexpected(kind: type[BaseException], error: BaseException,
                 trace: TracebackType | None) -> None:
     """A bug in a slot: say so in a dialog, never a traceback on the user's screen."""
     log.error("unexpected error in the wizard: %s", kind.__name__)
-    QMessageBox.critical(None, "Payt-onboarding", t(
-        f"Er ging onverwacht iets mis ({kind.__name__}). Het venster blijft open; probeer het "
-        "opnieuw of meld dit.",
-        f"Something went wrong unexpectedly ({kind.__name__}). The window stays open; try "
-        "again or report this."))
+    text = translate("App", "Something went wrong unexpectedly ({kind}). The window stays open; "
+                            "try again or report this.")
+    QMessageBox.critical(None, "Payt-onboarding", text.format(kind=kind.__name__))
 
 
 def run_wizard(language: Language = "nl", prefill: Prefill | None = None) -> int:

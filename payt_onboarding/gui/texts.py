@@ -1,26 +1,60 @@
-"""The wizard's own words, Dutch and English side by side as in the finding catalog and the
-report labels: no build step, and a missing translation cannot happen."""
+"""The wizard's language: its own words through Qt's translation system (English source, the
+Dutch in resources/i18n/payt_onboarding_nl.ts, compiled to .qm by scripts/translations.py),
+Qt's own buttons and dialogs from Qt's qtbase catalogue, the report's words from its labels."""
 
 from __future__ import annotations
+
+from importlib.resources import as_file, files
+from importlib.resources.abc import Traversable
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from payt_onboarding.report.labels import Labels, labels_for
 from payt_onboarding.report.model import Language
 
 _language: Language = "nl"
+_installed: list[QTranslator] = []
 
 
 def set_language(language: Language) -> None:
+    """Call once the QApplication exists, before any page is built."""
     global _language
     _language = language
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    if language == "en":
+        return  # the source text is English
+    ours = QTranslator(app)
+    # Through importlib.resources, so a frozen bundle finds it too (DESIGN.md section 2).
+    with as_file(qm_path(language)) as path:
+        if ours.load(str(path)):
+            _installed.append(ours)
+    qt_own = QTranslator(app)  # Next, Back, Cancel, the file dialogs
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_own.load(QLocale(language), "qtbase", "_", folder):
+        _installed.append(qt_own)
+    for translator in _installed:
+        app.installTranslator(translator)
+
+
+def qm_path(language: str) -> Traversable:
+    return files("payt_onboarding") / "resources" / "i18n" / f"payt_onboarding_{language}.qm"
 
 
 def language() -> Language:
     return _language
 
 
-def t(nl: str, en: str) -> str:
-    """The text in the wizard's language; `&` marks a mnemonic as in Qt."""
-    return nl if _language == "nl" else en
+def translate(context: str, text: str) -> str:
+    """`text` (English, the source) in the wizard's language, from the installed .qm.
+
+    A bare function named `translate` with a literal context is what pyside6-lupdate finds;
+    placeholders are filled with .format() after translation, never by f-strings before it.
+    """
+    return QCoreApplication.translate(context, text)
 
 
 def words() -> Labels:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
-from payt_onboarding.gui.texts import t, words
+from payt_onboarding.gui.texts import translate, words
 
 _ICONS = {
     "ok": QStyle.StandardPixmap.SP_DialogApplyButton,
@@ -35,9 +35,9 @@ def status_icon(status: str) -> QIcon:
 
 def status_word(status: str) -> str:
     extra = {
-        "running": t("bezig…", "running…"),
-        "waiting": t("wacht", "waiting"),
-        "missing": t("ontbreekt", "missing"),
+        "running": translate("Widgets", "running…"),
+        "waiting": translate("Widgets", "waiting"),
+        "missing": translate("Widgets", "missing"),
         "info": words().severities["info"],
     }
     w = words()

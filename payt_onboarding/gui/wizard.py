@@ -14,7 +14,7 @@ from payt_onboarding.gui.pages.summary import SummaryPage
 from payt_onboarding.gui.pages.token import TokenPage
 from payt_onboarding.gui.pages.welcome import WelcomePage
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import t
+from payt_onboarding.gui.texts import translate
 from payt_onboarding.profile.store import default_directory
 
 GEOMETRY_KEY = "wizard/geometry"
@@ -31,12 +31,11 @@ class OnboardingWizard(QWizard):
         super().__init__(parent)
         self.state = state
         self.jobs = Jobs(self)
-        self.setWindowTitle(t("Payt-onboarding: AFAS Profit koppelen",
-                              "Payt onboarding: connect AFAS Profit"))
+        self.setWindowTitle(translate("Wizard", "Payt onboarding: connect AFAS Profit"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.FinishButton, t("&Sluiten", "&Close"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, translate("Wizard", "&Close"))
         self.welcome = WelcomePage(state, self.jobs)
         self.environment = EnvironmentPage(state, self.jobs)
         self.token = TokenPage(state, self.jobs)

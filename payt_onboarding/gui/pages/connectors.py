@@ -24,7 +24,7 @@ from payt_onboarding.checks.progress import Cancellation, ProgressEvent
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import t, words
+from payt_onboarding.gui.texts import translate, words
 from payt_onboarding.gui.widgets import Notice, status_icon, status_word
 from payt_onboarding.report.labels import duration
 from payt_onboarding.report.model import Finding, Report
@@ -38,12 +38,10 @@ FINDING = Qt.ItemDataRole.UserRole + 1
 class ConnectorsPage(Page):
     def __init__(self, state: WizardState, jobs: Jobs) -> None:
         super().__init__(state, jobs)
-        self.setTitle(t("Connectoren testen", "Testing the connectors"))
-        self.setSubTitle(t(
-            "Elke GetConnector die Payt gebruikt wordt live opgevraagd. Klik een regel open "
-            "voor de bevindingen en wat eraan te doen is.",
-            "Every GetConnector Payt uses is queried live. Expand a row for its findings and "
-            "what to do about them."))
+        self.setTitle(translate("ConnectorsPage", "Testing the connectors"))
+        self.setSubTitle(translate("ConnectorsPage",
+                                   "Every GetConnector Payt uses is queried live. Expand a row "
+                                   "for its findings and what to do about them."))
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.progress = QProgressBar()
@@ -56,8 +54,9 @@ class ConnectorsPage(Page):
         self.tree = QTreeWidget()
         self.tree.setColumnCount(len(COLUMNS))
         self.tree.setHeaderLabels([
-            t("Onderdeel", "Part"), t("Connector", "Connector"), t("Status", "Status"),
-            t("Rijen", "Rows"), t("Tijd", "Time"), t("Melding", "Message")])
+            translate("ConnectorsPage", "Part"), translate("ConnectorsPage", "Connector"),
+            translate("ConnectorsPage", "Status"), translate("ConnectorsPage", "Rows"),
+            translate("ConnectorsPage", "Time"), translate("ConnectorsPage", "Message")])
         header = self.tree.header()
         for column in range(len(COLUMNS) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -65,17 +64,16 @@ class ConnectorsPage(Page):
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAccessibleName(t("Connectoren", "Connectors"))
+        self.tree.setAccessibleName(translate("ConnectorsPage", "Connectors"))
         layout.addWidget(self.tree, 1)
         self.notice = Notice()
         layout.addWidget(self.notice)
 
         buttons = QHBoxLayout()
-        self.again = QPushButton(t("&Alles opnieuw testen", "Test &all again"))
-        self.again_one = QPushButton(t("Deze connector opnieuw t&esten",
-                                       "T&est this connector again"))
-        self.cancel_button = QPushButton(t("&Stoppen", "&Stop"))
-        self.load = QPushButton(t("Eisen &laden…", "&Load requirements…"))
+        self.again = QPushButton(translate("ConnectorsPage", "Test &all again"))
+        self.again_one = QPushButton(translate("ConnectorsPage", "T&est this connector again"))
+        self.cancel_button = QPushButton(translate("ConnectorsPage", "&Stop"))
+        self.load = QPushButton(translate("ConnectorsPage", "&Load requirements…"))
         for button in (self.again, self.again_one, self.cancel_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -121,7 +119,7 @@ class ConnectorsPage(Page):
         count = len(requirements.connectors) if role is None else 1
         self.progress.setRange(0, count)
         self.progress.setValue(0)
-        self.progress_label.setText(t("Bezig…", "Running…"))
+        self.progress_label.setText(translate("ConnectorsPage", "Running…"))
         for each, item in self.items.items():
             if role is None or each == role:
                 self._set_status(item, "waiting")
@@ -141,7 +139,7 @@ class ConnectorsPage(Page):
     def cancel_check(self) -> None:
         if self.running is not None:
             self.running.cancel()
-            self.progress_label.setText(t("Wordt gestopt…", "Stopping…"))
+            self.progress_label.setText(translate("ConnectorsPage", "Stopping…"))
 
     def _progress(self, event: ProgressEvent) -> None:
         item = self.items.get(event.role or "")
@@ -157,8 +155,8 @@ class ConnectorsPage(Page):
             self._set_status(item, event.status or "ok")
             item.setText(COLUMNS.index("rows"), str(event.rows))
             self.progress.setValue(event.done)
-            self.progress_label.setText(t(f"{event.done} van {event.total} getest",
-                                          f"{event.done} of {event.total} tested"))
+            self.progress_label.setText(translate("ConnectorsPage", "{done} of {total} tested")
+                                        .format(done=event.done, total=event.total))
 
     def _finished(self, session: CheckSession, role: str | None, key: tuple[object, ...]) -> None:
         self.running = None
@@ -180,9 +178,9 @@ class ConnectorsPage(Page):
     def _failed(self, kind: str) -> None:
         self.running = None
         self.progress_label.setText("")
-        self.notice.show_notice("error", t("De controle is onverwacht mislukt.",
-                                           "The check failed unexpectedly."),
-                                t(f"Probeer het opnieuw. ({kind})", f"Try again. ({kind})"))
+        self.notice.show_notice(
+            "error", translate("ConnectorsPage", "The check failed unexpectedly."),
+            translate("ConnectorsPage", "Try again. ({kind})").format(kind=kind))
         self._buttons()
         self.completeChanged.emit()
 
@@ -226,14 +224,14 @@ class ConnectorsPage(Page):
         if general:
             worst = general[0]
             self.notice.show_notice(worst.severity, worst.message,
-                                    t("Wat te doen: ", "What to do: ") + worst.hint)
+                                    translate("ConnectorsPage", "What to do: ") + worst.hint)
         else:
             self.notice.clear()
         verdict = w.verdicts[report.verdict]
         self.progress.setValue(self.progress.maximum())
         self.progress_label.setText(
-            t("Gestopt", "Stopped") if report.cancelled else
-            t(f"Oordeel: {verdict}", f"Verdict: {verdict}"))
+            translate("ConnectorsPage", "Stopped") if report.cancelled else
+            translate("ConnectorsPage", "Verdict: {verdict}").format(verdict=verdict))
 
     def _set_status(self, item: QTreeWidgetItem, status: str) -> None:
         column = COLUMNS.index("status")
@@ -249,7 +247,7 @@ class ConnectorsPage(Page):
         finding = item.data(0, FINDING) if item is not None else None
         if isinstance(finding, Finding):
             self.notice.show_notice(finding.severity, finding.message,
-                                    t("Wat te doen: ", "What to do: ") + finding.hint)
+                                    translate("ConnectorsPage", "What to do: ") + finding.hint)
 
     def _selected_role(self) -> str | None:
         items = self.tree.selectedItems()
@@ -271,9 +269,8 @@ class ConnectorsPage(Page):
 
     def _load_requirements(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, t("Payt-eisen laden", "Load Payt requirements"), "",
-            t("Payt-eisen (*.toml);;Alle bestanden (*)",
-              "Payt requirements (*.toml);;All files (*)"))
+            self, translate("ConnectorsPage", "Load Payt requirements"), "",
+            translate("ConnectorsPage", "Payt requirements (*.toml);;All files (*)"))
         if path:
             self.load_requirements(path)
 
@@ -281,8 +278,8 @@ class ConnectorsPage(Page):
         try:
             self.state.requirements = load_requirements(path)
         except RequirementsError as error:
-            self.notice.show_notice("error", t("Dit eisenbestand is niet te gebruiken.",
-                                               "This requirements file cannot be used."),
+            self.notice.show_notice("error", translate("ConnectorsPage",
+                                                       "This requirements file cannot be used."),
                                     str(error))
             return
         self.state.session = None
@@ -298,10 +295,10 @@ def _finding_item(finding: Finding) -> QTreeWidgetItem:
     child.setIcon(0, status_icon(finding.severity))
     child.setToolTip(0, finding.hint)
     child.setData(0, FINDING, finding)
-    child.addChild(QTreeWidgetItem([t("Wat te doen: ", "What to do: ") + finding.hint]))
+    child.addChild(QTreeWidgetItem([translate("ConnectorsPage", "What to do: ") + finding.hint]))
     if finding.examples:
         child.addChild(QTreeWidgetItem(
-            [t("Voorbeelden: ", "Examples: ") + ", ".join(finding.examples)]))
+            [translate("ConnectorsPage", "Examples: ") + ", ".join(finding.examples)]))
     return child
 
 

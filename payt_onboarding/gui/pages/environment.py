@@ -20,58 +20,58 @@ from payt_onboarding.afas.environment import (
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import language, t, words
+from payt_onboarding.gui.texts import language, translate, words
 from payt_onboarding.gui.widgets import Notice, with_help
 
 
 class EnvironmentPage(Page):
     def __init__(self, state: WizardState, jobs: Jobs) -> None:
         super().__init__(state, jobs)
-        self.setTitle(t("AFAS-omgeving", "AFAS environment"))
-        self.setSubTitle(t("Welke omgeving van de klant wordt gekoppeld?",
-                           "Which of the client's environments is connected?"))
+        self.setTitle(translate("EnvironmentPage", "AFAS environment"))
+        self.setSubTitle(translate("EnvironmentPage",
+                                   "Which of the client's environments is connected?"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.uid = QLineEdit()
         self.uid.setPlaceholderText("12345")
         self.uid.setMaxLength(40)
-        uid_label = QLabel(t("&Omgevingsnummer:", "Environment n&umber:"))
+        uid_label = QLabel(translate("EnvironmentPage", "Environment n&umber:"))
         uid_label.setBuddy(self.uid)
-        form.addRow(uid_label, with_help(self.uid, t(
-            "5 cijfers, of de code zoals O12345AA. Het nummer staat in elke AFAS "
-            "Online-gebruikersnaam (12345.jansen) en in het adres van AFAS Online "
-            "(https://12345.afasonline.com).",
-            "5 digits, or the code such as O12345AA. The number is in every AFAS Online "
-            "username (12345.jansen) and in the AFAS Online address "
-            "(https://12345.afasonline.com).")))
+        form.addRow(uid_label, with_help(self.uid, translate("EnvironmentPage",
+                                                             "5 digits, or the code such as "
+                                                             "O12345AA. The number is in every "
+                                                             "AFAS Online username "
+                                                             "(12345.jansen) and in the AFAS "
+                                                             "Online address "
+                                                             "(https://12345.afasonline.com).")))
 
         self.kind = QComboBox()
         for kind in EnvironmentKind:
             self.kind.addItem(words().environments[kind.value].capitalize(), kind.value)
-        kind_label = QLabel(t("Omgevingst&ype:", "Environment &type:"))
+        kind_label = QLabel(translate("EnvironmentPage", "Environment &type:"))
         kind_label.setBuddy(self.kind)
         form.addRow(kind_label, self.kind)
 
         self.url = QLineEdit()
         self.url.setReadOnly(True)
-        self.url.setAccessibleName(t("REST-adres", "REST address"))
-        url_label = QLabel(t("&REST-adres:", "&REST address:"))
+        self.url.setAccessibleName(translate("EnvironmentPage", "REST address"))
+        url_label = QLabel(translate("EnvironmentPage", "&REST address:"))
         url_label.setBuddy(self.url)
         form.addRow(url_label, self.url)
         layout.addLayout(form)
 
-        self.advanced = QGroupBox(t("&Geavanceerd: ander adres gebruiken",
-                                    "&Advanced: use another address"))
+        self.advanced = QGroupBox(translate("EnvironmentPage", "&Advanced: use another address"))
         self.advanced.setCheckable(True)
         self.advanced.setChecked(False)
         adv = QFormLayout(self.advanced)
         self.base_url = QLineEdit()
         self.base_url.setPlaceholderText("https://12345.rest.afas.online/ProfitRestServices")
-        base_label = QLabel(t("&Basis-URL:", "Bas&e URL:"))
+        base_label = QLabel(translate("EnvironmentPage", "Bas&e URL:"))
         base_label.setBuddy(self.base_url)
-        adv.addRow(base_label, with_help(self.base_url, t(
-            "Alleen nodig voor een eigen server of de simulator; anders leeg laten.",
-            "Only for an on-premises server or the simulator; otherwise leave empty.")))
+        adv.addRow(base_label, with_help(self.base_url, translate("EnvironmentPage",
+                                                                  "Only for an on-premises "
+                                                                  "server or the simulator; "
+                                                                  "otherwise leave empty.")))
         layout.addWidget(self.advanced)
         self.notice = Notice()
         layout.addWidget(self.notice)
@@ -124,7 +124,7 @@ class EnvironmentPage(Page):
             self.environment = None
             self.url.clear()
             self.notice.show_notice("error" if self.uid.text().strip() else "info",
-                                    t("Nog niet compleet", "Not complete yet"),
+                                    translate("EnvironmentPage", "Not complete yet"),
                                     error.text(language()))
         else:
             self.url.setText(self.environment.base_url)

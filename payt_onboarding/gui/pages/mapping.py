@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import t, words
+from payt_onboarding.gui.texts import translate, words
 from payt_onboarding.gui.widgets import Notice, heading, status_icon, status_word
 from payt_onboarding.report.labels import counted, percent
 from payt_onboarding.report.model import (
@@ -42,12 +42,11 @@ UNMAP = "\x00unmap"  # the combo's "read it by its own name again" entry
 class MappingPage(Page):
     def __init__(self, state: WizardState, jobs: Jobs) -> None:
         super().__init__(state, jobs)
-        self.setTitle(t("Veldkoppeling", "Field mapping"))
-        self.setSubTitle(t(
-            "Ontbreekt een veld onder de naam die Payt verwacht, kies dan het AFAS-veld dat "
-            "de waarde bevat. Het resultaat wordt direct opnieuw beoordeeld.",
-            "Where a field is missing under the name Payt expects, choose the AFAS field that "
-            "holds the value. The result is judged again at once."))
+        self.setTitle(translate("MappingPage", "Field mapping"))
+        self.setSubTitle(translate("MappingPage",
+                                   "Where a field is missing under the name Payt expects, "
+                                   "choose the AFAS field that holds the value. The result is "
+                                   "judged again at once."))
         layout = QVBoxLayout(self)
         self.verdict = Notice()
         layout.addWidget(self.verdict)
@@ -55,9 +54,9 @@ class MappingPage(Page):
         bar = QHBoxLayout()
         self.connector = QComboBox()
         self.connector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        connector_label = QLabel(t("&Connector:", "&Connector:"))
+        connector_label = QLabel(translate("MappingPage", "&Connector:"))
         connector_label.setBuddy(self.connector)
-        self.gaps_only = QCheckBox(t("Alleen &problemen tonen", "Show only &gaps"))
+        self.gaps_only = QCheckBox(translate("MappingPage", "Show only &gaps"))
         self.gaps_only.setChecked(True)
         bar.addWidget(connector_label)
         bar.addWidget(self.connector, 1)
@@ -66,9 +65,10 @@ class MappingPage(Page):
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([
-            t("Payt-veld", "Payt field"), t("Verplicht", "Mandatory"),
-            t("AFAS-veld", "AFAS field"), t("AFAS-type", "AFAS type"), t("Status", "Status"),
-            t("Gevuld", "Filled"), t("Voorbeelden", "Samples")])
+            translate("MappingPage", "Payt field"), translate("MappingPage", "Mandatory"),
+            translate("MappingPage", "AFAS field"), translate("MappingPage", "AFAS type"),
+            translate("MappingPage", "Status"),
+            translate("MappingPage", "Filled"), translate("MappingPage", "Samples")])
         header = self.table.horizontalHeader()
         for column in range(len(COLUMNS) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -77,22 +77,22 @@ class MappingPage(Page):
         self.table.setWordWrap(False)  # one line per field; every sample is in the tooltip
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAccessibleName(t("Velden", "Fields"))
+        self.table.setAccessibleName(translate("MappingPage", "Fields"))
         self.empty_note = QLabel()
         self.empty_note.setWordWrap(True)
 
         cross = QWidget()
         cross_layout = QVBoxLayout(cross)
         cross_layout.setContentsMargins(0, 0, 0, 0)
-        cross_layout.addWidget(heading(t("Over connectoren heen", "Across connectors")))
+        cross_layout.addWidget(heading(translate("MappingPage", "Across connectors")))
         self.cross = QTreeWidget()
-        self.cross.setHeaderLabels([t("Bevinding", "Finding"), t("Aantal", "Count")])
+        self.cross.setHeaderLabels([translate("MappingPage", "Finding"),
+                                    translate("MappingPage", "Count")])
         self.cross.header().setStretchLastSection(False)
         self.cross.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.cross.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.cross.setWordWrap(True)
-        self.cross.setAccessibleName(t("Bevindingen over connectoren heen",
-                                       "Findings across connectors"))
+        self.cross.setAccessibleName(translate("MappingPage", "Findings across connectors"))
         cross_layout.addWidget(self.cross)
 
         fields = QWidget()
@@ -130,9 +130,9 @@ class MappingPage(Page):
             gaps = sum(f.status in GAPS for f in result.fields)
             label = result.title
             if not result.connector_id:
-                label += t(" — niet getest", " — not tested")
+                label += translate("MappingPage", " — not tested")
             elif gaps:
-                label += t(f" — {gaps} open", f" — {gaps} open")
+                label += translate("MappingPage", " — {gaps} open").format(gaps=gaps)
             self.connector.addItem(status_icon(result.status), label, result.role)
         index = self.connector.findData(role) if role else self._first_with_gaps(report)
         self.connector.setCurrentIndex(max(index, 0))
@@ -151,7 +151,7 @@ class MappingPage(Page):
         errors = sum(f.severity == "error" for f in report.findings)
         warnings = sum(f.severity == "warning" for f in report.findings)
         self.verdict.show_notice(
-            report.verdict, t("Oordeel nu: ", "Verdict now: ") + w.verdicts[report.verdict],
+            report.verdict, translate("MappingPage", "Verdict now: ") + w.verdicts[report.verdict],
             f"{counted(w, 'error', errors)}, {counted(w, 'warning', warnings)}")
 
     def _result(self) -> ConnectorResult | None:
@@ -166,16 +166,16 @@ class MappingPage(Page):
         if result is None:
             return
         if not result.connector_id:
-            self.empty_note.setText(t(
-                "Deze connector is niet getest: zie de vorige pagina voor de reden.",
-                "This connector was not tested: the previous page says why."))
+            self.empty_note.setText(translate("MappingPage",
+                                              "This connector was not tested: the previous page "
+                                              "says why."))
             self.empty_note.show()
             return
         shown = [f for f in result.fields
                  if not self.gaps_only.isChecked() or f.status in GAPS or f.status == "mapped"]
         self.empty_note.setVisible(not shown)
-        self.empty_note.setText(t("Alle velden van Payt zijn aanwezig en gevuld.",
-                                  "All of Payt's fields are present and filled."))
+        self.empty_note.setText(translate("MappingPage",
+                                          "All of Payt's fields are present and filled."))
         self.table.setRowCount(len(shown))
         w = words()
         for row, field in enumerate(shown):
@@ -216,21 +216,21 @@ class MappingPage(Page):
         combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(22)
-        combo.setAccessibleName(t(f"AFAS-veld voor {field.payt_field}",
-                                  f"AFAS field for {field.payt_field}"))
+        combo.setAccessibleName(translate("MappingPage", "AFAS field for {payt_field}")
+                                .format(payt_field=field.payt_field))
         if field.afas_field:
             combo.addItem(field.afas_field, field.afas_field)
         else:
-            combo.addItem(t("— kies een AFAS-veld —", "— choose an AFAS field —"), None)
+            combo.addItem(translate("MappingPage", "— choose an AFAS field —"), None)
         for afas in suggested:
-            combo.addItem(_label(afas) + t("  (voorgesteld)", "  (suggested)"), afas.id)
+            combo.addItem(_label(afas) + translate("MappingPage", "  (suggested)"), afas.id)
         if suggested and others:
             combo.insertSeparator(combo.count())
         for afas in others:
             combo.addItem(_label(afas), afas.id)
         if field.status == "mapped" or (field.afas_field and field.status != "ok"):
-            combo.addItem(t(f"Koppeling opheffen ({field.payt_field})",
-                            f"Remove the mapping ({field.payt_field})"), UNMAP)
+            combo.addItem(translate("MappingPage", "Remove the mapping ({payt_field})")
+                          .format(payt_field=field.payt_field), UNMAP)
         combo.activated.connect(
             lambda index: self._chosen(role, field.payt_field, combo.itemData(index)))
         return combo
@@ -250,8 +250,7 @@ class MappingPage(Page):
         self.cross.clear()
         w = words()
         if not found:
-            item = QTreeWidgetItem([t("Geen bevindingen over connectoren heen.",
-                                      "No findings across connectors."), ""])
+            item = QTreeWidgetItem([translate("MappingPage", "No findings across connectors."), ""])
             item.setIcon(0, status_icon("ok"))
             self.cross.addTopLevelItem(item)
             return
@@ -261,11 +260,11 @@ class MappingPage(Page):
             item.setIcon(0, status_icon(finding.severity))
             item.setToolTip(0, finding.hint)
             self.cross.addTopLevelItem(item)
-            hint = QTreeWidgetItem([t("Wat te doen: ", "What to do: ") + finding.hint, ""])
+            hint = QTreeWidgetItem([translate("MappingPage", "What to do: ") + finding.hint, ""])
             item.addChild(hint)
             if finding.examples:
                 item.addChild(QTreeWidgetItem(
-                    [t("Voorbeelden: ", "Examples: ") + ", ".join(finding.examples), ""]))
+                    [translate("MappingPage", "Examples: ") + ", ".join(finding.examples), ""]))
 
 
 def _label(afas: AfasField) -> str:

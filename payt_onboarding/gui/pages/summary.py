@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import t, words
+from payt_onboarding.gui.texts import translate, words
 from payt_onboarding.gui.widgets import Notice
 from payt_onboarding.profile.checked import SavedProfile, save_checked
 from payt_onboarding.profile.files import atomic_write
@@ -38,27 +38,26 @@ from payt_onboarding.report.render_text import render_text
 class SummaryPage(Page):
     def __init__(self, state: WizardState, jobs: Jobs) -> None:
         super().__init__(state, jobs)
-        self.setTitle(t("Samenvatting en opslaan", "Summary and save"))
-        self.setSubTitle(t("Bewaar de gecontroleerde instellingen als profiel.",
-                           "Keep the checked configuration as a profile."))
+        self.setTitle(translate("SummaryPage", "Summary and save"))
+        self.setSubTitle(translate("SummaryPage", "Keep the checked configuration as a profile."))
         layout = QVBoxLayout(self)
         self.verdict = Notice()
         layout.addWidget(self.verdict)
         form = QFormLayout()
         self.name = QLineEdit()
         self.name.setMaxLength(120)
-        name_label = QLabel(t("&Profielnaam:", "&Profile name:"))
+        name_label = QLabel(translate("SummaryPage", "&Profile name:"))
         name_label.setBuddy(self.name)
         form.addRow(name_label, self.name)
         self.token_note = QLabel()
         self.token_note.setWordWrap(True)
-        form.addRow(t("Token:", "Token:"), self.token_note)
+        form.addRow(translate("SummaryPage", "Token:"), self.token_note)
         layout.addLayout(form)
 
         buttons = QHBoxLayout()
         self.save = QPushButton()
-        self.export = QPushButton(t("Rapport &exporteren…", "&Export report…"))
-        self.copy = QPushButton(t("Samenvatting &kopiëren", "&Copy summary"))
+        self.export = QPushButton(translate("SummaryPage", "&Export report…"))
+        self.copy = QPushButton(translate("SummaryPage", "&Copy summary"))
         buttons.addWidget(self.save)
         buttons.addWidget(self.export)
         buttons.addWidget(self.copy)
@@ -66,8 +65,7 @@ class SummaryPage(Page):
         layout.addLayout(buttons)
         self.notice = Notice()
         layout.addWidget(self.notice)
-        preview_label = QLabel(t("&Rapport (dit kopieert 'Samenvatting kopiëren'):",
-                                 "&Report (what 'Copy summary' copies):"))
+        preview_label = QLabel(translate("SummaryPage", "&Report (what 'Copy summary' copies):"))
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
         self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -94,16 +92,14 @@ class SummaryPage(Page):
         warnings = sum(f.severity == "warning" for f in report.findings)
         detail = f"{counted(w, 'error', errors)}, {counted(w, 'warning', warnings)}"
         if report.verdict == "not_ready":
-            detail += t(
-                ". Los de fouten op en test opnieuw; tot dan kan het profiel alleen als concept "
-                "(niet gevalideerd) worden opgeslagen.",
-                ". Fix the errors and test again; until then the profile can only be saved as "
-                "a draft (not validated).")
+            detail += translate("SummaryPage",
+                                ". Fix the errors and test again; until then the profile can "
+                                "only be saved as a draft (not validated).")
         self.verdict.show_notice(report.verdict, w.verdicts[report.verdict], detail)
         self.preview.setPlainText(render_text(report, width=120))
-        self.save.setText(t("Opslaan als &concept (niet gevalideerd)",
-                            "Save as &draft (not validated)") if report.verdict == "not_ready"
-                          else t("Profiel &opslaan", "&Save profile"))
+        self.save.setText(translate("SummaryPage", "Save as &draft (not validated)")
+                          if report.verdict == "not_ready"
+                          else translate("SummaryPage", "&Save profile"))
         if not self.name.text().strip():
             profile, prefill = self.state.profile, self.state.prefill
             env = self.state.environment
@@ -111,23 +107,23 @@ class SummaryPage(Page):
                               and prefill.profile_name else f"AFAS {env.uid}" if env else "")
         vault = self.state.vault
         if not self.state.remember_token:
-            self.token_note.setText(t("wordt niet bewaard (zo gekozen op de tokenpagina).",
-                                      "not kept (as chosen on the token page)."))
+            self.token_note.setText(translate("SummaryPage",
+                                              "not kept (as chosen on the token page)."))
         elif vault is not None and vault.usable:
-            self.token_note.setText(t(f"wordt bewaard in {vault.name}.",
-                                      f"kept in {vault.name}."))
+            self.token_note.setText(
+                translate("SummaryPage", "kept in {name}.").format(name=vault.name))
         else:
-            self.token_note.setText(t(
-                "alleen voor deze sessie: er is geen bruikbare sleutelbos.",
-                "for this session only: there is no usable keyring."))
+            self.token_note.setText(translate("SummaryPage",
+                                              "for this session only: there is no usable "
+                                              "keyring."))
         self.notice.clear()
 
     def save_profile(self) -> None:
         try:
             name = checked_name(self.name.text())
         except ValueError as error:
-            self.notice.show_notice("error", t("Kies een andere profielnaam.",
-                                               "Choose another profile name."), str(error))
+            self.notice.show_notice(
+                "error", translate("SummaryPage", "Choose another profile name."), str(error))
             self.name.setFocus()
             return
         environment, token, session = self.state.environment, self.state.token, self.state.session
@@ -138,7 +134,7 @@ class SummaryPage(Page):
         remember = self.state.remember_token
         self.saving = True
         self.save.setEnabled(False)
-        self.notice.show_notice("running", t("Bezig met opslaan…", "Saving…"))
+        self.notice.show_notice("running", translate("SummaryPage", "Saving…"))
 
         def work(progress: object, cancel: object) -> SavedProfile | str:
             try:
@@ -153,27 +149,24 @@ class SummaryPage(Page):
         self.saving = False
         self.save.setEnabled(True)
         if isinstance(result, str):
-            self.notice.show_notice("error", t("Het profiel is niet opgeslagen.",
-                                               "The profile was not saved."), result)
+            self.notice.show_notice(
+                "error", translate("SummaryPage", "The profile was not saved."), result)
             return
         self.saved = result
         self.state.profile = result.profile
         token = {
-            "keyring": t(f"Het token staat in {result.store_name}.",
-                         f"The token is in {result.store_name}."),
-            "memory": t("Het token is alleen voor deze sessie bewaard (geen sleutelbos).",
-                        "The token is kept for this session only (no keyring)."),
-            "rejected": t("Het token is NIET bewaard: AFAS accepteerde het niet.",
-                          "The token was NOT kept: AFAS did not accept it."),
-            "failed": t(f"Het token is NIET bewaard: {result.problem}",
-                        f"The token was NOT kept: {result.problem}"),
-            "not_asked": t("Het token is niet bewaard (zo gekozen).",
-                           "The token was not kept (as chosen)."),
+            "keyring": translate("SummaryPage", "The token is in {store_name}.").format(
+                store_name=result.store_name),
+            "memory": translate("SummaryPage",
+                                "The token is kept for this session only (no keyring)."),
+            "rejected": translate("SummaryPage", "The token was NOT kept: AFAS did not accept it."),
+            "failed": translate("SummaryPage", "The token was NOT kept: {problem}").format(
+                problem=result.problem),
+            "not_asked": translate("SummaryPage", "The token was not kept (as chosen)."),
         }[result.token]
-        title = (t(f"Concept '{result.profile.name}' opgeslagen (niet gevalideerd).",
-                   f"Draft '{result.profile.name}' saved (not validated).") if result.draft
-                 else t(f"Profiel '{result.profile.name}' opgeslagen.",
-                        f"Profile '{result.profile.name}' saved."))
+        title = (translate("SummaryPage", "Draft '{name}' saved (not validated).") if result.draft
+                 else translate("SummaryPage", "Profile '{name}' saved.")).format(
+                     name=result.profile.name)
         self.notice.show_notice("warning" if result.draft else "ok", title,
                                 f"{result.path}\n{token}")
 
@@ -183,8 +176,8 @@ class SummaryPage(Page):
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         suggested = Path(folder) / f"payt-afas-{report.target.uid}-{date.today():%Y-%m-%d}.html"
         path, _ = QFileDialog.getSaveFileName(
-            self, t("Rapport exporteren", "Export report"), str(suggested),
-            t("HTML-rapport (*.html)", "HTML report (*.html)"))
+            self, translate("SummaryPage", "Export report"), str(suggested),
+            translate("SummaryPage", "HTML report (*.html)"))
         if path:
             self.export_to(Path(path))
 
@@ -198,16 +191,16 @@ class SummaryPage(Page):
             atomic_write(html_path, render_html(report).encode("utf-8"))
             atomic_write(json_path, render_json(report).encode("utf-8"))
         except OSError as error:
-            self.notice.show_notice("error", t("Het rapport is niet geschreven.",
-                                               "The report was not written."),
-                                    t(f"{error.strerror or error}. Kies een andere map.",
-                                      f"{error.strerror or error}. Choose another folder."))
+            self.notice.show_notice(
+                "error", translate("SummaryPage", "The report was not written."),
+                translate("SummaryPage", "{strerror}. Choose another folder.").format(
+                    strerror=error.strerror or error))
             return None
-        self.notice.show_notice("ok", t("Rapport geëxporteerd.", "Report exported."),
+        self.notice.show_notice("ok", translate("SummaryPage", "Report exported."),
                                 f"{html_path}\n{json_path}")
         return html_path, json_path
 
     def copy_summary(self) -> None:
         QGuiApplication.clipboard().setText(render_text(self.report(), width=120))
-        self.notice.show_notice("ok", t("Samenvatting gekopieerd: plak hem in een e-mail.",
-                                        "Summary copied: paste it into an e-mail."))
+        self.notice.show_notice("ok", translate("SummaryPage",
+                                                "Summary copied: paste it into an e-mail."))

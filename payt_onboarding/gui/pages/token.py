@@ -18,7 +18,7 @@ from payt_onboarding.checks.live import Connection, test_connection
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import language, t, words
+from payt_onboarding.gui.texts import language, translate, words
 from payt_onboarding.gui.widgets import Notice, with_help
 from payt_onboarding.profile.secrets import SecretStoreError, StoreStatus, TokenVault
 from payt_onboarding.report.labels import expiry
@@ -27,34 +27,34 @@ from payt_onboarding.report.labels import expiry
 class TokenPage(Page):
     def __init__(self, state: WizardState, jobs: Jobs) -> None:
         super().__init__(state, jobs)
-        self.setTitle(t("Token van de AppConnector", "AppConnector token"))
-        self.setSubTitle(t("Het token waarmee Payt de gegevens uit AFAS leest.",
-                           "The token Payt reads the AFAS data with."))
+        self.setTitle(translate("TokenPage", "AppConnector token"))
+        self.setSubTitle(translate("TokenPage", "The token Payt reads the AFAS data with."))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         row = QHBoxLayout()
         self.entry = QLineEdit()
         self.entry.setEchoMode(QLineEdit.EchoMode.Password)
         self.entry.setPlaceholderText("<token><version>1</version><data>…</data></token>")
-        self.entry.setAccessibleName(t("Token", "Token"))
-        self.reveal = QPushButton(t("Tone&n", "Sh&ow"))
+        self.entry.setAccessibleName(translate("TokenPage", "Token"))
+        self.reveal = QPushButton(translate("TokenPage", "Sh&ow"))
         self.reveal.setCheckable(True)
         row.addWidget(self.entry, 1)
         row.addWidget(self.reveal)
-        token_label = QLabel(t("To&ken:", "&Token:"))
+        token_label = QLabel(translate("TokenPage", "&Token:"))
         token_label.setBuddy(self.entry)
         holder = QWidget()
         holder.setLayout(row)
         row.setContentsMargins(0, 0, 0, 0)
-        form.addRow(token_label, with_help(holder, t(
-            "Plak het token zoals AFAS het geeft: de tekst <token>…</token>, de base64-vorm of "
-            "alleen de lange waarde uit <data>. Het wordt nooit getoond in rapporten of logs.",
-            "Paste the token as AFAS gives it: the <token>…</token> text, its base64 form or "
-            "just the long value from <data>. It never appears in reports or logs.")))
+        form.addRow(token_label, with_help(holder, translate("TokenPage",
+                                                             "Paste the token as AFAS gives it: "
+                                                             "the <token>…</token> text, its "
+                                                             "base64 form or just the long "
+                                                             "value from <data>. It never "
+                                                             "appears in reports or logs.")))
         layout.addLayout(form)
 
-        self.remember = QCheckBox(t("Token &onthouden (de sleutelbos wordt gezocht…)",
-                                    "&Remember the token (looking for the keyring…)"))
+        self.remember = QCheckBox(translate("TokenPage",
+                                            "&Remember the token (looking for the keyring…)"))
         self.remember.setChecked(True)
         self.remember.setEnabled(False)
         self.store_note = QLabel()
@@ -64,7 +64,7 @@ class TokenPage(Page):
         layout.addWidget(self.store_note)
 
         test_row = QHBoxLayout()
-        self.test = QPushButton(t("&Verbinding testen", "Test &connection"))
+        self.test = QPushButton(translate("TokenPage", "Test &connection"))
         test_row.addWidget(self.test)
         test_row.addStretch(1)
         layout.addLayout(test_row)
@@ -102,8 +102,8 @@ class TokenPage(Page):
         profile = self.state.profile
         if profile is not None and profile.token is not None:
             account = profile.token.account
-            self.notice.show_notice("running", t("Token wordt opgehaald uit de sleutelbos…",
-                                                 "Reading the token from the keyring…"))
+            self.notice.show_notice("running", translate("TokenPage",
+                                                         "Reading the token from the keyring…"))
             self.jobs.start(lambda progress, cancel: _load(account), self._loaded,
                             failed=lambda _: self._loaded((None, "")))
         elif self.state.prefill is not None and profile is None:
@@ -113,19 +113,18 @@ class TokenPage(Page):
     def _vault_found(self, status: StoreStatus) -> None:
         self.state.vault = status
         if status.usable:
-            self.remember.setText(t(f"Token &onthouden in {status.name}",
-                                    f"&Remember the token in {status.name}"))
+            self.remember.setText(translate("TokenPage", "&Remember the token in {name}")
+                                  .format(name=status.name))
             self.remember.setEnabled(True)
             self.store_note.hide()
         else:
             self.remember.setChecked(False)
             self.remember.setEnabled(False)
-            self.remember.setText(t("Token &onthouden", "&Remember the token"))
-            self.store_note.setText(t(
-                "Er is geen bruikbare sleutelbos (zoals Windows Referentiebeheer) op deze "
-                "computer: het token blijft alleen bewaard zolang dit venster open is.",
-                "There is no usable keyring (such as Windows Credential Manager) on this "
-                "computer: the token is kept only while this window is open."))
+            self.remember.setText(translate("TokenPage", "&Remember the token"))
+            self.store_note.setText(translate("TokenPage",
+                                              "There is no usable keyring (such as Windows "
+                                              "Credential Manager) on this computer: the token "
+                                              "is kept only while this window is open."))
             self.store_note.setToolTip(status.reason)
             self.store_note.show()
 
@@ -133,17 +132,17 @@ class TokenPage(Page):
         token, problem = result
         if token is not None:
             self.entry.setText(token.xml())
-            self.notice.show_notice("ok", t("Token uit de sleutelbos geladen.",
-                                            "Token loaded from the keyring."))
+            self.notice.show_notice("ok", translate("TokenPage", "Token loaded from the keyring."))
         else:
-            self.notice.show_notice("warning", t(
-                "Het opgeslagen token is niet gevonden. Plak het token opnieuw.",
-                "The saved token was not found. Paste the token again."), problem)
+            self.notice.show_notice("warning", translate("TokenPage",
+                                                         "The saved token was not found. Paste "
+                                                         "the token again."), problem)
 
     def _reveal(self, shown: bool) -> None:
         self.entry.setEchoMode(QLineEdit.EchoMode.Normal if shown
                                else QLineEdit.EchoMode.Password)
-        self.reveal.setText(t("Verb&ergen", "Hi&de") if shown else t("Tone&n", "Sh&ow"))
+        self.reveal.setText(translate("TokenPage", "Hi&de") if shown
+                            else translate("TokenPage", "Sh&ow"))
 
     def _changed(self) -> None:
         text = self.entry.text()
@@ -152,8 +151,7 @@ class TokenPage(Page):
             self.token = AfasToken.parse(text) if text.strip() else None
         except TokenFormatError as error:
             self.token = None
-            self.notice.show_notice("error", t("Dit token is niet te lezen.",
-                                               "This token cannot be read."),
+            self.notice.show_notice("error", translate("TokenPage", "This token cannot be read."),
                                     error.text(language()))
         else:
             if self.token is None or (self.notice.isVisible() and self.notice.status == "error"):
@@ -167,7 +165,7 @@ class TokenPage(Page):
             return
         self.test.setEnabled(False)
         self.facts.hide()
-        self.notice.show_notice("running", t("Verbinding wordt getest…", "Testing the connection…"))
+        self.notice.show_notice("running", translate("TokenPage", "Testing the connection…"))
         lang = self.state.language
         self.jobs.start(lambda progress, cancel: test_connection(environment, token, lang),
                         self._tested, failed=self._failed)
@@ -177,7 +175,7 @@ class TokenPage(Page):
         if result.info is None:
             finding = result.findings[0]
             self.notice.show_notice("error", finding.message,
-                                    t("Wat te doen: ", "What to do: ") + finding.hint)
+                                    translate("TokenPage", "What to do: ") + finding.hint)
             return
         info = result.info
         values = {"envid": info.envid, "app_name": info.app_name, "user_group": info.group,
@@ -189,13 +187,13 @@ class TokenPage(Page):
         if warning is not None:
             self.notice.show_notice("warning", warning.message, warning.hint)
         else:
-            self.notice.show_notice("ok", t("Verbinding gelukt: AFAS accepteert dit token.",
-                                            "Connected: AFAS accepts this token."))
+            self.notice.show_notice("ok", translate("TokenPage",
+                                                    "Connected: AFAS accepts this token."))
 
     def _failed(self, kind: str) -> None:
         self.test.setEnabled(True)
-        self.notice.show_notice("error", t("De test is onverwacht mislukt.",
-                                           "The test failed unexpectedly."), kind)
+        self.notice.show_notice(
+            "error", translate("TokenPage", "The test failed unexpectedly."), kind)
 
     def isComplete(self) -> bool:
         return self.token is not None

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import t, words
+from payt_onboarding.gui.texts import translate, words
 from payt_onboarding.gui.widgets import Notice, status_icon
 from payt_onboarding.profile.store import ProfileError, ProfileStore
 from payt_onboarding.report.labels import when
@@ -28,32 +28,27 @@ from payt_onboarding.report.labels import when
 class WelcomePage(Page):
     def __init__(self, state: WizardState, jobs: Jobs) -> None:
         super().__init__(state, jobs)
-        self.setTitle(t("AFAS Profit koppelen aan Payt", "Connect AFAS Profit to Payt"))
-        self.setSubTitle(t(
-            "Controleer live of een AFAS-omgeving alles levert wat Payt nodig heeft.",
-            "Check live whether an AFAS environment delivers everything Payt needs."))
+        self.setTitle(translate("WelcomePage", "Connect AFAS Profit to Payt"))
+        self.setSubTitle(translate("WelcomePage",
+                                   "Check live whether an AFAS environment delivers everything "
+                                   "Payt needs."))
         layout = QVBoxLayout(self)
         roles = "".join(
             f"<li>{html.escape(c.title_in(state.language))} "
             f"({html.escape(c.connector)})</li>"
             for c in state.requirements.connectors)
-        intro = QLabel(t(
-            "<b>Wat wordt gecontroleerd</b><ul>{roles}</ul>"
-            "Per connector: bestaat hij, geeft hij rijen, zitten de velden van Payt erin en zijn "
-            "ze gevuld. Ook de factuur-pdf's via AppConnectorSubject.<br><br>"
-            "<b>Wat is nodig</b>: het omgevingsnummer van de klant (bijvoorbeeld 12345) en het "
-            "token van de AppConnector voor Payt.",
-            "<b>What is checked</b><ul>{roles}</ul>"
-            "Per connector: does it exist, does it return rows, does it hold Payt's fields and "
-            "are they filled. Also the invoice PDFs through AppConnectorSubject.<br><br>"
-            "<b>What you need</b>: the client's environment number (for example 12345) and the "
-            "token of the AppConnector for Payt.").format(roles=roles))
+        intro = QLabel(translate("WelcomePage",
+                                 "<b>What is checked</b><ul>{roles}</ul>Per connector: does it "
+                                 "exist, does it return rows, does it hold Payt's fields and "
+                                 "are they filled. Also the invoice PDFs through "
+                                 "AppConnectorSubject.<br><br><b>What you need</b>: the "
+                                 "client's environment number (for example 12345) and the token "
+                                 "of the AppConnector for Payt.").format(roles=roles))
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
-        self.new_check = QRadioButton(t("&Nieuwe controle", "&New check"))
-        self.recheck = QRadioButton(t("&Opgeslagen profiel opnieuw controleren:",
-                                      "Check a &saved profile again:"))
+        self.new_check = QRadioButton(translate("WelcomePage", "&New check"))
+        self.recheck = QRadioButton(translate("WelcomePage", "Check a &saved profile again:"))
         group = QButtonGroup(self)
         group.addButton(self.new_check)
         group.addButton(self.recheck)
@@ -63,12 +58,13 @@ class WelcomePage(Page):
 
         self.profiles = QTreeWidget()
         self.profiles.setRootIsDecorated(False)
-        self.profiles.setHeaderLabels([t("Naam", "Name"), t("Omgeving", "Environment"),
-                                       t("Oordeel", "Verdict"),
-                                       t("Gecontroleerd", "Checked")])
+        self.profiles.setHeaderLabels([translate("WelcomePage", "Name"),
+                                       translate("WelcomePage", "Environment"),
+                                       translate("WelcomePage", "Verdict"),
+                                       translate("WelcomePage", "Checked")])
         self.profiles.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.profiles.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.profiles.setAccessibleName(t("Opgeslagen profielen", "Saved profiles"))
+        self.profiles.setAccessibleName(translate("WelcomePage", "Saved profiles"))
         layout.addWidget(self.profiles, 4)
         self.notice = Notice()
         layout.addWidget(self.notice)
@@ -89,11 +85,11 @@ class WelcomePage(Page):
             item = QTreeWidgetItem([summary.name, "", "", ""])
             item.setData(0, Qt.ItemDataRole.UserRole, summary.name)
             if summary.error:
-                item.setText(1, t("onleesbaar", "unreadable"))
+                item.setText(1, translate("WelcomePage", "unreadable"))
                 item.setToolTip(0, summary.error)
                 item.setToolTip(1, summary.error)
                 item.setIcon(2, status_icon("error"))
-                item.setText(2, t("kan niet worden geopend", "cannot be opened"))
+                item.setText(2, translate("WelcomePage", "cannot be opened"))
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             else:
                 env = w.environments.get(summary.environment or "", summary.environment or "")
@@ -102,15 +98,15 @@ class WelcomePage(Page):
                 if verdict:
                     item.setIcon(2, status_icon(verdict))
                     item.setText(2, w.verdicts[verdict] if verdict != "not_ready"
-                                 else t("Concept (niet gevalideerd)", "Draft (not validated)"))
+                                 else translate("WelcomePage", "Draft (not validated)"))
                 item.setText(3, when(w, summary.checked_at) if summary.checked_at else "")
             self.profiles.addTopLevelItem(item)
         has = self.profiles.topLevelItemCount() > 0
         self.recheck.setEnabled(has)
         if not has:
             self.profiles.setVisible(False)
-            self.recheck.setText(t("Opgeslagen profiel opnieuw controleren (nog geen profielen)",
-                                   "Check a saved profile again (no profiles yet)"))
+            self.recheck.setText(translate("WelcomePage",
+                                           "Check a saved profile again (no profiles yet)"))
         else:
             self.profiles.setVisible(True)
 
@@ -144,8 +140,8 @@ class WelcomePage(Page):
         try:
             profile = ProfileStore().load(name)
         except ProfileError as error:
-            self.notice.show_notice("error", t("Dit profiel kan niet worden geopend.",
-                                               "This profile cannot be opened."), str(error))
+            self.notice.show_notice(
+                "error", translate("WelcomePage", "This profile cannot be opened."), str(error))
             return False
         if self.state.profile != profile:
             self.state.profile = profile

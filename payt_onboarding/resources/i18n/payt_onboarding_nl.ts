@@ -1,0 +1,567 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>App</name>
+    <message>
+        <source>Something went wrong unexpectedly ({kind}). The window stays open; try again or report this.</source>
+        <translation>Er ging onverwacht iets mis ({kind}). Het venster blijft open; probeer het opnieuw of meld dit.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectorsPage</name>
+    <message>
+        <source>Testing the connectors</source>
+        <translation>Connectoren testen</translation>
+    </message>
+    <message>
+        <source>Every GetConnector Payt uses is queried live. Expand a row for its findings and what to do about them.</source>
+        <translation>Elke GetConnector die Payt gebruikt wordt live opgevraagd. Klik een regel open voor de bevindingen en wat eraan te doen is.</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <source>Connector</source>
+        <translation>Connector</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rijen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Connectors</source>
+        <translation>Connectoren</translation>
+    </message>
+    <message>
+        <source>Test &amp;all again</source>
+        <translation>&amp;Alles opnieuw testen</translation>
+    </message>
+    <message>
+        <source>T&amp;est this connector again</source>
+        <translation>Deze connector opnieuw t&amp;esten</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>&amp;Load requirements…</source>
+        <translation>Eisen &amp;laden…</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Bezig…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wordt gestopt…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} tested</source>
+        <translation>{done} van {total} getest</translation>
+    </message>
+    <message>
+        <source>The check failed unexpectedly.</source>
+        <translation>De controle is onverwacht mislukt.</translation>
+    </message>
+    <message>
+        <source>Try again. ({kind})</source>
+        <translation>Probeer het opnieuw. ({kind})</translation>
+    </message>
+    <message>
+        <source>What to do: </source>
+        <translation>Wat te doen: </translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestopt</translation>
+    </message>
+    <message>
+        <source>Verdict: {verdict}</source>
+        <translation>Oordeel: {verdict}</translation>
+    </message>
+    <message>
+        <source>Load Payt requirements</source>
+        <translation>Payt-eisen laden</translation>
+    </message>
+    <message>
+        <source>Payt requirements (*.toml);;All files (*)</source>
+        <translation>Payt-eisen (*.toml);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>This requirements file cannot be used.</source>
+        <translation>Dit eisenbestand is niet te gebruiken.</translation>
+    </message>
+    <message>
+        <source>Examples: </source>
+        <translation>Voorbeelden: </translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentPage</name>
+    <message>
+        <source>AFAS environment</source>
+        <translation>AFAS-omgeving</translation>
+    </message>
+    <message>
+        <source>Which of the client&apos;s environments is connected?</source>
+        <translation>Welke omgeving van de klant wordt gekoppeld?</translation>
+    </message>
+    <message>
+        <source>Environment n&amp;umber:</source>
+        <translation>&amp;Omgevingsnummer:</translation>
+    </message>
+    <message>
+        <source>5 digits, or the code such as O12345AA. The number is in every AFAS Online username (12345.jansen) and in the AFAS Online address (https://12345.afasonline.com).</source>
+        <translation>5 cijfers, of de code zoals O12345AA. Het nummer staat in elke AFAS Online-gebruikersnaam (12345.jansen) en in het adres van AFAS Online (https://12345.afasonline.com).</translation>
+    </message>
+    <message>
+        <source>Environment &amp;type:</source>
+        <translation>Omgevingst&amp;ype:</translation>
+    </message>
+    <message>
+        <source>REST address</source>
+        <translation>REST-adres</translation>
+    </message>
+    <message>
+        <source>&amp;REST address:</source>
+        <translation>&amp;REST-adres:</translation>
+    </message>
+    <message>
+        <source>&amp;Advanced: use another address</source>
+        <translation>&amp;Geavanceerd: ander adres gebruiken</translation>
+    </message>
+    <message>
+        <source>Bas&amp;e URL:</source>
+        <translation>&amp;Basis-URL:</translation>
+    </message>
+    <message>
+        <source>Only for an on-premises server or the simulator; otherwise leave empty.</source>
+        <translation>Alleen nodig voor een eigen server of de simulator; anders leeg laten.</translation>
+    </message>
+    <message>
+        <source>Not complete yet</source>
+        <translation>Nog niet compleet</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Field mapping</source>
+        <translation>Veldkoppeling</translation>
+    </message>
+    <message>
+        <source>Where a field is missing under the name Payt expects, choose the AFAS field that holds the value. The result is judged again at once.</source>
+        <translation>Ontbreekt een veld onder de naam die Payt verwacht, kies dan het AFAS-veld dat de waarde bevat. Het resultaat wordt direct opnieuw beoordeeld.</translation>
+    </message>
+    <message>
+        <source>&amp;Connector:</source>
+        <translation>&amp;Connector:</translation>
+    </message>
+    <message>
+        <source>Show only &amp;gaps</source>
+        <translation>Alleen &amp;problemen tonen</translation>
+    </message>
+    <message>
+        <source>Payt field</source>
+        <translation>Payt-veld</translation>
+    </message>
+    <message>
+        <source>Mandatory</source>
+        <translation>Verplicht</translation>
+    </message>
+    <message>
+        <source>AFAS field</source>
+        <translation>AFAS-veld</translation>
+    </message>
+    <message>
+        <source>AFAS type</source>
+        <translation>AFAS-type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Filled</source>
+        <translation>Gevuld</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Voorbeelden</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Velden</translation>
+    </message>
+    <message>
+        <source>Across connectors</source>
+        <translation>Over connectoren heen</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Bevinding</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Aantal</translation>
+    </message>
+    <message>
+        <source>Findings across connectors</source>
+        <translation>Bevindingen over connectoren heen</translation>
+    </message>
+    <message>
+        <source> — not tested</source>
+        <translation> — niet getest</translation>
+    </message>
+    <message>
+        <source> — {gaps} open</source>
+        <translation> — {gaps} open</translation>
+    </message>
+    <message>
+        <source>Verdict now: </source>
+        <translation>Oordeel nu: </translation>
+    </message>
+    <message>
+        <source>This connector was not tested: the previous page says why.</source>
+        <translation>Deze connector is niet getest: zie de vorige pagina voor de reden.</translation>
+    </message>
+    <message>
+        <source>All of Payt&apos;s fields are present and filled.</source>
+        <translation>Alle velden van Payt zijn aanwezig en gevuld.</translation>
+    </message>
+    <message>
+        <source>AFAS field for {payt_field}</source>
+        <translation>AFAS-veld voor {payt_field}</translation>
+    </message>
+    <message>
+        <source>— choose an AFAS field —</source>
+        <translation>— kies een AFAS-veld —</translation>
+    </message>
+    <message>
+        <source>  (suggested)</source>
+        <translation>  (voorgesteld)</translation>
+    </message>
+    <message>
+        <source>Remove the mapping ({payt_field})</source>
+        <translation>Koppeling opheffen ({payt_field})</translation>
+    </message>
+    <message>
+        <source>No findings across connectors.</source>
+        <translation>Geen bevindingen over connectoren heen.</translation>
+    </message>
+    <message>
+        <source>What to do: </source>
+        <translation>Wat te doen: </translation>
+    </message>
+    <message>
+        <source>Examples: </source>
+        <translation>Voorbeelden: </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary and save</source>
+        <translation>Samenvatting en opslaan</translation>
+    </message>
+    <message>
+        <source>Keep the checked configuration as a profile.</source>
+        <translation>Bewaar de gecontroleerde instellingen als profiel.</translation>
+    </message>
+    <message>
+        <source>&amp;Profile name:</source>
+        <translation>&amp;Profielnaam:</translation>
+    </message>
+    <message>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>Rapport &amp;exporteren…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy summary</source>
+        <translation>Samenvatting &amp;kopiëren</translation>
+    </message>
+    <message>
+        <source>&amp;Report (what &apos;Copy summary&apos; copies):</source>
+        <translation>&amp;Rapport (dit kopieert &apos;Samenvatting kopiëren&apos;):</translation>
+    </message>
+    <message>
+        <source>. Fix the errors and test again; until then the profile can only be saved as a draft (not validated).</source>
+        <translation>. Los de fouten op en test opnieuw; tot dan kan het profiel alleen als concept (niet gevalideerd) worden opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Save as &amp;draft (not validated)</source>
+        <translation>Opslaan als &amp;concept (niet gevalideerd)</translation>
+    </message>
+    <message>
+        <source>&amp;Save profile</source>
+        <translation>Profiel &amp;opslaan</translation>
+    </message>
+    <message>
+        <source>not kept (as chosen on the token page).</source>
+        <translation>wordt niet bewaard (zo gekozen op de tokenpagina).</translation>
+    </message>
+    <message>
+        <source>kept in {name}.</source>
+        <translation>wordt bewaard in {name}.</translation>
+    </message>
+    <message>
+        <source>for this session only: there is no usable keyring.</source>
+        <translation>alleen voor deze sessie: er is geen bruikbare sleutelbos.</translation>
+    </message>
+    <message>
+        <source>Choose another profile name.</source>
+        <translation>Kies een andere profielnaam.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Bezig met opslaan…</translation>
+    </message>
+    <message>
+        <source>The profile was not saved.</source>
+        <translation>Het profiel is niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The token is in {store_name}.</source>
+        <translation>Het token staat in {store_name}.</translation>
+    </message>
+    <message>
+        <source>The token is kept for this session only (no keyring).</source>
+        <translation>Het token is alleen voor deze sessie bewaard (geen sleutelbos).</translation>
+    </message>
+    <message>
+        <source>The token was NOT kept: AFAS did not accept it.</source>
+        <translation>Het token is NIET bewaard: AFAS accepteerde het niet.</translation>
+    </message>
+    <message>
+        <source>The token was NOT kept: {problem}</source>
+        <translation>Het token is NIET bewaard: {problem}</translation>
+    </message>
+    <message>
+        <source>The token was not kept (as chosen).</source>
+        <translation>Het token is niet bewaard (zo gekozen).</translation>
+    </message>
+    <message>
+        <source>Draft &apos;{name}&apos; saved (not validated).</source>
+        <translation>Concept &apos;{name}&apos; opgeslagen (niet gevalideerd).</translation>
+    </message>
+    <message>
+        <source>Profile &apos;{name}&apos; saved.</source>
+        <translation>Profiel &apos;{name}&apos; opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Rapport exporteren</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML-rapport (*.html)</translation>
+    </message>
+    <message>
+        <source>The report was not written.</source>
+        <translation>Het rapport is niet geschreven.</translation>
+    </message>
+    <message>
+        <source>{strerror}. Choose another folder.</source>
+        <translation>{strerror}. Kies een andere map.</translation>
+    </message>
+    <message>
+        <source>Report exported.</source>
+        <translation>Rapport geëxporteerd.</translation>
+    </message>
+    <message>
+        <source>Summary copied: paste it into an e-mail.</source>
+        <translation>Samenvatting gekopieerd: plak hem in een e-mail.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenPage</name>
+    <message>
+        <source>AppConnector token</source>
+        <translation>Token van de AppConnector</translation>
+    </message>
+    <message>
+        <source>The token Payt reads the AFAS data with.</source>
+        <translation>Het token waarmee Payt de gegevens uit AFAS leest.</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Sh&amp;ow</source>
+        <translation>Tone&amp;n</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>To&amp;ken:</translation>
+    </message>
+    <message>
+        <source>Paste the token as AFAS gives it: the &lt;token&gt;…&lt;/token&gt; text, its base64 form or just the long value from &lt;data&gt;. It never appears in reports or logs.</source>
+        <translation>Plak het token zoals AFAS het geeft: de tekst &lt;token&gt;…&lt;/token&gt;, de base64-vorm of alleen de lange waarde uit &lt;data&gt;. Het wordt nooit getoond in rapporten of logs.</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the token (looking for the keyring…)</source>
+        <translation>Token &amp;onthouden (de sleutelbos wordt gezocht…)</translation>
+    </message>
+    <message>
+        <source>Test &amp;connection</source>
+        <translation>&amp;Verbinding testen</translation>
+    </message>
+    <message>
+        <source>Reading the token from the keyring…</source>
+        <translation>Token wordt opgehaald uit de sleutelbos…</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the token in {name}</source>
+        <translation>Token &amp;onthouden in {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the token</source>
+        <translation>Token &amp;onthouden</translation>
+    </message>
+    <message>
+        <source>There is no usable keyring (such as Windows Credential Manager) on this computer: the token is kept only while this window is open.</source>
+        <translation>Er is geen bruikbare sleutelbos (zoals Windows Referentiebeheer) op deze computer: het token blijft alleen bewaard zolang dit venster open is.</translation>
+    </message>
+    <message>
+        <source>Token loaded from the keyring.</source>
+        <translation>Token uit de sleutelbos geladen.</translation>
+    </message>
+    <message>
+        <source>The saved token was not found. Paste the token again.</source>
+        <translation>Het opgeslagen token is niet gevonden. Plak het token opnieuw.</translation>
+    </message>
+    <message>
+        <source>Hi&amp;de</source>
+        <translation>Verb&amp;ergen</translation>
+    </message>
+    <message>
+        <source>This token cannot be read.</source>
+        <translation>Dit token is niet te lezen.</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Verbinding wordt getest…</translation>
+    </message>
+    <message>
+        <source>What to do: </source>
+        <translation>Wat te doen: </translation>
+    </message>
+    <message>
+        <source>Connected: AFAS accepts this token.</source>
+        <translation>Verbinding gelukt: AFAS accepteert dit token.</translation>
+    </message>
+    <message>
+        <source>The test failed unexpectedly.</source>
+        <translation>De test is onverwacht mislukt.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Connect AFAS Profit to Payt</source>
+        <translation>AFAS Profit koppelen aan Payt</translation>
+    </message>
+    <message>
+        <source>Check live whether an AFAS environment delivers everything Payt needs.</source>
+        <translation>Controleer live of een AFAS-omgeving alles levert wat Payt nodig heeft.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What is checked&lt;/b&gt;&lt;ul&gt;{roles}&lt;/ul&gt;Per connector: does it exist, does it return rows, does it hold Payt&apos;s fields and are they filled. Also the invoice PDFs through AppConnectorSubject.&lt;br&gt;&lt;br&gt;&lt;b&gt;What you need&lt;/b&gt;: the client&apos;s environment number (for example 12345) and the token of the AppConnector for Payt.</source>
+        <translation>&lt;b&gt;Wat wordt gecontroleerd&lt;/b&gt;&lt;ul&gt;{roles}&lt;/ul&gt;Per connector: bestaat hij, geeft hij rijen, zitten de velden van Payt erin en zijn ze gevuld. Ook de factuur-pdf&apos;s via AppConnectorSubject.&lt;br&gt;&lt;br&gt;&lt;b&gt;Wat is nodig&lt;/b&gt;: het omgevingsnummer van de klant (bijvoorbeeld 12345) en het token van de AppConnector voor Payt.</translation>
+    </message>
+    <message>
+        <source>&amp;New check</source>
+        <translation>&amp;Nieuwe controle</translation>
+    </message>
+    <message>
+        <source>Check a &amp;saved profile again:</source>
+        <translation>&amp;Opgeslagen profiel opnieuw controleren:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Omgeving</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Oordeel</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Gecontroleerd</translation>
+    </message>
+    <message>
+        <source>Saved profiles</source>
+        <translation>Opgeslagen profielen</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>onleesbaar</translation>
+    </message>
+    <message>
+        <source>cannot be opened</source>
+        <translation>kan niet worden geopend</translation>
+    </message>
+    <message>
+        <source>Draft (not validated)</source>
+        <translation>Concept (niet gevalideerd)</translation>
+    </message>
+    <message>
+        <source>Check a saved profile again (no profiles yet)</source>
+        <translation>Opgeslagen profiel opnieuw controleren (nog geen profielen)</translation>
+    </message>
+    <message>
+        <source>This profile cannot be opened.</source>
+        <translation>Dit profiel kan niet worden geopend.</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>running…</source>
+        <translation>bezig…</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wacht</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>ontbreekt</translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <source>Payt onboarding: connect AFAS Profit</source>
+        <translation>Payt-onboarding: AFAS Profit koppelen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+</context>
+</TS>
