@@ -36,6 +36,7 @@ class WizardState:
     vault: StoreStatus | None = None  # None until the keyring has been looked at
     session: CheckSession | None = None
     checked_for: tuple[object, ...] = ()  # (environment, token, requirements) of `session`
+    unsaved: bool = False  # a result (or a mapping) that is not in a saved profile yet
 
     def options(self) -> CheckOptions:
         """The options of a new check: the profile's chosen connectors, and the mappings made

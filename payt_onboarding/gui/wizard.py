@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.connectors import ConnectorsPage
@@ -68,10 +68,34 @@ class OnboardingWizard(QWizard):
         store.setValue(GEOMETRY_KEY, self.saveGeometry())
         store.sync()
 
+    def may_close(self) -> bool:
+        """A checked result, or mappings made, that no profile holds yet: ask before losing
+        them (Close, Cancel, Escape and the title bar's X all come here)."""
+        if self._shut or not self.state.unsaved:
+            return True
+        answer = QMessageBox.question(
+            self, translate("Wizard", "Close without saving?"),
+            translate("Wizard", "The result of this check and the field mappings you chose "
+                                "are not saved in a profile. Close anyway?"),
+            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Close
+
+    def reject(self) -> None:
+        if self.may_close():
+            super().reject()
+
+    def accept(self) -> None:
+        if self.may_close():
+            super().accept()
+
     def done(self, result: int) -> None:
         self.shutdown()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.may_close():
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)

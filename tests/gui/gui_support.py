@@ -60,7 +60,8 @@ def open_wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
         prefill = (Prefill(DEMO_UID, server.url, TOKEN, profile_name=profile_name)
                    if server is not None else None)
         wizard = OnboardingWizard(WizardState(language="nl", prefill=prefill))
-        qtbot.addWidget(wizard)
+        # Closed here, not by qtbot.addWidget: pytest-qt closes its widgets before fixtures end,
+        # and a wizard holding an unsaved result would ask "close without saving?" first.
         made.append(wizard)
         if show:
             wizard.show()
@@ -72,6 +73,8 @@ def open_wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
     finally:
         for wizard in made:
             wizard.shutdown()
+            wizard.close()
+            wizard.deleteLater()
         clear_session_tokens()
         QGuiApplication.clipboard().clear()  # a test may have pasted the token through it
 

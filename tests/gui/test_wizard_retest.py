@@ -63,3 +63,29 @@ def test_a_requirements_file_that_cannot_be_used_says_so_and_keeps_the_result(
     assert "eisen.toml" in notice.text.text()
     assert wizard.state.session is session
     assert wizard.connectors.isComplete()
+
+
+def test_closing_with_an_unsaved_result_asks_first(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    wizard = wizards(simulator("healthy"))
+    walk_to_connectors(qtbot, wizard)
+    asked: list[str] = []
+
+    def answer(choice: QMessageBox.StandardButton) -> Any:
+        def question(parent: Any, title: str, text: str, *args: Any) -> Any:
+            asked.append(title)
+            return choice
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    wizard.close()
+    assert asked == ["Sluiten zonder opslaan?"]
+    assert wizard.isVisible() and not wizard.jobs.closing  # still open, still working
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Close))
+    wizard.reject()  # Escape or Annuleren
+    assert len(asked) == 2
+    assert not wizard.isVisible() and wizard.jobs.closing

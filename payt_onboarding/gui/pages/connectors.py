@@ -168,9 +168,11 @@ class ConnectorsPage(Page):
                 self._buttons()
                 return
             self.state.session.take_role(session, role)
+            self.state.unsaved = True
         else:
             self.state.session = session
             self.state.checked_for = key
+            self.state.unsaved = not session.stop_findings  # a stopped check is no loss
         self._show(self.state.session.report())
         self._buttons()
         self.completeChanged.emit()

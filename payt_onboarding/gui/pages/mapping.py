@@ -239,6 +239,7 @@ class MappingPage(Page):
         if afas_id is None or self.state.session is None:
             return
         self.state.session.remap(role, payt_field, None if afas_id == UNMAP else afas_id)
+        self.state.unsaved = True
         # Not from inside the combo's own signal: refreshing replaces the combo.
         QTimer.singleShot(0, self.refresh)
 

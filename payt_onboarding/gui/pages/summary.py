@@ -153,6 +153,7 @@ class SummaryPage(Page):
                 "error", translate("SummaryPage", "The profile was not saved."), result)
             return
         self.saved = result
+        self.state.unsaved = False
         self.state.profile = result.profile
         token = {
             "keyring": translate("SummaryPage", "The token is in {store_name}.").format(

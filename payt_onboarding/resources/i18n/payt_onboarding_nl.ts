@@ -563,5 +563,13 @@
         <source>&amp;Close</source>
         <translation>&amp;Sluiten</translation>
     </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation>Sluiten zonder opslaan?</translation>
+    </message>
+    <message>
+        <source>The result of this check and the field mappings you chose are not saved in a profile. Close anyway?</source>
+        <translation>Het resultaat van deze controle en de gekozen veldkoppelingen zijn niet in een profiel opgeslagen. Toch sluiten?</translation>
+    </message>
 </context>
 </TS>
