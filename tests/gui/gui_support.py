@@ -43,13 +43,17 @@ def secret_forms(token: AfasToken = TOKEN) -> list[str]:
 MakeWizard = Callable[..., OnboardingWizard]
 
 
-def open_wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
-                 tmp_path: Path) -> Iterator[MakeWizard]:
-    """Build shown wizards (Dutch) with their own config directory and no usable keyring; every
-    one is shut down after the test. `wizards(server)` prefills the simulator's UID, address
-    and token; `wizards()` starts empty."""
+def open_wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *,
+                 system_keyring: bool = False) -> Iterator[MakeWizard]:
+    """Build shown wizards (Dutch) with their own config directory and no usable keyring (or,
+    with `system_keyring`, the one keyring finds); every one is shut down after the test.
+    `wizards(server)` prefills the simulator's UID, address and token; `wizards()` starts
+    empty."""
     monkeypatch.setenv(CONFIG_DIR_ENV, str(tmp_path / "config"))
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    if system_keyring:  # the throw-away Secret Service of tests/keyring_session.sh
+        monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    else:
+        monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     # keyring picks its backend once per process: make it look again, at the variable above.
     monkeypatch.setattr(keyring.core, "_keyring_backend", None)
     set_language("nl")
