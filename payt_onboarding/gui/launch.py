@@ -29,3 +29,13 @@ def launch_wizard(language: Language = "nl", prefill: Prefill | None = None) -> 
     from payt_onboarding.gui.app import run_wizard
 
     return run_wizard(language, prefill)
+
+
+def main() -> int:
+    """`payt-onboarding-wizard`: the wizard without a console window on Windows (a gui-script);
+    `--language en` for English."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="payt-onboarding-wizard")
+    parser.add_argument("--language", choices=("nl", "en"), default="nl")
+    return launch_wizard(parser.parse_args().language)
