@@ -45,17 +45,11 @@ class OnboardingWizard(QWizard):
         for page in (self.welcome, self.environment, self.token, self.connectors, self.mapping,
                      self.summary):
             self.addPage(page)
-        self.currentIdChanged.connect(self._page_changed)
         self.resize(900, 640)
         geometry = settings().value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         self._shut = False
-
-    def _page_changed(self, page_id: int) -> None:
-        # Another profile picked on the welcome page: the environment page shows its values.
-        if self.page(page_id) is self.welcome:
-            self.environment.refill_from_profile()
 
     def shutdown(self) -> None:
         """Cancel what runs, wait for the threads, remember the window: once, however the

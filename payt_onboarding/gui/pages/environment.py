@@ -82,13 +82,14 @@ class EnvironmentPage(Page):
         self.kind.currentIndexChanged.connect(self._validate)
         self.base_url.textChanged.connect(self._validate)
         self.advanced.toggled.connect(self._validate)
-        self._shown_once = False
+        self._filled_for: object = None
 
     def initializePage(self) -> None:
-        if self._shown_once:
-            return
-        self._shown_once = True
         profile, prefill = self.state.profile, self.state.prefill
+        # Filled once per profile picked: what the user typed since stays when going back.
+        if self._filled_for == (profile, prefill):
+            return
+        self._filled_for = (profile, prefill)
         if profile is not None:
             self._fill(profile.uid, profile.environment, profile.base_url)
         elif prefill is not None:
@@ -101,10 +102,6 @@ class EnvironmentPage(Page):
             self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self.advanced.setChecked(bool(base_url))
         self.base_url.setText(base_url or "")
-
-    def refill_from_profile(self) -> None:
-        """The welcome page picked another profile: show its environment."""
-        self._shown_once = False
 
     def _uid_changed(self) -> None:
         # A code such as T12345AA names its type: show it rather than report a conflict.

@@ -1,0 +1,45 @@
+"""Going back and forth: what the user typed stays, and a changed environment is checked anew."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gui_support import MakeWizard, click_next, open_wizards, wait_check, walk_to_connectors
+from pytestqt.qtbot import QtBot
+
+
+@pytest.fixture
+def wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+            tmp_path: Path) -> Iterator[MakeWizard]:
+    yield from open_wizards(qtbot, monkeypatch, tmp_path)
+
+
+def test_edits_survive_going_back_and_a_new_address_is_checked_again(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard) -> None:
+    first, second = simulator("healthy"), simulator("connector_missing")
+    wizard = wizards(first)
+    walk_to_connectors(qtbot, wizard)
+    assert wizard.state.session is not None
+    assert wizard.state.session.report().verdict == "ready"
+
+    for _ in range(3):  # back to the welcome page
+        wizard.back()
+    assert wizard.currentPage() is wizard.welcome
+    click_next(qtbot, wizard)
+    env = wizard.environment
+    assert env.base_url.text() == first.url  # not filled in again: nothing changed
+    env.base_url.setText(second.url)
+    wizard.back()
+    click_next(qtbot, wizard)
+    assert env.base_url.text() == second.url  # the edit stayed
+
+    click_next(qtbot, wizard)
+    click_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.connectors
+    wait_check(qtbot, wizard)
+    report = wizard.state.session.report()
+    assert report.target.base_url == second.url  # checked again, against the new address
+    assert "connector.missing" in report.codes()
