@@ -23,7 +23,7 @@ from gui_support import (
     walk_to_token,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from payt_onboarding.gui.pages import connectors as connectors_page
@@ -159,6 +159,8 @@ def test_mapping_the_renamed_fields_closes_their_gaps(
     before = page.verdict.text.text()
     qtbot.keyClick(combo, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: field_status(wizard, "invoice_due_date") == "gekoppeld", timeout=2000)
+    # The keyboard stays on the field just mapped (its combo box is a new one).
+    assert QApplication.focusWidget() is field_combo(wizard, "invoice_due_date") is not combo
     assert page.verdict.text.text() != before
     assert notice_has(page.verdict, "2 fouten")
     table = page.table

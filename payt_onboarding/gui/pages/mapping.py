@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -190,6 +191,7 @@ class MappingPage(Page):
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, field.payt_field)
                 if column == COLUMNS.index("status"):
                     # An optional field that is missing is for information, not an error.
                     optional_gap = not field.mandatory and field.status in GAPS
@@ -241,7 +243,22 @@ class MappingPage(Page):
         self.state.session.remap(role, payt_field, None if afas_id == UNMAP else afas_id)
         self.state.unsaved = True
         # Not from inside the combo's own signal: refreshing replaces the combo.
-        QTimer.singleShot(0, self.refresh)
+        QTimer.singleShot(0, lambda: self._refresh_at(payt_field))
+
+    def _refresh_at(self, payt_field: str) -> None:
+        """Refresh, and keep the keyboard where it was: on the field just mapped."""
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.table.isAncestorOf(focused)
+        self.refresh()
+        column = COLUMNS.index("afas")
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, COLUMNS.index("payt"))
+            if item is not None and item.data(Qt.ItemDataRole.UserRole) == payt_field:
+                self.table.setCurrentCell(row, column)
+                if had_focus:
+                    target = self.table.cellWidget(row, column) or self.table
+                    target.setFocus()
+                break
 
     def _cross(self, report: Report) -> None:
         assert self.state.session is not None
