@@ -46,6 +46,7 @@ class WelcomePage(Page):
                                  "of the AppConnector for Payt.").format(roles=roles))
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        layout.addSpacing(intro.fontMetrics().height() // 2)
 
         self.new_check = QRadioButton(translate("WelcomePage", "&New check"))
         self.recheck = QRadioButton(translate("WelcomePage", "Check a &saved profile again:"))
