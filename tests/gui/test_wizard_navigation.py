@@ -43,3 +43,49 @@ def test_edits_survive_going_back_and_a_new_address_is_checked_again(
     report = wizard.state.session.report()
     assert report.target.base_url == second.url  # checked again, against the new address
     assert "connector.missing" in report.codes()
+
+
+def test_saving_over_another_profile_asks_and_an_empty_name_says_what_to_enter(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from gui_support import PROFILE, notice_has, save_profile, walk_to_summary
+    from PySide6.QtWidgets import QMessageBox
+
+    from payt_onboarding.profile.store import ProfileStore
+
+    first = wizards(simulator("healthy"))
+    walk_to_summary(qtbot, first)
+    save_profile(qtbot, first)
+    assert ProfileStore().load(PROFILE).validation.verdict == "ready"
+
+    second = wizards(simulator("fields_missing"))  # a new check, offered the same name
+    walk_to_summary(qtbot, second)
+    page = second.summary
+    page.name.setText("   ")
+    page.save.click()
+    assert notice_has(page.notice, "De naam is leeg")
+    page.name.setText(PROFILE)
+
+    asked: list[str] = []
+
+    def answer(choice: QMessageBox.StandardButton) -> Any:
+        def question(parent: Any, title: str, text: str, *args: Any) -> Any:
+            asked.append(text)
+            return choice
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    page.save.click()
+    assert len(asked) == 1 and PROFILE in asked[0] and "12345" in asked[0]
+    assert page.saved is None and not second.jobs.busy
+    assert ProfileStore().load(PROFILE).validation.verdict == "ready"  # untouched
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    save_profile(qtbot, second)
+    assert page.saved is not None and page.saved.draft
+    assert ProfileStore().load(PROFILE).validation.verdict == "not_ready"
+
+    # Checked again as that profile, saving it is no question.
+    page.save.click()
+    qtbot.waitUntil(lambda: not second.jobs.busy, timeout=5000)
+    assert len(asked) == 2

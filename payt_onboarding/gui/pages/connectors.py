@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from payt_onboarding.checks.engine import CheckSession
 from payt_onboarding.checks.live import check_live
-from payt_onboarding.checks.progress import Cancellation, ProgressEvent
+from payt_onboarding.checks.progress import Cancellation, ProgressCallback, ProgressEvent
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
@@ -125,9 +125,9 @@ class ConnectorsPage(Page):
                 self._set_status(item, "waiting")
                 item.takeChildren()
 
-        async def work(progress: object, cancel: Cancellation) -> CheckSession:
+        async def work(progress: ProgressCallback, cancel: Cancellation) -> CheckSession:
             return await check_live(environment, token, requirements, options,
-                                    progress=progress, cancel=cancel)  # type: ignore[arg-type]
+                                    progress=progress, cancel=cancel)
 
         key = self.state.current_key()
         self.running = self.jobs.start(

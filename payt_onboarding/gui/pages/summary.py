@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,7 +28,7 @@ from payt_onboarding.gui.widgets import Notice
 from payt_onboarding.profile.checked import SavedProfile, save_checked
 from payt_onboarding.profile.files import atomic_write
 from payt_onboarding.profile.model import checked_name
-from payt_onboarding.profile.store import ProfileError
+from payt_onboarding.profile.store import ProfileError, ProfileStore
 from payt_onboarding.report.labels import counted
 from payt_onboarding.report.model import Report
 from payt_onboarding.report.render_html import render_html
@@ -122,8 +123,13 @@ class SummaryPage(Page):
         try:
             name = checked_name(self.name.text())
         except ValueError as error:
+            detail = str(error) if self.name.text().strip() else translate(
+                "SummaryPage", "The name is empty: for example the client's company name.")
             self.notice.show_notice(
-                "error", translate("SummaryPage", "Choose another profile name."), str(error))
+                "error", translate("SummaryPage", "Choose another profile name."), detail)
+            self.name.setFocus()
+            return
+        if not self._may_replace(name):
             self.name.setFocus()
             return
         environment, token, session = self.state.environment, self.state.token, self.state.session
@@ -144,6 +150,23 @@ class SummaryPage(Page):
                 return str(error)
 
         self.jobs.start(work, self._saved, failed=self._saved)
+
+    def _may_replace(self, name: str) -> bool:
+        """Another profile by this name (not the one being checked again): ask first."""
+        try:
+            other = ProfileStore().load(name)
+        except ProfileError:
+            return True  # none, or one that cannot be read: saving keeps it as .bak
+        if self.state.profile is not None and self.state.profile.name == other.name:
+            return True
+        answer = QMessageBox.question(
+            self, translate("SummaryPage", "Replace the profile?"),
+            translate("SummaryPage", "A profile named '{name}' already exists (environment "
+                                     "{uid}). Replace it with this check?").format(
+                name=other.name, uid=other.uid),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _saved(self, result: SavedProfile | str) -> None:
         self.saving = False

@@ -328,12 +328,24 @@
         <translation>alleen voor deze sessie: er is geen bruikbare sleutelbos.</translation>
     </message>
     <message>
+        <source>The name is empty: for example the client&apos;s company name.</source>
+        <translation>De naam is leeg: gebruik bijvoorbeeld de bedrijfsnaam van de klant.</translation>
+    </message>
+    <message>
         <source>Choose another profile name.</source>
         <translation>Kies een andere profielnaam.</translation>
     </message>
     <message>
         <source>Saving…</source>
         <translation>Bezig met opslaan…</translation>
+    </message>
+    <message>
+        <source>Replace the profile?</source>
+        <translation>Profiel vervangen?</translation>
+    </message>
+    <message>
+        <source>A profile named &apos;{name}&apos; already exists (environment {uid}). Replace it with this check?</source>
+        <translation>Er bestaat al een profiel met de naam &apos;{name}&apos; (omgeving {uid}). Vervangen door deze controle?</translation>
     </message>
     <message>
         <source>The profile was not saved.</source>
