@@ -16,6 +16,7 @@ from gui_support import (
     MakeWizard,
     click_next,
     next_button,
+    notice_has,
     open_wizards,
     save_profile,
     wait_check,
@@ -144,6 +145,7 @@ def test_a_saved_profile_is_checked_again_in_a_new_window(
     assert wizard.currentPage() is token
     wait_idle(qtbot, wizard)
     assert token.entry.text() == ""
+    assert notice_has(token.notice, "Bij dit profiel is geen token bewaard")
     assert not next_button(wizard).isEnabled()
     QGuiApplication.clipboard().setText(TOKEN.xml())
     token.entry.setFocus()

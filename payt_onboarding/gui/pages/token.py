@@ -109,6 +109,9 @@ class TokenPage(Page):
         elif self.state.prefill is not None and profile is None:
             self.entry.setText(self.state.prefill.token.xml())
         self._changed()
+        if profile is not None and profile.token is None and not self.entry.text():
+            self.notice.show_notice("info", translate(
+                "TokenPage", "No token was stored with this profile: paste the token again."))
 
     def _vault_found(self, status: StoreStatus) -> None:
         self.state.vault = status

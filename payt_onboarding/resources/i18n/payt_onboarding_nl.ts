@@ -443,6 +443,10 @@
         <translation>Token wordt opgehaald uit de sleutelbos…</translation>
     </message>
     <message>
+        <source>No token was stored with this profile: paste the token again.</source>
+        <translation>Bij dit profiel is geen token bewaard: plak het token opnieuw.</translation>
+    </message>
+    <message>
         <source>&amp;Remember the token in {name}</source>
         <translation>Token &amp;onthouden in {name}</translation>
     </message>
