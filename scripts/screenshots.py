@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/screenshots.py            # all shots, 100% and 200%
     .venv/bin/python scripts/screenshots.py --only healthy
+    SHOT_LANGUAGE=en .venv/bin/python scripts/screenshots.py --only healthy   # in English
 
 Each (scenario, scale) runs in its own process: QT_SCALE_FACTOR is read once, at start.
 Profiles go to a throw-away config directory; nothing of the user's is touched.
@@ -38,6 +39,7 @@ def shoot(scenario: str, scale: int, pages: tuple[str, ...]) -> None:
     """In this process: walk the wizard and save the asked-for pages."""
 
     from payt_onboarding.afas.token import AfasToken
+    from payt_onboarding.gui import texts
     from payt_onboarding.gui.app import application
     from payt_onboarding.gui.state import Prefill, WizardState
     from payt_onboarding.gui.wizard import OnboardingWizard
@@ -45,7 +47,7 @@ def shoot(scenario: str, scale: int, pages: tuple[str, ...]) -> None:
     from payt_onboarding.simulator.scenarios import build_config
     from payt_onboarding.simulator.server import SimulatorServer
 
-    app = application("nl")
+    app = application("en" if os.environ.get("SHOT_LANGUAGE") == "en" else "nl")
     label = scenario
     scenario, dark = scenario.removesuffix("-dark"), scenario.endswith("-dark")
     if dark:
@@ -53,7 +55,7 @@ def shoot(scenario: str, scale: int, pages: tuple[str, ...]) -> None:
     with SimulatorServer(build_config(scenario)) as server:
         prefill = Prefill(DEMO_UID, server.url, AfasToken.from_data(DEMO_TOKEN_DATA),
                           profile_name="Bakkerij Jansen BV")
-        wizard = OnboardingWizard(WizardState(language="nl", prefill=prefill))
+        wizard = OnboardingWizard(WizardState(language=texts.language(), prefill=prefill))
         wizard.resize(960, 680)
         wizard.show()
 
