@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/screenshots.py            # all shots, 100% and 200%
     .venv/bin/python scripts/screenshots.py --only healthy
-    SHOT_LANGUAGE=en .venv/bin/python scripts/screenshots.py --only healthy   # in English
+    SHOT_LANGUAGE=en .venv/bin/python scripts/screenshots.py --only healthy   # English, *-en-*.png
 
 Each (scenario, scale) runs in its own process: QT_SCALE_FACTOR is read once, at start.
 Profiles go to a throw-away config directory; nothing of the user's is touched.
@@ -48,7 +48,7 @@ def shoot(scenario: str, scale: int, pages: tuple[str, ...]) -> None:
     from payt_onboarding.simulator.server import SimulatorServer
 
     app = application("en" if os.environ.get("SHOT_LANGUAGE") == "en" else "nl")
-    label = scenario
+    label = scenario + ("-en" if texts.language() == "en" else "")
     scenario, dark = scenario.removesuffix("-dark"), scenario.endswith("-dark")
     if dark:
         dark_palette(app)
