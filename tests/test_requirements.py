@@ -236,6 +236,10 @@ CASES: dict[str, tuple[Edit, str | tuple[str, int], str | None, str]] = {
     "rule names an unknown role": (
         _swap('roles = ["sales_entries"]\n', 'roles = ["verkoop"]\n'), '["verkoop"]', None,
         "rules name roles that are not listed: verkoop"),
+    "rule looks in an unknown role": (
+        _swap('also_in = ["distribution_methods", "verstrekking"]',
+              'also_in = ["distribution_methods", "digitaal"]'), '"digitaal"]', None,
+        "rules name roles that are not listed: digitaal"),
     "rule names an unknown field": (
         _swap('"debtor_code"]\nalso_in', '"debiteur"]\nalso_in'), '"debiteur"]',
         "rules.any_of[1].per", "'debiteur' is not a field of role 'sales_entries'"),

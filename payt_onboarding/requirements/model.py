@@ -145,6 +145,8 @@ class Requirements(_Strict):
         )
         for rule in grouped:
             used += rule.roles
+        for any_of in rules.any_of:
+            used += any_of.also_in
         for ref in rules.references:
             used += [*ref.roles, ref.target_role]
         if rules.attachments:

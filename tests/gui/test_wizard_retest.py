@@ -89,3 +89,30 @@ def test_closing_with_an_unsaved_result_asks_first(
     wizard.reject()  # Escape or Annuleren
     assert len(asked) == 2
     assert not wizard.isVisible() and wizard.jobs.closing
+
+
+def test_another_requirements_file_is_checked_at_once(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard, tmp_path: Path) -> None:
+    from payt_onboarding.requirements.load import DEFAULT_REQUIREMENTS
+
+    wizard = wizards(simulator("healthy"))
+    walk_to_connectors(qtbot, wizard)
+    page = wizard.connectors
+    assert "verstrekking" in page.items
+    # Payt's file without the optional Verstrekking connector.
+    text = DEFAULT_REQUIREMENTS.read_text(encoding="utf-8")
+    start = text.index('[[connectors]]\nrole = "verstrekking"')
+    end = text.index("[rules]")
+    smaller = tmp_path / "payt_zonder_verstrekking.toml"
+    smaller.write_text((text[:start] + text[end:]).replace(
+        'also_in = ["distribution_methods", "verstrekking"]',
+        'also_in = ["distribution_methods"]'), encoding="utf-8")
+
+    page.load_requirements(str(smaller))
+    wait_check(qtbot, wizard)
+
+    assert "verstrekking" not in page.items
+    assert page.tree.topLevelItemCount() == len(wizard.state.requirements.connectors)
+    report = wizard.state.session.report()
+    assert report.requirements == str(smaller)
+    assert "verstrekking" not in {c.role for c in report.connectors}
