@@ -62,7 +62,7 @@ def save_after_check(
         print(f"The token was NOT stored: {saved.problem}", file=sys.stderr)
     kept = {
         "keyring": f"the token is in {saved.store_name}",
-        "memory": f"the token was NOT stored. {TokenVault().status.reason.rstrip('.')}",
+        "memory": f"the token was NOT stored. {saved.problem.rstrip('.')}",
     }.get(saved.token, "pass the token again next time")
     print(f"Profile '{name}' saved to {saved.path}; {kept}.", file=sys.stderr)
 

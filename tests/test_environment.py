@@ -249,38 +249,38 @@ def test_validate_base_url_accepts(url: str, expected: str) -> None:
     assert validate_base_url(url) == expected
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "",
-        "   ",
-        "/",
-        "http://example.com",
-        "http://12345.rest.afas.online/ProfitRestServices",
-        "http://10.0.0.1:8080",
-        "http://128.0.0.1",
-        "http://[::2]",
-        "http://localhost.example.com",
-        "ftp://example.com",
-        "file:///etc/passwd",
-        "example.com",
-        "12345.rest.afas.online/ProfitRestServices",
-        "https://",
-        "https:///path",
-        "https://user:secret@example.com",
-        "https://user@example.com",
-        "http://user:pw@127.0.0.1",
-        "https://example.com/?token=abc",
-        "https://example.com/path?x=1",
-        "https://example.com/path#frag",
-        "https://example.com?",
-        "https://exa mple.com",
-        "https://example.com:99999",
-        "https://example.com:abc",
-        "http://[::1",
-        "javascript:alert(1)",
-    ],
-)
+BAD_BASE_URLS = [
+    "",
+    "   ",
+    "/",
+    "http://example.com",
+    "http://12345.rest.afas.online/ProfitRestServices",
+    "http://10.0.0.1:8080",
+    "http://128.0.0.1",
+    "http://[::2]",
+    "http://localhost.example.com",
+    "ftp://example.com",
+    "file:///etc/passwd",
+    "example.com",
+    "12345.rest.afas.online/ProfitRestServices",
+    "https://",
+    "https:///path",
+    "https://user:secret@example.com",
+    "https://user@example.com",
+    "http://user:pw@127.0.0.1",
+    "https://example.com/?token=abc",
+    "https://example.com/path?x=1",
+    "https://example.com/path#frag",
+    "https://example.com?",
+    "https://exa mple.com",
+    "https://example.com:99999",
+    "https://example.com:abc",
+    "http://[::1",
+    "javascript:alert(1)",
+]
+
+
+@pytest.mark.parametrize("url", BAD_BASE_URLS)
 def test_validate_base_url_rejects(url: str) -> None:
     with pytest.raises(EnvironmentInputError) as info:
         validate_base_url(url)

@@ -9,7 +9,6 @@ the input than the English message does. Token inputs appear in test ids only by
 from __future__ import annotations
 
 import ast
-import base64
 import copy
 import functools
 import inspect
@@ -19,6 +18,8 @@ from collections.abc import Callable
 from types import ModuleType
 
 import pytest
+from test_environment import BAD_BASE_URLS
+from test_token import DATA, REJECTED, XML
 
 from payt_onboarding.afas import environment as environment_module
 from payt_onboarding.afas import token as token_module
@@ -30,10 +31,6 @@ from payt_onboarding.afas.environment import (
     validate_base_url,
 )
 from payt_onboarding.afas.token import AfasToken, TokenFormatError
-
-# AFAS's documentation example token (reference section 2.1), as in tests/test_token.py.
-DATA = "949C1A9CD9AE4797950D94F55A7A4D056770472D4963CB9A8D3800BEE0CCE6A2"
-XML = f"<token><version>1</version><data>{DATA}</data></token>"
 
 # English words that never occur in the Dutch texts; one of them there means an untranslated text.
 ENGLISH_MARKERS = re.compile(
@@ -62,37 +59,8 @@ UID_REJECTED = [
     "x" * 200,
 ]
 
-URL_REJECTED = [
-    "",
-    "   ",
-    "/",
-    "http://example.com",
-    "http://12345.rest.afas.online/ProfitRestServices",
-    "http://10.0.0.1:8080",
-    "http://128.0.0.1",
-    "http://[::2]",
-    "http://localhost.example.com",
-    "ftp://example.com",
-    "file:///etc/passwd",
-    "example.com",
-    "12345.rest.afas.online/ProfitRestServices",
-    "https://",
-    "https:///path",
-    "https://user:secret@example.com",
-    "https://user@example.com",
-    "http://user:pw@127.0.0.1",
-    "https://example.com/?token=abc",
-    "https://example.com/path?x=1",
-    "https://example.com/path#frag",
-    "https://example.com?",
-    "https://exa mple.com",
-    "https://exa\\mple.com",
-    "https://example.com:99999",
-    "https://example.com:abc",
-    "http://[::1",
-    "javascript:alert(1)",
-    "https://bad host!.example.com",
-]
+# Beyond tests/test_environment.py's list: a backslash, and a host name with a space.
+URL_REJECTED = [*BAD_BASE_URLS, "https://exa\\mple.com", "https://bad host!.example.com"]
 
 UNKNOWN_KINDS = ["prod", "live", "acc", "O", "testing", "cursus"]
 
@@ -131,30 +99,11 @@ def _environment_cases() -> list[object]:
     return cases
 
 
+# Beyond tests/test_token.py's list: what only the error texts need to see.
 TOKEN_REJECTED: dict[str, object] = {
-    "empty": "",
-    "only whitespace and quotes": '  "" \n ',
-    "garbage": "correct horse battery staple",
-    "garbage symbols": "!!!***???",
-    "xml without data": "<token><version>1</version></token>",
-    "xml with empty data": "<token><version>1</version><data></data></token>",
-    "xml not a token": "<html><body>hi</body></html>",
+    **REJECTED,
     "xml with an unclosed data element": "<token><version>1</version><data>AB</token>",
-    "xml unclosed": f"<token><version>1</version><data>{DATA}</data>",
-    "xml extra element": f"<token><version>1</version><data>{DATA}</data><x>1</x></token>",
-    "xml two data": f"<token><data>{DATA}</data><data>{DATA}</data></token>",
-    "xml bad version": f"<token><version>one</version><data>{DATA}</data></token>",
-    "xml non-hex data": "<token><version>1</version><data>QWERTYUIOPASDFGHJKLZXCV</data></token>",
-    "base64 of non-token text": base64.b64encode(b"This is not an AFAS token at all.").decode(),
-    "base64 of xml without data": base64.b64encode(b"<token><version>1</version></token>").decode(),
-    "non-hex data": DATA[:30] + "OO" + DATA[32:],
-    "data too short": DATA[:10],
-    "data too long": DATA * 9,
     "far too long": DATA * 200,
-    "bearer": "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0In0.c2lnbmF0dXJl",
-    "header without value": "AfasToken",
-    "authorization without value": "Authorization:",
-    "header with garbage": "AfasToken !!!###",
     "not text": 12345,
 }
 

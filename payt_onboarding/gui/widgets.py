@@ -9,6 +9,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
 from payt_onboarding.gui.texts import translate, words
+from payt_onboarding.report.labels import counted
+from payt_onboarding.report.model import Report
 
 _ICONS = {
     "ok": QStyle.StandardPixmap.SP_DialogApplyButton,
@@ -76,6 +78,13 @@ class Notice(QWidget):
         self.status = ""
         self.text.clear()
         self.hide()
+
+
+def counts(report: Report) -> str:
+    """"2 fouten, 1 waarschuwing": the line under a verdict."""
+    w = words()
+    severities = [f.severity for f in report.findings]
+    return ", ".join(counted(w, kind, severities.count(kind)) for kind in ("error", "warning"))
 
 
 def heading(text: str) -> QLabel:

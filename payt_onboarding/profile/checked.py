@@ -29,7 +29,7 @@ class SavedProfile:
     path: Path
     profile: Profile
     token: TokenPlace
-    problem: str = ""  # why the keyring refused the token
+    problem: str = ""  # why the keyring refused the token, or why there is none (memory)
     store_name: str = ""  # the keyring's name, for "the token is in <store>"
 
     @property
@@ -86,6 +86,8 @@ def save_checked(
     else:
         try:
             where = vault.save(account, token)
+            if where == "memory":
+                problem = vault.status.reason
         except SecretStoreError as error:
             where, problem = "failed", str(error)
     # A reference only to a token that is really in the keyring: this one, or the one stored

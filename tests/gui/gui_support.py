@@ -11,12 +11,19 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import keyring.core
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractButton, QTreeWidget, QTreeWidgetItem, QWizard
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QMessageBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWizard,
+)
 from pytestqt.qtbot import QtBot
 
 from payt_onboarding.afas.token import AfasToken
@@ -169,3 +176,18 @@ def child_texts(item: QTreeWidgetItem) -> list[str]:
         found.extend(child.text(c) for c in range(child.columnCount()))
         found.extend(child_texts(child))
     return found
+
+
+class Questions:
+    """QMessageBox.question answered without a dialog: `answer` is the reply, `asked` holds
+    (title, text) of every question put."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch,
+                 answer: QMessageBox.StandardButton) -> None:
+        self.answer = answer
+        self.asked: list[tuple[str, str]] = []
+        monkeypatch.setattr(QMessageBox, "question", self._ask)
+
+    def _ask(self, parent: Any, title: str, text: str, *args: Any) -> QMessageBox.StandardButton:
+        self.asked.append((title, text))
+        return self.answer

@@ -48,7 +48,7 @@ def test_edits_survive_going_back_and_a_new_address_is_checked_again(
 def test_saving_over_another_profile_asks_and_an_empty_name_says_what_to_enter(
         qtbot: QtBot, simulator: Any, wizards: MakeWizard,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from gui_support import PROFILE, notice_has, save_profile, walk_to_summary
+    from gui_support import PROFILE, Questions, notice_has, save_profile, walk_to_summary
     from PySide6.QtWidgets import QMessageBox
 
     from payt_onboarding.profile.store import ProfileStore
@@ -66,21 +66,15 @@ def test_saving_over_another_profile_asks_and_an_empty_name_says_what_to_enter(
     assert notice_has(page.notice, "De naam is leeg")
     page.name.setText(PROFILE)
 
-    asked: list[str] = []
-
-    def answer(choice: QMessageBox.StandardButton) -> Any:
-        def question(parent: Any, title: str, text: str, *args: Any) -> Any:
-            asked.append(text)
-            return choice
-        return question
-
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    questions = Questions(monkeypatch, QMessageBox.StandardButton.No)
     page.save.click()
-    assert len(asked) == 1 and PROFILE in asked[0] and "12345" in asked[0]
+    assert len(questions.asked) == 1
+    _, text = questions.asked[0]
+    assert PROFILE in text and "12345" in text
     assert page.saved is None and not second.jobs.busy
     assert ProfileStore().load(PROFILE).validation.verdict == "ready"  # untouched
 
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    questions.answer = QMessageBox.StandardButton.Yes
     save_profile(qtbot, second)
     assert page.saved is not None and page.saved.draft
     assert ProfileStore().load(PROFILE).validation.verdict == "not_ready"
@@ -88,4 +82,4 @@ def test_saving_over_another_profile_asks_and_an_empty_name_says_what_to_enter(
     # Checked again as that profile, saving it is no question.
     page.save.click()
     qtbot.waitUntil(lambda: not second.jobs.busy, timeout=5000)
-    assert len(asked) == 2
+    assert len(questions.asked) == 2

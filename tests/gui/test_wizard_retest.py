@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import MakeWizard, open_wizards, wait_check, walk_to_connectors
+from gui_support import MakeWizard, Questions, open_wizards, wait_check, walk_to_connectors
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -72,22 +72,14 @@ def test_closing_with_an_unsaved_result_asks_first(
 
     wizard = wizards(simulator("healthy"))
     walk_to_connectors(qtbot, wizard)
-    asked: list[str] = []
-
-    def answer(choice: QMessageBox.StandardButton) -> Any:
-        def question(parent: Any, title: str, text: str, *args: Any) -> Any:
-            asked.append(title)
-            return choice
-        return question
-
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    questions = Questions(monkeypatch, QMessageBox.StandardButton.Cancel)
     wizard.close()
-    assert asked == ["Sluiten zonder opslaan?"]
+    assert [title for title, _ in questions.asked] == ["Sluiten zonder opslaan?"]
     assert wizard.isVisible() and not wizard.jobs.closing  # still open, still working
 
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Close))
+    questions.answer = QMessageBox.StandardButton.Close
     wizard.reject()  # Escape or Annuleren
-    assert len(asked) == 2
+    assert len(questions.asked) == 2
     assert not wizard.isVisible() and wizard.jobs.closing
 
 

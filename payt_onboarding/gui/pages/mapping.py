@@ -25,8 +25,8 @@ from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import translate, words
-from payt_onboarding.gui.widgets import Notice, heading, status_icon, status_word
-from payt_onboarding.report.labels import counted, percent
+from payt_onboarding.gui.widgets import Notice, counts, heading, status_icon, status_word
+from payt_onboarding.report.labels import percent
 from payt_onboarding.report.model import (
     SEVERITY_ORDER,
     AfasField,
@@ -109,20 +109,19 @@ class MappingPage(Page):
         split.setChildrenCollapsible(False)
         layout.addWidget(split, 1)
 
+        self.shown: Report | None = None  # the report on screen
         self.connector.currentIndexChanged.connect(self._fill_table)
         self.gaps_only.toggled.connect(self._fill_table)
 
     def initializePage(self) -> None:
         self.refresh()
 
-    def report(self) -> Report | None:
-        session = self.state.session
-        return session.report() if session is not None else None
-
     def refresh(self) -> None:
-        report = self.report()
-        if report is None:
+        """Everything from one new report: after a check, and after each mapping."""
+        session = self.state.session
+        if session is None:
             return
+        self.shown = report = session.report()
         self._verdict(report)
         role = self.connector.currentData()
         self.connector.blockSignals(True)
@@ -148,18 +147,16 @@ class MappingPage(Page):
         return 0
 
     def _verdict(self, report: Report) -> None:
-        w = words()
-        errors = sum(f.severity == "error" for f in report.findings)
-        warnings = sum(f.severity == "warning" for f in report.findings)
         self.verdict.show_notice(
-            report.verdict, translate("MappingPage", "Verdict now: ") + w.verdicts[report.verdict],
-            f"{counted(w, 'error', errors)}, {counted(w, 'warning', warnings)}")
+            report.verdict,
+            translate("MappingPage", "Verdict now: ") + words().verdicts[report.verdict],
+            counts(report))
 
     def _result(self) -> ConnectorResult | None:
-        report, role = self.report(), self.connector.currentData()
-        if report is None:
+        if self.shown is None:
             return None
-        return next((c for c in report.connectors if c.role == role), None)
+        role = self.connector.currentData()
+        return next((c for c in self.shown.connectors if c.role == role), None)
 
     def _fill_table(self) -> None:
         result = self._result()

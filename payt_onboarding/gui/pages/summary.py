@@ -24,12 +24,11 @@ from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import translate, words
-from payt_onboarding.gui.widgets import Notice
+from payt_onboarding.gui.widgets import Notice, counts
 from payt_onboarding.profile.checked import SavedProfile, save_checked
 from payt_onboarding.profile.files import atomic_write
 from payt_onboarding.profile.model import checked_name
 from payt_onboarding.profile.store import ProfileError, ProfileStore
-from payt_onboarding.report.labels import counted
 from payt_onboarding.report.model import Report
 from payt_onboarding.report.render_html import render_html
 from payt_onboarding.report.render_json import render_json
@@ -89,9 +88,7 @@ class SummaryPage(Page):
     def initializePage(self) -> None:
         report = self.report()
         w = words()
-        errors = sum(f.severity == "error" for f in report.findings)
-        warnings = sum(f.severity == "warning" for f in report.findings)
-        detail = f"{counted(w, 'error', errors)}, {counted(w, 'warning', warnings)}"
+        detail = counts(report)
         if report.verdict == "not_ready":
             detail += translate("SummaryPage",
                                 ". Fix the errors and test again; until then the profile can "
