@@ -14,7 +14,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, TextIO
 
 from payt_onboarding.afas.client import AfasClient
 from payt_onboarding.afas.environment import Environment, EnvironmentInputError
@@ -141,8 +141,7 @@ async def check_environment(
     progress: ProgressCallback | None = None,
 ) -> Report:
     """The whole check of one environment, AFAS answering in the report's language."""
-    language: Literal["nl-nl", "en-us"] = "nl-nl" if options.language == "nl" else "en-us"
-    async with AfasClient(environment, token, language=language) as client:
+    async with AfasClient(environment, token, language=options.language) as client:
         return await run_check(client, requirements, environment_name=environment.kind.value,
                                options=options, progress=progress)
 

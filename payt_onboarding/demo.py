@@ -14,10 +14,10 @@ from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.check_command import EXIT_BY_VERDICT, check_environment
 from payt_onboarding.checks.engine import CheckOptions
-from payt_onboarding.report.model import Language
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
 from payt_onboarding.simulator.scenarios import build_config
 from payt_onboarding.simulator.server import SimulatorServer
+from payt_onboarding.vocabulary import Language
 
 
 def run_demo(scenario: str, language: Language = "nl", *, text: bool = False) -> int:

@@ -17,8 +17,8 @@ from payt_onboarding.checks.catalog import (
     entry_for,
     make_finding,
 )
-from payt_onboarding.codes import Code
 from payt_onboarding.report.model import MAX_EXAMPLES
+from payt_onboarding.vocabulary import Code
 
 LANGUAGES = ("nl", "en")
 FINDING_CODES = [c for c in Code if c is not Code.INPUT_INVALID]

@@ -11,7 +11,7 @@ from payt_onboarding.afas.environment import (
     parse_uid,
     validate_base_url,
 )
-from payt_onboarding.codes import Code
+from payt_onboarding.vocabulary import Code
 
 PRODUCTION = EnvironmentKind.PRODUCTION
 TEST = EnvironmentKind.TEST

@@ -16,9 +16,9 @@ from payt_onboarding.afas import errors
 from payt_onboarding.afas.client import AfasClient, RetryPolicy
 from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
-from payt_onboarding.codes import Code
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, Fault
 from payt_onboarding.simulator.server import SimulatorServer
+from payt_onboarding.vocabulary import Code
 
 Start = Callable[..., SimulatorServer]
 

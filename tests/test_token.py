@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from payt_onboarding.afas.token import AfasToken, TokenFormatError
-from payt_onboarding.codes import Code
+from payt_onboarding.vocabulary import Code
 
 # AFAS's documentation example token (reference section 2.1).
 DATA = "949C1A9CD9AE4797950D94F55A7A4D056770472D4963CB9A8D3800BEE0CCE6A2"

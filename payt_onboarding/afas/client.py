@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator, Generator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, Self, TypeVar
+from typing import Any, Self, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -42,10 +42,12 @@ from payt_onboarding.afas.errors import (
 from payt_onboarding.afas.filters import Filter, FilterGroups, filter_params
 from payt_onboarding.afas.models import Attachment, ConnectorMetadata, MetaInfo, RowsPage
 from payt_onboarding.afas.token import AfasToken
+from payt_onboarding.vocabulary import Language
 
 log = logging.getLogger(__name__)
 
-Language = Literal["nl-nl", "en-us"]
+# AFAS answers its error texts in the Accept-Language it is sent (reference section 5).
+ACCEPT_LANGUAGE: dict[Language, str] = {"nl": "nl-nl", "en": "en-us"}
 _ModelT = TypeVar("_ModelT", bound=BaseModel)
 
 # AFAS allows 8 parallel calls per environment; the client's other integrations need the rest.
@@ -109,7 +111,7 @@ class AfasClient:
         environment: Environment,
         token: AfasToken,
         *,
-        language: Language = "nl-nl",
+        language: Language = "nl",
         timeout: httpx.Timeout | None = None,
         retry: RetryPolicy | None = None,
         max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
@@ -117,8 +119,8 @@ class AfasClient:
         transport: httpx.AsyncBaseTransport | None = None,
         rng: random.Random | None = None,
     ) -> None:
-        if language not in ("nl-nl", "en-us"):
-            raise ValueError(f"language must be nl-nl or en-us, not {language!r}")
+        if language not in ACCEPT_LANGUAGE:
+            raise ValueError(f"language must be nl or en, not {language!r}")
         self.environment = environment
         self.retry = retry or RetryPolicy()
         self._rng = rng or random.Random()
@@ -129,7 +131,7 @@ class AfasClient:
             auth=self._auth,
             headers={
                 "Accept": "application/json",
-                "Accept-Language": language,
+                "Accept-Language": ACCEPT_LANGUAGE[language],
                 "User-Agent": f"payt-onboarding/{__version__}",
             },
             timeout=timeout or httpx.Timeout(30.0, connect=10.0),

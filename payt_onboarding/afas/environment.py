@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
-from payt_onboarding.codes import Code
+from payt_onboarding.vocabulary import Code
 
 __all__ = [
     "Environment",

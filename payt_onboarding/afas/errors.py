@@ -19,7 +19,7 @@ from enum import Enum
 
 import httpx
 
-from payt_onboarding.codes import Code
+from payt_onboarding.vocabulary import Code
 
 
 class Operation(Enum):

@@ -20,7 +20,7 @@ import html
 import re
 from typing import Any, NoReturn
 
-from payt_onboarding.codes import Code
+from payt_onboarding.vocabulary import Code
 
 __all__ = ["AfasToken", "TokenFormatError"]
 

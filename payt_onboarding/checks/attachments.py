@@ -12,9 +12,9 @@ from payt_onboarding.checks.catalog import make_finding, no_files_detail
 from payt_onboarding.checks.connector import ConnectorOutcome
 from payt_onboarding.checks.failures import finding_for_error
 from payt_onboarding.checks.values import is_empty, shown
-from payt_onboarding.codes import Code
-from payt_onboarding.report.model import Finding, Language
+from payt_onboarding.report.model import Finding
 from payt_onboarding.requirements.model import AttachmentRule
+from payt_onboarding.vocabulary import Code, Language
 
 LOOKUP = 10  # linked dossier items looked up in the attachments connector
 PDF_MAGIC = b"%PDF-"

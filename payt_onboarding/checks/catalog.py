@@ -16,8 +16,8 @@ from types import MappingProxyType
 from typing import Any
 
 from payt_onboarding.checks.values import shown
-from payt_onboarding.codes import Code
-from payt_onboarding.report.model import MAX_EXAMPLES, Finding, Language, Severity
+from payt_onboarding.report.model import MAX_EXAMPLES, Finding
+from payt_onboarding.vocabulary import Code, Language, Severity
 
 EXAMPLE_LENGTH = 120
 

@@ -17,9 +17,9 @@ from payt_onboarding.checks.fields import PlannedField, candidates, plan_fields,
 from payt_onboarding.checks.progress import ProgressCallback, ProgressEvent
 from payt_onboarding.checks.rules import RoleData
 from payt_onboarding.checks.values import MAX_LENGTH, FieldStats, field_stats, row_keys, translate
-from payt_onboarding.codes import Code
-from payt_onboarding.report.model import AfasField, FieldResult, Finding, Language
+from payt_onboarding.report.model import AfasField, FieldResult, Finding
 from payt_onboarding.requirements.model import ConnectorRequirement
+from payt_onboarding.vocabulary import Code, Language
 
 PAGE_SIZE = 1000
 

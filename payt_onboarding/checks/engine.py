@@ -26,9 +26,9 @@ from payt_onboarding.checks.session import (
     CheckSession,
     status_of,
 )
-from payt_onboarding.codes import Code
-from payt_onboarding.report.model import Finding, Language, Report, verdict_of
+from payt_onboarding.report.model import Finding, Report, verdict_of
 from payt_onboarding.requirements.model import AttachmentRule, Requirements
+from payt_onboarding.vocabulary import Code, Language
 
 __all__ = [
     "DEFAULT_SAMPLE_SIZE", "CheckOptions", "CheckSession", "expiry_findings", "run_check",

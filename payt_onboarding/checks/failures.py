@@ -6,8 +6,8 @@ from typing import Any
 
 from payt_onboarding.afas.errors import AfasError
 from payt_onboarding.checks.catalog import make_finding
-from payt_onboarding.codes import Code
-from payt_onboarding.report.model import Finding, Language
+from payt_onboarding.report.model import Finding
+from payt_onboarding.vocabulary import Code, Language
 
 _NO_DETAIL = "—"
 

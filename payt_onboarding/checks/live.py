@@ -4,7 +4,6 @@ the environment as a session. Both turn every AFAS failure into a finding."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from payt_onboarding.afas.client import AfasClient
 from payt_onboarding.afas.environment import Environment
@@ -14,8 +13,9 @@ from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.checks.engine import CheckOptions, CheckSession, expiry_findings, run_session
 from payt_onboarding.checks.failures import finding_for_error
 from payt_onboarding.checks.progress import Cancellation, ProgressCallback
-from payt_onboarding.report.model import Finding, Language
+from payt_onboarding.report.model import Finding
 from payt_onboarding.requirements.model import Requirements
+from payt_onboarding.vocabulary import Language
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,7 @@ class Connection:
 
 
 def _client(environment: Environment, token: AfasToken, language: Language) -> AfasClient:
-    afas: Literal["nl-nl", "en-us"] = "nl-nl" if language == "nl" else "en-us"
-    return AfasClient(environment, token, language=afas)
+    return AfasClient(environment, token, language=language)
 
 
 async def test_connection(environment: Environment, token: AfasToken,

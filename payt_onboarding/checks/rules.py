@@ -9,9 +9,9 @@ from typing import Any
 
 from payt_onboarding.checks.catalog import make_finding
 from payt_onboarding.checks.values import is_empty, parse_date, shown
-from payt_onboarding.codes import Code
-from payt_onboarding.report.model import Finding, Language
+from payt_onboarding.report.model import Finding
 from payt_onboarding.requirements.model import Rules
+from payt_onboarding.vocabulary import Code, Language
 
 
 @dataclass(frozen=True)

@@ -13,18 +13,17 @@ from payt_onboarding.afas.models import SessionInfo
 from payt_onboarding.checks.connector import ConnectorOutcome, evaluate, mapping_choices
 from payt_onboarding.checks.rules import RoleData, apply_rules
 from payt_onboarding.report.model import (
-    SEVERITY_ORDER,
     AfasField,
     ConnectorResult,
     ConnectorStatus,
     Finding,
-    Language,
     Report,
     Target,
     Tool,
     verdict_of,
 )
 from payt_onboarding.requirements.model import Requirements
+from payt_onboarding.vocabulary import SEVERITY_ORDER, Language
 
 DEFAULT_SAMPLE_SIZE = 200
 

@@ -10,8 +10,8 @@ from typing import Any
 
 from payt_onboarding.checks.fields import PlannedField
 from payt_onboarding.checks.iso_codes import COUNTRY_CODES, CURRENCY_CODES
-from payt_onboarding.codes import Code
 from payt_onboarding.requirements.model import PaytType
+from payt_onboarding.vocabulary import Code
 
 MAX_LENGTH = 255  # Payt's maximum field length (imports/csv)
 _EMAIL = re.compile(r"^[^@\s;,<>]+@[^@\s;,<>]+\.[^@\s;,<>.]{2,}$")

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from payt_onboarding.gui.state import Prefill, WizardState
 from payt_onboarding.gui.texts import set_language, translate
 from payt_onboarding.gui.wizard import OnboardingWizard
-from payt_onboarding.report.model import Language
+from payt_onboarding.vocabulary import Language
 
 log = logging.getLogger(__name__)
 

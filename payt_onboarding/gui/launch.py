@@ -6,7 +6,7 @@ import os
 import sys
 
 from payt_onboarding.gui.state import Prefill
-from payt_onboarding.report.model import Language
+from payt_onboarding.vocabulary import Language
 
 EXIT_NO_SCREEN = 69  # EX_UNAVAILABLE
 

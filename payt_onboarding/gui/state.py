@@ -9,9 +9,9 @@ from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.checks.engine import CheckOptions, CheckSession
 from payt_onboarding.profile.model import Profile
 from payt_onboarding.profile.secrets import StoreStatus
-from payt_onboarding.report.model import Language
 from payt_onboarding.requirements.load import load_requirements
 from payt_onboarding.requirements.model import Requirements
+from payt_onboarding.vocabulary import Language
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from importlib.resources.abc import Traversable
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from payt_onboarding.report.labels import Labels, labels_for
-from payt_onboarding.report.model import Language
+from payt_onboarding.vocabulary import Language
 
 _language: Language = "nl"
 _installed: list[QTranslator] = []

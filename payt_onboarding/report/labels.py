@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from payt_onboarding.report.model import Language
 from payt_onboarding.requirements.load import BUILT_IN
+from payt_onboarding.vocabulary import Language
 
 
 @dataclass(frozen=True)

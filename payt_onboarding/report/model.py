@@ -6,9 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Severity = Literal["error", "warning", "info"]
-SEVERITY_ORDER: tuple[Severity, ...] = ("error", "warning", "info")  # most serious first
-Language = Literal["nl", "en"]
+from payt_onboarding.vocabulary import Language, Severity
+
 Verdict = Literal["ready", "ready_with_warnings", "not_ready"]
 ConnectorStatus = Literal["ok", "warning", "error", "missing", "skipped"]
 FieldStatus = Literal["ok", "mapped", "missing", "type_mismatch", "empty"]

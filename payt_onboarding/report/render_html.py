@@ -23,8 +23,9 @@ from payt_onboarding.report.labels import (
     rows_text,
     when,
 )
-from payt_onboarding.report.model import SEVERITY_ORDER, Report
+from payt_onboarding.report.model import Report
 from payt_onboarding.report.render_text import CONTROL
+from payt_onboarding.vocabulary import SEVERITY_ORDER
 
 # The colour family of each verdict, status and severity. Colour only ever repeats a word that
 # is printed beside it, so a black-and-white print loses nothing.

@@ -22,7 +22,8 @@ from payt_onboarding.report.labels import (
     rows_text,
     when,
 )
-from payt_onboarding.report.model import SEVERITY_ORDER, ConnectorResult, Finding, Report
+from payt_onboarding.report.model import ConnectorResult, Finding, Report
+from payt_onboarding.vocabulary import SEVERITY_ORDER
 
 # ESC sequences: CSI, OSC (ended by BEL or ST), DCS/SOS/PM/APC strings, nF and two-byte escapes;
 # a lone ESC as well. Then C0 and C1 controls (C1 0x9b is a one-byte CSI on some terminals) and

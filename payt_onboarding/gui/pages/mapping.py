@@ -27,13 +27,8 @@ from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import translate, words
 from payt_onboarding.gui.widgets import Notice, counts, heading, status_icon, status_word
 from payt_onboarding.report.labels import percent
-from payt_onboarding.report.model import (
-    SEVERITY_ORDER,
-    AfasField,
-    ConnectorResult,
-    FieldResult,
-    Report,
-)
+from payt_onboarding.report.model import AfasField, ConnectorResult, FieldResult, Report
+from payt_onboarding.vocabulary import SEVERITY_ORDER
 
 COLUMNS = ("payt", "mandatory", "afas", "type", "status", "fill", "samples")
 GAPS = frozenset({"missing", "type_mismatch", "empty"})

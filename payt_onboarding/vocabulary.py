@@ -1,9 +1,17 @@
-"""Finding codes: stable identifiers shared by the AFAS client, the checks and the reports.
+"""The words every layer shares: finding codes, severities and the user's language.
 
-DESIGN.md section 5 is the contract: codes are only ever added, never renamed or removed.
+DESIGN.md section 5 is the contract for `Code`: codes are only ever added, never renamed or
+removed. This module imports nothing of the package, so anything may import it.
 """
 
 from enum import StrEnum
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_ORDER: tuple[Severity, ...] = ("error", "warning", "info")  # most serious first
+# The language of every message, report and window; AFAS's own Accept-Language is derived
+# from it (afas.client.accept_language).
+Language = Literal["nl", "en"]
 
 
 class Code(StrEnum):
