@@ -1,8 +1,7 @@
-"""payt-onboarding: connect AFAS Profit to Payt and prove the connection works."""
+"""payt-onboarding: connect AFAS Profit to Payt and prove the connection works.
 
-from importlib.metadata import PackageNotFoundError, version
+The version lives here, once: pyproject.toml reads it (dynamic), and `--version` needs no
+importlib.metadata at start-up.
+"""
 
-try:
-    __version__ = version("payt-onboarding")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+__version__ = "0.1.0"

@@ -47,7 +47,8 @@ DEMO_FORMS = {
     "header": DEMO.authorization_header() + "\n",
 }
 EXIT = {"ready": 0, "ready_with_warnings": 1, "not_ready": 2}
-EXIT_USAGE = 64
+EXIT_USAGE = 64  # the contract, written out: a test of it must not import it
+
 # The verdict as the Dutch text report opens with it (case aside).
 TEXT_VERDICT = {
     "ready": "klaar voor payt",

@@ -201,10 +201,10 @@ def test_a_missing_field_names_the_renamed_afas_field_that_could_carry_it(simula
 def test_the_terminal_progress_line_follows_the_events_and_clears_itself(simulator: Any) -> None:
     import io
 
-    from payt_onboarding.check_command import _TerminalProgress
+    from payt_onboarding.cli.progress_line import TerminalProgress
 
     stream = io.StringIO()
-    display = _TerminalProgress(stream, "en")
+    display = TerminalProgress(stream, "en")
     events: list[ProgressEvent] = []
     report = check(simulator("healthy"), events=events)
     for event in events:

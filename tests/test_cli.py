@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from payt_onboarding import __version__
-from payt_onboarding.cli import EXIT_USAGE
+from payt_onboarding.cli.exit_codes import USAGE as EXIT_USAGE
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA
 
 CLI = [sys.executable, "-m", "payt_onboarding.cli"]

@@ -16,7 +16,6 @@ from payt_onboarding.afas.client import RetryPolicy
 from payt_onboarding.afas.filters import Filter, Op
 from payt_onboarding.afas.models import RowsPage
 from payt_onboarding.simulator.config import Fault, Switches
-from payt_onboarding.simulator.run import test_tls as make_test_tls
 from payt_onboarding.simulator.scenarios import (
     ALL_CONNECTORS,
     INVOICE_LINES,
@@ -25,6 +24,7 @@ from payt_onboarding.simulator.scenarios import (
     SUBJECT_ATTACHMENTS,
 )
 from payt_onboarding.simulator.server import SimulatorServer
+from payt_onboarding.simulator.tls import throwaway_tls as make_test_tls
 from payt_onboarding.vocabulary import Code
 
 Start = Callable[..., SimulatorServer]

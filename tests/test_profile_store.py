@@ -15,7 +15,7 @@ from profile_fixtures import make_profile, new_token
 
 from payt_onboarding.profile.files import safe_filename
 from payt_onboarding.profile.listing import NO_PROFILES, format_profiles
-from payt_onboarding.profile.model import Profile, TokenRef, normalize_name
+from payt_onboarding.profile.model import Profile, TokenRef, stored_name
 from payt_onboarding.profile.store import (
     CONFIG_DIR_ENV,
     ProfileError,
@@ -294,7 +294,7 @@ def test_a_name_cannot_escape_the_directory(store: ProfileStore) -> None:
     for name in ("../../etc", "..", "/etc/passwd", "C:\\Windows\\system32", "CON", "nul.txt"):
         path = store.save(make_profile(name))
         assert path.parent == store.directory
-        assert store.load(name).name == normalize_name(name)
+        assert store.load(name).name == stored_name(name)
     assert len(list(store.directory.iterdir())) == 6
 
 
@@ -399,7 +399,7 @@ def test_safe_filename_is_always_one_valid_component(name: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(min_size=1, max_size=60) | st.from_regex(r"[a-z0-9_-]{1,20}",
                                                                    fullmatch=True),
-                min_size=2, max_size=12, unique_by=normalize_name))
+                min_size=2, max_size=12, unique_by=stored_name))
 def test_distinct_names_get_distinct_files_ignoring_case(names: list[str]) -> None:
     files = [safe_filename(n).casefold() for n in names]
     assert len(set(files)) == len(files)
@@ -408,7 +408,7 @@ def test_distinct_names_get_distinct_files_ignoring_case(names: list[str]) -> No
 @given(st.text(min_size=1, max_size=40))
 def test_a_name_that_looks_like_another_names_file_gets_its_own(name: str) -> None:
     stem = safe_filename(name).removesuffix(".json")
-    if normalize_name(stem) != normalize_name(name):
+    if stored_name(stem) != stored_name(name):
         assert safe_filename(stem).casefold() != safe_filename(name).casefold()
 
 
@@ -419,7 +419,7 @@ def test_safe_filenames_can_be_created(tmp_path: Path) -> None:
         path = tmp_path / safe_filename(name)
         path.write_text("{}")
         assert path.exists()
-    assert len(os.listdir(tmp_path)) == len({normalize_name(n) for n in names})
+    assert len(os.listdir(tmp_path)) == len({stored_name(n) for n in names})
 
 
 def test_profiles_with_hypothesis_names_round_trip(tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ class Filter:
 FilterGroups = Sequence[Sequence[Filter]]
 
 
-def normalise(filters: FilterGroups | Filter | None) -> tuple[tuple[Filter, ...], ...]:
+def filter_groups(filters: FilterGroups | Filter | None) -> tuple[tuple[Filter, ...], ...]:
     if filters is None:
         return ()
     if isinstance(filters, Filter):
@@ -58,7 +58,7 @@ def normalise(filters: FilterGroups | Filter | None) -> tuple[tuple[Filter, ...]
 
 def filter_params(filters: FilterGroups | Filter | None) -> dict[str, str]:
     """Query parameters for `filters`, in the three-list form or as `filterjson`."""
-    groups = normalise(filters)
+    groups = filter_groups(filters)
     if not groups:
         return {}
     flat: Iterable[Filter] = (f for group in groups for f in group)

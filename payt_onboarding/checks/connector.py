@@ -16,7 +16,13 @@ from payt_onboarding.checks.catalog import candidates_sentence, make_finding
 from payt_onboarding.checks.fields import PlannedField, candidates, plan_fields, sort_fields
 from payt_onboarding.checks.progress import ProgressCallback, ProgressEvent
 from payt_onboarding.checks.rules import RoleData
-from payt_onboarding.checks.values import MAX_LENGTH, FieldStats, field_stats, row_keys, translate
+from payt_onboarding.checks.values import (
+    MAX_LENGTH,
+    FieldStats,
+    field_stats,
+    row_keys,
+    rows_by_payt_field,
+)
 from payt_onboarding.report.model import AfasField, FieldResult, Finding
 from payt_onboarding.requirements.model import ConnectorRequirement
 from payt_onboarding.vocabulary import Code, Language
@@ -87,7 +93,7 @@ def evaluate(outcome: ConnectorOutcome, mapping: Mapping[str, str], language: La
     found = _field_findings(outcome, metadata, language)
     results: list[FieldResult] = []
     if outcome.finished:
-        named = translate(outcome.raw_rows, planned)
+        named = rows_by_payt_field(outcome.raw_rows, planned)
         keys = row_keys(named, req.sort)
         for plan in planned:
             stats = field_stats(plan, named, keys) if plan.readable else None

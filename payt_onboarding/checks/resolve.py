@@ -33,14 +33,14 @@ class _Candidate:
     id: str
 
 
-def normalise(name: str) -> str:
+def connector_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
 
 def _candidate(ref: ConnectorRef, base: str) -> _Candidate | None:
     found = []
     for text, by_id in ((ref.id, True), (ref.description, False)):
-        name = normalise(text)
+        name = connector_key(text)
         if name == base:
             found.append(_Candidate(True, -1, by_id, ref.id))
         elif name.startswith(base + "_"):
@@ -64,7 +64,7 @@ def resolve(
         picked = next((ref.id for ref in refs if ref.id.casefold() == wanted), None)
         return Resolution(role, picked)
 
-    base = normalise(requirement.match)
+    base = connector_key(requirement.match)
     hits = [c for ref in refs if (c := _candidate(ref, base)) is not None]
     # "Payt_administrations_test" or "..._v12_oud" only count when nothing is named exactly.
     pool = [c for c in hits if c.exact] or hits

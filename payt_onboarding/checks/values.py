@@ -97,7 +97,8 @@ def field_stats(planned: PlannedField, rows: Sequence[Row], keys: Sequence[str])
     return stats
 
 
-def translate(rows: Iterable[Row], planned: Sequence[PlannedField]) -> list[dict[str, Any]]:
+def rows_by_payt_field(rows: Iterable[Row],
+                       planned: Sequence[PlannedField]) -> list[dict[str, Any]]:
     """Rows keyed by Payt field name, holding only the fields AFAS delivers."""
     pairs = [(p.name, p.afas.id) for p in planned if p.afas is not None]
     return [{name: row.get(afas_id) for name, afas_id in pairs} for row in rows]

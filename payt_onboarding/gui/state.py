@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
+from payt_onboarding.app.credentials import StoreStatus
 from payt_onboarding.checks.engine import CheckOptions, CheckSession
 from payt_onboarding.profile.model import Profile
-from payt_onboarding.profile.secrets import StoreStatus
 from payt_onboarding.requirements.load import load_requirements
 from payt_onboarding.requirements.model import Requirements
 from payt_onboarding.vocabulary import Language

@@ -57,6 +57,6 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def words() -> Labels:
+def report_labels() -> Labels:
     """The report's vocabulary (verdicts, statuses, severities) in the wizard's language."""
     return labels_for(_language)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
-from payt_onboarding.gui.texts import translate, words
+from payt_onboarding.gui.texts import report_labels, translate
 from payt_onboarding.report.labels import counted
 from payt_onboarding.report.model import Report
 
@@ -40,9 +40,9 @@ def status_word(status: str) -> str:
         "running": translate("Widgets", "running…"),
         "waiting": translate("Widgets", "waiting"),
         "missing": translate("Widgets", "missing"),
-        "info": words().severities["info"],
+        "info": report_labels().severities["info"],
     }
-    w = words()
+    w = report_labels()
     return w.statuses.get(status) or w.verdicts.get(status) or extra.get(status, status)
 
 
@@ -82,7 +82,7 @@ class Notice(QWidget):
 
 def counts(report: Report) -> str:
     """"2 fouten, 1 waarschuwing": the line under a verdict."""
-    w = words()
+    w = report_labels()
     severities = [f.severity for f in report.findings]
     return ", ".join(counted(w, kind, severities.count(kind)) for kind in ("error", "warning"))
 

@@ -11,7 +11,7 @@ import time
 import unicodedata
 from pathlib import Path
 
-from payt_onboarding.profile.model import normalize_name
+from payt_onboarding.profile.model import stored_name
 
 __all__ = [
     "BACKUP_SUFFIX",
@@ -58,7 +58,7 @@ def safe_filename(name: str) -> str:
     `klant-bakkerij-de-vries-test-<hash>.json`, "acme" stays `acme.json`, and "../../etc" becomes
     `etc-<hash>.json`, inside the profiles directory.
     """
-    exact = normalize_name(name)
+    exact = stored_name(name)
     slug = _slug(exact)
     needs_hash = (
         slug != exact or slug in _RESERVED or _HASH_TAIL_RE.search(slug) is not None

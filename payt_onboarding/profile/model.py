@@ -37,7 +37,7 @@ __all__ = [
     "Validation",
     "checked_name",
     "migrate",
-    "normalize_name",
+    "stored_name",
 ]
 
 PROFILE_SCHEMA_VERSION = 1
@@ -187,7 +187,7 @@ class TokenRef(_Model):
 
 def checked_name(name: str) -> str:
     """The name as stored, or ValueError saying what is wrong with it."""
-    value = normalize_name(name)
+    value = stored_name(name)
     if not value:
         raise ValueError("the profile name is empty")
     if len(value) > NAME_MAX_LENGTH:
@@ -197,7 +197,7 @@ def checked_name(name: str) -> str:
     return value
 
 
-def normalize_name(name: str) -> str:
+def stored_name(name: str) -> str:
     """The profile name as stored: Unicode NFC, surrounding whitespace removed."""
     return unicodedata.normalize("NFC", name).strip()
 

@@ -44,7 +44,7 @@ from payt_onboarding.profile.files import (
     remove_stale_temp_files,
     safe_filename,
 )
-from payt_onboarding.profile.model import Profile, normalize_name
+from payt_onboarding.profile.model import Profile, stored_name
 
 __all__ = [
     "CONFIG_DIR_ENV",
@@ -123,14 +123,14 @@ class ProfileStore:
         path = self.path_for(name)
         if path.is_file():
             return path
-        wanted = normalize_name(name).casefold()
+        wanted = stored_name(name).casefold()
         matches = [s.path for s in self.list() if s.name.casefold() == wanted]
         if len(matches) == 1:
             return matches[0]
         backup = valid_backup(path)
         hint = (f" Its last backup {backup.name} remains: restore it with the backup option."
                 if backup else " See the saved profiles with: payt-onboarding profiles")
-        raise ProfileNotFoundError(f"There is no profile named '{normalize_name(name)}'.{hint}",
+        raise ProfileNotFoundError(f"There is no profile named '{stored_name(name)}'.{hint}",
                                    path=path, backup=backup)
 
     # --- reading ---------------------------------------------------------------------------
@@ -159,7 +159,7 @@ class ProfileStore:
         try:
             return read_profile(path)
         except FileNotFoundError:
-            raise ProfileNotFoundError(f"There is no profile named '{normalize_name(name)}'.",
+            raise ProfileNotFoundError(f"There is no profile named '{stored_name(name)}'.",
                                        path=path) from None
         except Unreadable as error:
             raise _unreadable_error(error, path) from None
@@ -246,13 +246,13 @@ class ProfileStore:
         try:
             profile = read_profile(backup)
         except FileNotFoundError:
-            raise ProfileError(f"There is no backup of the profile '{normalize_name(name)}'.",
+            raise ProfileError(f"There is no backup of the profile '{stored_name(name)}'.",
                                path=path) from None
         except Unreadable as error:
             raise ProfileError(f"The backup {backup} cannot be used either: {error.detail}.",
                                path=backup) from None
         if self.directory / safe_filename(profile.name) != path:
-            profile = revalidated(profile, name=normalize_name(name))
+            profile = revalidated(profile, name=stored_name(name))
         self._write(path, profile, dump_profile(profile))
         return profile
 

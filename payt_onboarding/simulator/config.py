@@ -18,6 +18,11 @@ DEMO_TOKEN_DATA = hashlib.sha256(b"payt-onboarding demo token").hexdigest().uppe
 DEMO_UID = "12345"
 
 
+def demo_token_xml() -> str:
+    """The demo token as AFAS shows it; the simulator prints it, nothing about it is secret."""
+    return f"<token><version>1</version><data>{DEMO_TOKEN_DATA}</data></token>"
+
+
 @dataclass
 class AppConnector:
     """The AFAS AppConnector the token belongs to."""

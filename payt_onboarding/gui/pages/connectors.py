@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from payt_onboarding.app.check import run_check_session
 from payt_onboarding.checks.engine import CheckSession
-from payt_onboarding.checks.live import check_live
 from payt_onboarding.checks.progress import Cancellation, ProgressCallback, ProgressEvent
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import translate, words
+from payt_onboarding.gui.texts import report_labels, translate
 from payt_onboarding.gui.widgets import Notice, status_icon, status_word
 from payt_onboarding.report.labels import duration
 from payt_onboarding.report.model import Finding, Report
@@ -126,7 +126,7 @@ class ConnectorsPage(Page):
                 item.takeChildren()
 
         async def work(progress: ProgressCallback, cancel: Cancellation) -> CheckSession:
-            return await check_live(environment, token, requirements, options,
+            return await run_check_session(environment, token, requirements, options,
                                     progress=progress, cancel=cancel)
 
         key = self.state.current_key()
@@ -202,7 +202,7 @@ class ConnectorsPage(Page):
     def _show(self, report: Report) -> None:
         if set(self.items) != {c.role for c in report.connectors}:
             self._rows()
-        w = words()
+        w = report_labels()
         for result in report.connectors:
             item = self.items[result.role]
             item.setText(COLUMNS.index("connector"), result.connector_id or
@@ -292,7 +292,7 @@ class ConnectorsPage(Page):
 
 
 def _finding_item(finding: Finding) -> QTreeWidgetItem:
-    w = words()
+    w = report_labels()
     child = QTreeWidgetItem([f"{w.severities[finding.severity]}: {finding.message}"])
     child.setIcon(0, status_icon(finding.severity))
     child.setToolTip(0, finding.hint)

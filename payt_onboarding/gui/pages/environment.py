@@ -20,7 +20,7 @@ from payt_onboarding.afas.environment import (
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import language, translate, words
+from payt_onboarding.gui.texts import language, report_labels, translate
 from payt_onboarding.gui.widgets import Notice, with_help
 
 
@@ -47,7 +47,7 @@ class EnvironmentPage(Page):
 
         self.kind = QComboBox()
         for kind in EnvironmentKind:
-            self.kind.addItem(words().environments[kind.value].capitalize(), kind.value)
+            self.kind.addItem(report_labels().environments[kind.value].capitalize(), kind.value)
         kind_label = QLabel(translate("EnvironmentPage", "Environment &type:"))
         kind_label.setBuddy(self.kind)
         form.addRow(kind_label, self.kind)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import translate, words
+from payt_onboarding.gui.texts import report_labels, translate
 from payt_onboarding.gui.widgets import Notice, counts, heading, status_icon, status_word
 from payt_onboarding.report.labels import percent
 from payt_onboarding.report.model import AfasField, ConnectorResult, FieldResult, Report
@@ -144,7 +144,7 @@ class MappingPage(Page):
     def _verdict(self, report: Report) -> None:
         self.verdict.show_notice(
             report.verdict,
-            translate("MappingPage", "Verdict now: ") + words().verdicts[report.verdict],
+            translate("MappingPage", "Verdict now: ") + report_labels().verdicts[report.verdict],
             counts(report))
 
     def _result(self) -> ConnectorResult | None:
@@ -170,7 +170,7 @@ class MappingPage(Page):
         self.empty_note.setText(translate("MappingPage",
                                           "All of Payt's fields are present and filled."))
         self.table.setRowCount(len(shown))
-        w = words()
+        w = report_labels()
         for row, field in enumerate(shown):
             cells = [
                 field.payt_field + (f" ({field.payt_type})" if field.payt_type else ""),
@@ -258,7 +258,7 @@ class MappingPage(Page):
         found = sorted(session.rule_findings + session.attachment_findings,
                        key=lambda f: SEVERITY_ORDER.index(f.severity))
         self.cross.clear()
-        w = words()
+        w = report_labels()
         if not found:
             item = QTreeWidgetItem([translate("MappingPage", "No findings across connectors."), ""])
             item.setIcon(0, status_icon("ok"))

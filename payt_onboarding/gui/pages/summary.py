@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from payt_onboarding.app.saving import SavedProfile, save_checked_profile
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import translate, words
+from payt_onboarding.gui.texts import report_labels, translate
 from payt_onboarding.gui.widgets import Notice, counts
-from payt_onboarding.profile.checked import SavedProfile, save_checked
 from payt_onboarding.profile.files import atomic_write
 from payt_onboarding.profile.model import checked_name
 from payt_onboarding.profile.store import ProfileError, ProfileStore
@@ -87,7 +87,7 @@ class SummaryPage(Page):
 
     def initializePage(self) -> None:
         report = self.report()
-        w = words()
+        w = report_labels()
         detail = counts(report)
         if report.verdict == "not_ready":
             detail += translate("SummaryPage",
@@ -141,7 +141,7 @@ class SummaryPage(Page):
 
         def work(progress: object, cancel: object) -> SavedProfile | str:
             try:
-                return save_checked(name, environment, token, options, requirements, report,
+                return save_checked_profile(name, environment, token, options, requirements, report,
                                     render_json(report), remember_token=remember)
             except ProfileError as error:
                 return str(error)

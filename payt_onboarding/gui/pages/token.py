@@ -14,13 +14,18 @@ from PySide6.QtWidgets import (
 )
 
 from payt_onboarding.afas.token import AfasToken, TokenFormatError
-from payt_onboarding.checks.live import Connection, test_connection
+from payt_onboarding.app.connection import Connection, probe_connection
+from payt_onboarding.app.credentials import (
+    StoredToken,
+    StoreStatus,
+    keyring_status,
+    load_stored_token,
+)
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import language, translate, words
+from payt_onboarding.gui.texts import language, report_labels, translate
 from payt_onboarding.gui.widgets import Notice, with_help
-from payt_onboarding.profile.secrets import SecretStoreError, StoreStatus, TokenVault
 from payt_onboarding.report.labels import expiry
 
 
@@ -73,7 +78,7 @@ class TokenPage(Page):
         self.facts = QWidget()
         facts = QFormLayout(self.facts)
         facts.setContentsMargins(0, 0, 0, 0)
-        w = words()
+        w = report_labels()
         self.fact_labels = {key: QLabel() for key in ("envid", "app_name", "user_group",
                                                       "token_expiry")}
         for key, label in self.fact_labels.items():
@@ -91,7 +96,7 @@ class TokenPage(Page):
 
     def initializePage(self) -> None:
         if self.state.vault is None:
-            self.jobs.start(lambda progress, cancel: TokenVault().status, self._vault_found,
+            self.jobs.start(lambda progress, cancel: keyring_status(), self._vault_found,
                             failed=lambda _: self._vault_found(StoreStatus(False, "none", "")))
         else:
             self._vault_found(self.state.vault)
@@ -104,8 +109,8 @@ class TokenPage(Page):
             account = profile.token.account
             self.notice.show_notice("running", translate("TokenPage",
                                                          "Reading the token from the keyring…"))
-            self.jobs.start(lambda progress, cancel: _load(account), self._loaded,
-                            failed=lambda _: self._loaded((None, "")))
+            self.jobs.start(lambda progress, cancel: load_stored_token(account), self._loaded,
+                            failed=lambda _: self._loaded(StoredToken(None)))
         elif self.state.prefill is not None and profile is None:
             self.entry.setText(self.state.prefill.token.xml())
         self._changed()
@@ -131,15 +136,15 @@ class TokenPage(Page):
             self.store_note.setToolTip(status.reason)
             self.store_note.show()
 
-    def _loaded(self, result: tuple[AfasToken | None, str]) -> None:
-        token, problem = result
+    def _loaded(self, result: StoredToken) -> None:
+        token = result.token
         if token is not None:
             self.entry.setText(token.xml())
             self.notice.show_notice("ok", translate("TokenPage", "Token loaded from the keyring."))
         else:
             self.notice.show_notice("warning", translate("TokenPage",
                                                          "The saved token was not found. Paste "
-                                                         "the token again."), problem)
+                                                         "the token again."), result.reason)
 
     def _reveal(self, shown: bool) -> None:
         self.entry.setEchoMode(QLineEdit.EchoMode.Normal if shown
@@ -170,7 +175,7 @@ class TokenPage(Page):
         self.facts.hide()
         self.notice.show_notice("running", translate("TokenPage", "Testing the connection…"))
         lang = self.state.language
-        self.jobs.start(lambda progress, cancel: test_connection(environment, token, lang),
+        self.jobs.start(lambda progress, cancel: probe_connection(environment, token, lang),
                         self._tested, failed=self._failed)
 
     def _tested(self, result: Connection) -> None:
@@ -182,7 +187,7 @@ class TokenPage(Page):
             return
         info = result.info
         values = {"envid": info.envid, "app_name": info.app_name, "user_group": info.group,
-                  "token_expiry": expiry(words(), info.token_expiry)}
+                  "token_expiry": expiry(report_labels(), info.token_expiry)}
         for key, label in self.fact_labels.items():
             label.setText(values[key])
         self.facts.show()
@@ -208,10 +213,3 @@ class TokenPage(Page):
         self.state.remember_token = self.remember.isChecked() or not (vault and vault.usable)
         return self.token is not None
 
-
-def _load(account: str) -> tuple[AfasToken | None, str]:
-    """Runs on a pool thread: the keyring may block."""
-    try:
-        return TokenVault().load(account), ""
-    except SecretStoreError as error:
-        return None, str(error)

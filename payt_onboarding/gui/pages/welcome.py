@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import translate, words
+from payt_onboarding.gui.texts import report_labels, translate
 from payt_onboarding.gui.widgets import Notice, status_icon
 from payt_onboarding.profile.store import ProfileError, ProfileStore
 from payt_onboarding.report.labels import when
@@ -81,7 +81,7 @@ class WelcomePage(Page):
 
     def _load_list(self) -> None:
         self.profiles.clear()
-        w = words()
+        w = report_labels()
         for summary in ProfileStore().list():
             item = QTreeWidgetItem([summary.name, "", "", ""])
             item.setData(0, Qt.ItemDataRole.UserRole, summary.name)

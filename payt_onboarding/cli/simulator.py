@@ -3,38 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import ssl
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID, SimulatorConfig
+from payt_onboarding.cli import exit_codes
+from payt_onboarding.simulator.config import DEMO_UID, SimulatorConfig, demo_token_xml
 from payt_onboarding.simulator.scenarios import DEFAULT_SEED, build_config
 from payt_onboarding.simulator.server import SimulatorServer
-
-EXIT_USAGE = 64
-
-
-def demo_token_xml() -> str:
-    return f"<token><version>1</version><data>{DEMO_TOKEN_DATA}</data></token>"
-
-
-def test_tls(directory: Path) -> tuple[ssl.SSLContext, Path]:
-    """A server context from a throw-away CA, and the CA file a client must trust."""
-    try:
-        import trustme
-    except ImportError:
-        raise RuntimeError(
-            "--tls needs the 'trustme' package: pip install 'payt-onboarding[test]'"
-        ) from None
-    ca = trustme.CA()
-    server_cert = ca.issue_cert("127.0.0.1", "localhost", "::1")
-    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    server_cert.configure_cert(context)
-    ca_path = directory / "simulator-ca.pem"
-    ca.cert_pem.write_to_path(str(ca_path))
-    return context, ca_path
+from payt_onboarding.simulator.tls import throwaway_tls
 
 
 def run_simulator(args: argparse.Namespace) -> int:
@@ -46,22 +24,22 @@ def run_simulator(args: argparse.Namespace) -> int:
         tls, ca_path = (None, None)
         if args.tls:
             try:
-                tls, ca_path = test_tls(Path(tmp))
+                tls, ca_path = throwaway_tls(Path(tmp))
             except RuntimeError as exc:
                 print(f"payt-onboarding simulator: {exc}", file=sys.stderr)
-                return EXIT_USAGE
+                return exit_codes.USAGE
         try:
             server = SimulatorServer(config, host=args.host, port=args.port, tls=tls)
         except ValueError as exc:
             print(f"payt-onboarding simulator: {exc}", file=sys.stderr)
-            return EXIT_USAGE
+            return exit_codes.USAGE
         except OSError as exc:
             print(
                 f"payt-onboarding simulator: cannot listen on {args.host}:{args.port} "
                 f"({exc.strerror or exc}). Choose another --port, or --port 0 for any free one.",
                 file=sys.stderr,
             )
-            return EXIT_USAGE
+            return exit_codes.USAGE
         try:
             # Served from its own thread, so stop() never waits on a serve_forever that a
             # Ctrl+C kept from starting. The main thread sleeps: on Windows a sleep is

@@ -1,5 +1,8 @@
 """Save what a check found as a profile, and the token in the keyring: shared by
-`check --save-profile` and the wizard, which each say the outcome in their own words."""
+`check --save-profile` and the wizard, which each say the outcome in their own words.
+
+It lives here, not in `profile`, because it reads the check's options and the engine's
+connector names: the profile layer knows nothing of the engine."""
 
 from __future__ import annotations
 
@@ -10,8 +13,9 @@ from typing import Any, Literal
 from payt_onboarding import __version__
 from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
-from payt_onboarding.checks.resolve import normalise
+from payt_onboarding.checks.resolve import connector_key
 from payt_onboarding.checks.session import CheckOptions
+from payt_onboarding.profile.codec import revalidated
 from payt_onboarding.profile.model import Profile, TokenRef, Validation
 from payt_onboarding.profile.secrets import SecretStoreError, TokenVault
 from payt_onboarding.profile.store import ProfileError, ProfileStore
@@ -39,7 +43,7 @@ class SavedProfile:
             "not_ready"
 
 
-def save_checked(
+def save_checked_profile(
     name: str,
     environment: Environment,
     token: AfasToken,
@@ -74,7 +78,8 @@ def save_checked(
             checked_at=report.checked_at, verdict=report.verdict, tool_version=__version__,
             report_sha256=report_sha256(report_json)),
     }
-    profile = (existing.model_copy(update=fields) if existing
+    # Validated again, not model_copy(update=...), which would skip the model's validators.
+    profile = (revalidated(existing, **fields) if existing
                else Profile.model_validate({"name": name, **fields}))
     account = environment.keyring_account
     where: TokenPlace = "not_asked"
@@ -92,12 +97,11 @@ def save_checked(
             where, problem = "failed", str(error)
     # A reference only to a token that is really in the keyring: this one, or the one stored
     # before (still there when this token was not stored).
-    profile = profile.model_copy(update={
-        "token": TokenRef(account=account) if where == "keyring"
-        else existing.token if existing else None})
+    profile = revalidated(profile, token=TokenRef(account=account) if where == "keyring"
+                          else existing.token if existing else None)
     path = store.save(profile)
     return SavedProfile(path, profile, where, problem, vault.status.name)
 
 
 def _recognised(connector_id: str, match: str) -> bool:
-    return normalise(connector_id).startswith(normalise(match))
+    return connector_key(connector_id).startswith(connector_key(match))

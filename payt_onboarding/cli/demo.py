@@ -12,8 +12,9 @@ import sys
 
 from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
-from payt_onboarding.check_command import EXIT_BY_VERDICT, check_environment
-from payt_onboarding.checks.engine import CheckOptions
+from payt_onboarding.app.check import check_environment
+from payt_onboarding.checks.session import CheckOptions
+from payt_onboarding.cli import exit_codes
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
 from payt_onboarding.simulator.scenarios import build_config
 from payt_onboarding.simulator.server import SimulatorServer
@@ -25,8 +26,7 @@ def run_demo(scenario: str, language: Language = "nl", *, text: bool = False) ->
     with SimulatorServer(build_config(scenario)) as server:
         print(f"AFAS Profit simulator, scenario '{scenario}', at {server.url}", file=sys.stderr)
         if not text:
-            from payt_onboarding.gui.launch import launch_wizard
-            from payt_onboarding.gui.state import Prefill
+            from payt_onboarding.cli.wizard import Prefill, launch_wizard
 
             return launch_wizard(language, Prefill(DEMO_UID, server.url, token,
                                                    profile_name=f"Demo {scenario}"))
@@ -37,4 +37,4 @@ def run_demo(scenario: str, language: Language = "nl", *, text: bool = False) ->
         report = asyncio.run(check_environment(environment, token, load_requirements(),
                                                CheckOptions(language=language)))
     sys.stdout.write(render_text(report))
-    return EXIT_BY_VERDICT[report.verdict]
+    return exit_codes.BY_VERDICT[report.verdict]

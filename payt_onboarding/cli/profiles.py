@@ -1,0 +1,77 @@
+"""`payt-onboarding profiles`, and the profile side of `check --profile/--save-profile`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from payt_onboarding.afas.environment import Environment
+from payt_onboarding.afas.token import AfasToken
+from payt_onboarding.app.saving import save_checked_profile
+from payt_onboarding.checks.session import CheckOptions
+from payt_onboarding.cli.usage import UsageError, report_usage_error
+from payt_onboarding.profile.model import Profile
+from payt_onboarding.profile.store import ProfileError, ProfileStore
+from payt_onboarding.report.model import Report
+from payt_onboarding.requirements.model import Requirements
+
+
+def load_for_check(name: str) -> Profile:
+    try:
+        return ProfileStore().load(name)
+    except ProfileError as error:
+        raise UsageError(str(error)) from None
+
+
+def save_after_check(
+    name: str,
+    environment: Environment,
+    token: AfasToken,
+    options: CheckOptions,
+    requirements: Requirements,
+    report: Report,
+    report_json: str,
+) -> None:
+    """Save, then say on stderr where the profile and the token went."""
+    try:
+        saved = save_checked_profile(name, environment, token, options, requirements, report,
+                                     report_json)
+    except ProfileError as error:
+        print(f"The profile was not saved: {error}", file=sys.stderr)
+        return
+    if saved.token == "rejected":
+        print("The token was NOT stored: AFAS did not accept it in this check.", file=sys.stderr)
+    elif saved.token == "failed":
+        print(f"The token was NOT stored: {saved.problem}", file=sys.stderr)
+    kept = {
+        "keyring": f"the token is in {saved.store_name}",
+        "memory": f"the token was NOT stored. {saved.problem.rstrip('.')}",
+    }.get(saved.token, "pass the token again next time")
+    print(f"Profile '{name}' saved to {saved.path}; {kept}.", file=sys.stderr)
+
+
+def run_profiles_command(args: argparse.Namespace) -> int:
+    from payt_onboarding.profile.listing import format_profiles
+
+    store = ProfileStore()
+    action = getattr(args, "action", None) or "list"
+    try:
+        if action == "list":
+            print(format_profiles(store.list()))
+        elif action == "rename":
+            print(f"Profile '{store.rename(args.name, args.new_name).name}' renamed.")
+        elif action == "delete":
+            store.delete(args.name)
+            print(f"Profile '{args.name}' deleted.")
+        elif action == "restore":
+            print(f"Profile '{store.restore_backup(args.name).name}' restored from its backup.")
+        elif action == "export":
+            print(f"Written to {store.export(args.name, args.file)}. It holds no token: your "
+                  "colleague passes the token at the first check.")
+        elif action == "import":
+            profile = store.import_file(args.file, name=args.name, replace=args.replace)
+            print(f"Profile '{profile.name}' imported. Give its token at the first check: "
+                  f"payt-onboarding check --profile \"{profile.name}\" --token-stdin")
+    except (ProfileError, ValueError) as error:
+        return report_usage_error("profiles", error)
+    return 0

@@ -1,0 +1,37 @@
+"""One self-overwriting status line on stderr while a check runs at a terminal."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from payt_onboarding.checks.progress import ProgressEvent
+from payt_onboarding.vocabulary import Language
+
+_WIDTH = 78
+
+
+class TerminalProgress:
+    def __init__(self, stream: TextIO, language: Language = "nl") -> None:
+        self.stream = stream
+        self.unit = "rows" if language == "en" else "rijen"
+        self.rows: dict[str, int] = {}
+        self.done = 0
+        self.total = 0
+
+    def __call__(self, event: ProgressEvent) -> None:
+        if event.total:
+            self.total = event.total
+        if event.kind == "rows_read" and event.connector_id:
+            self.rows[event.connector_id] = event.rows
+        elif event.kind == "connector_finished":
+            self.done = event.done
+        elif event.kind != "connector_started":
+            return
+        current = event.connector_id or ""
+        line = f"[{self.done}/{self.total}] {current} {self.rows.get(current, 0)} {self.unit}"
+        self.stream.write("\r" + line[:_WIDTH].ljust(_WIDTH))
+        self.stream.flush()
+
+    def clear(self) -> None:
+        self.stream.write("\r" + " " * _WIDTH + "\r")
+        self.stream.flush()

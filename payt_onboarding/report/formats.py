@@ -1,0 +1,35 @@
+"""The report in the format a user asked for, by name or by a file's extension.
+
+Light to import (the command line's parser lists FORMATS): renderers load when used.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from payt_onboarding.report.model import Report
+
+FORMATS = ("text", "json", "html")
+
+
+def format_from(path: str | Path | None) -> str:
+    """The format a file name asks for: .html/.htm and .json, else text."""
+    suffix = Path(path).suffix.lower().lstrip(".") if path else ""
+    return {"htm": "html", "html": "html", "json": "json"}.get(suffix, "text")
+
+
+def render(report: Report, fmt: str, *, color: bool = False) -> str:
+    """`color` (ANSI) applies to text only, for a terminal."""
+    if fmt == "json":
+        from payt_onboarding.report.render_json import render_json
+
+        return render_json(report)
+    if fmt == "html":
+        from payt_onboarding.report.render_html import render_html
+
+        return render_html(report)
+    from payt_onboarding.report.render_text import render_text
+
+    return render_text(report, color=color)
