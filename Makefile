@@ -23,6 +23,7 @@ test: lint pytest
 lint: $(STAMP)
 	$(BIN)/ruff check payt_onboarding tests bench scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 # The tests marked secret_service run apart, in a private D-Bus session with a throw-away GNOME
 # Keyring (tests/keyring_session.sh); where dbus-run-session or gnome-keyring is missing they skip.

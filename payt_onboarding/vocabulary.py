@@ -12,6 +12,8 @@ SEVERITY_ORDER: tuple[Severity, ...] = ("error", "warning", "info")  # most seri
 # The language of every message, report and window; AFAS's own Accept-Language is derived
 # from it (afas.client.accept_language).
 Language = Literal["nl", "en"]
+# The report formats a user can ask for by name (`check --format`).
+REPORT_FORMATS: tuple[str, ...] = ("text", "json", "html")
 
 
 class Code(StrEnum):

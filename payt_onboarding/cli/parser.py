@@ -13,8 +13,8 @@ from typing import Any, NoReturn
 
 from payt_onboarding import __version__
 from payt_onboarding.cli import exit_codes
-from payt_onboarding.report.formats import FORMATS
 from payt_onboarding.simulator.names import SCENARIO_NAMES
+from payt_onboarding.vocabulary import REPORT_FORMATS
 
 TOKEN_ENV = "PAYT_AFAS_TOKEN"
 LANGUAGES = ("nl", "en")
@@ -85,7 +85,7 @@ def _add_check(commands: _Commands[Any]) -> None:
                        help="use this address instead of the one derived from the UID")
     check.add_argument("--token-stdin", action="store_true",
                        help="read the token from standard input (any form AFAS gives)")
-    check.add_argument("--format", choices=FORMATS, default=None,
+    check.add_argument("--format", choices=REPORT_FORMATS, default=None,
                        help="report format (default: from --output's extension, else text)")
     check.add_argument("--output", metavar="FILE", help="write the report here, not to stdout")
     sample = check.add_mutually_exclusive_group()

@@ -1,7 +1,5 @@
-"""The report in the format a user asked for, by name or by a file's extension.
-
-Light to import (the command line's parser lists FORMATS): renderers load when used.
-"""
+"""The report in the format a user asked for (vocabulary.REPORT_FORMATS), by name or by a
+file's extension. Each renderer is imported when it is used."""
 
 from __future__ import annotations
 
@@ -10,8 +8,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from payt_onboarding.report.model import Report
-
-FORMATS = ("text", "json", "html")
 
 
 def format_from(path: str | Path | None) -> str:

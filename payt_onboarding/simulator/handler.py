@@ -14,16 +14,35 @@ import time
 import uuid
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn, Protocol
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from payt_onboarding.simulator.config import Fault, SimulatorConfig
 from payt_onboarding.simulator.dataset import PAYMENT_CONDITIONS, ConnectorTable
 from payt_onboarding.simulator.messages import Message, language_of
-from payt_onboarding.simulator.query import QueryError, check_fields, parse_filters, parse_paging
+from payt_onboarding.simulator.query import (
+    Condition,
+    QueryError,
+    Row,
+    check_fields,
+    parse_filters,
+    parse_paging,
+)
 
-if TYPE_CHECKING:
-    from payt_onboarding.simulator.server import SimulatorServer
+
+class SimulatorHost(Protocol):
+    """What the handler needs of the server that owns it (server.SimulatorServer), named here
+    so that the handler does not import the server that imports it."""
+
+    config: SimulatorConfig
+
+    def _enter(self) -> None: ...
+
+    def _leave(self, record: RequestRecord) -> None: ...
+
+    def _rows_cache(self, connector_id: str, order_by: tuple[str, ...],
+                    groups: tuple[tuple[Condition, ...], ...]) -> list[Row]: ...
+
 
 log = logging.getLogger("payt_onboarding.simulator.server")
 
@@ -75,7 +94,7 @@ class _Handler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True
 
     @property
-    def sim(self) -> SimulatorServer:
+    def sim(self) -> SimulatorHost:
         return self.server.simulator  # type: ignore[attr-defined, no-any-return]
 
     @property
