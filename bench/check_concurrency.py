@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from payt_onboarding.afas.client import DEFAULT_MAX_IN_FLIGHT, AfasClient
 from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
-from payt_onboarding.checks.engine import CheckOptions, run_check
+from payt_onboarding.checks.engine import CheckOptions, run_session
 from payt_onboarding.report.model import Report
 from payt_onboarding.requirements.load import load_requirements
 from payt_onboarding.requirements.model import Requirements
@@ -52,8 +52,9 @@ async def _check(url: str, requirements: Requirements, max_in_flight: int) -> tu
     token = AfasToken.from_data(DEMO_TOKEN_DATA)
     async with AfasClient(environment, token, max_in_flight=max_in_flight) as client:
         started = time.perf_counter()
-        report = await run_check(client, requirements, environment_name="production",
-                                 options=CheckOptions())
+        session = await run_session(client, requirements, environment_name="production",
+                                    options=CheckOptions())
+        report = session.report()
         return time.perf_counter() - started, report
 
 

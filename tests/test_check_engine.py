@@ -13,7 +13,7 @@ import pytest
 from conftest import make_client, run
 from test_check_scenarios import EXPECTED, check, patient_retry
 
-from payt_onboarding.checks.engine import CheckOptions, run_check
+from payt_onboarding.checks.engine import CheckOptions, run_session
 from payt_onboarding.checks.progress import Cancellation, ProgressEvent
 from payt_onboarding.report.model import Report
 from payt_onboarding.report.render_json import render_json
@@ -154,8 +154,9 @@ def test_the_engine_reports_what_a_dead_address_means() -> None:
 
     async def go() -> Report:
         async with make_client(server) as client:
-            return await run_check(client, REQUIREMENTS, environment_name="production",
-                                   options=CheckOptions())
+            session = await run_session(client, REQUIREMENTS, environment_name="production",
+                                        options=CheckOptions())
+            return session.report()
 
     report = run(go())
     assert report.verdict == "not_ready"

@@ -8,7 +8,7 @@ import pytest
 from conftest import FAST_RETRY, make_client, run
 
 from payt_onboarding.afas.client import DEFAULT_MAX_IN_FLIGHT, RetryPolicy
-from payt_onboarding.checks.engine import CheckOptions, run_check
+from payt_onboarding.checks.engine import CheckOptions, run_session
 from payt_onboarding.checks.progress import Cancellation, ProgressEvent
 from payt_onboarding.report.model import Report
 from payt_onboarding.requirements.load import load_requirements
@@ -47,9 +47,10 @@ def check(server: SimulatorServer, **kwargs: Any) -> Report:
 
     async def go() -> Report:
         async with make_client(server, retry=retry, max_in_flight=in_flight) as client:
-            return await run_check(client, REQUIREMENTS, environment_name="production",
-                                   options=CheckOptions(**kwargs), progress=events.append,
-                                   cancel=cancel)
+            session = await run_session(client, REQUIREMENTS, environment_name="production",
+                                        options=CheckOptions(**kwargs), progress=events.append,
+                                        cancel=cancel)
+            return session.report()
     return run(go())
 
 

@@ -26,12 +26,12 @@ from payt_onboarding.checks.session import (
     CheckSession,
     status_of,
 )
-from payt_onboarding.report.model import Finding, Report, verdict_of
+from payt_onboarding.report.model import Finding, verdict_of
 from payt_onboarding.requirements.model import AttachmentRule, Requirements
 from payt_onboarding.vocabulary import Code, Language
 
 __all__ = [
-    "DEFAULT_SAMPLE_SIZE", "CheckOptions", "CheckSession", "expiry_findings", "run_check",
+    "DEFAULT_SAMPLE_SIZE", "CheckOptions", "CheckSession", "expiry_findings",
     "run_session",
 ]
 
@@ -181,16 +181,3 @@ async def run_session(
                                done=run.done, total=len(session.outcomes)))
     return session
 
-
-async def run_check(
-    client: AfasClient,
-    requirements: Requirements,
-    *,
-    environment_name: str,
-    options: CheckOptions | None = None,
-    progress: ProgressCallback | None = None,
-    cancel: Cancellation | None = None,
-) -> Report:
-    session = await run_session(client, requirements, environment_name=environment_name,
-                                options=options, progress=progress, cancel=cancel)
-    return session.report()

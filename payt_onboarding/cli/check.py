@@ -18,13 +18,15 @@ from payt_onboarding.afas.environment import Environment, EnvironmentInputError
 from payt_onboarding.afas.token import AfasToken, TokenFormatError
 from payt_onboarding.app.check import check_environment
 from payt_onboarding.app.credentials import load_stored_token
+from payt_onboarding.app.saving import save_checked_profile
 from payt_onboarding.checks.session import CheckOptions
 from payt_onboarding.cli import exit_codes
 from payt_onboarding.cli.parser import TOKEN_ENV
-from payt_onboarding.cli.profiles import load_for_check, save_after_check
+from payt_onboarding.cli.profiles import load_for_check, say_saved
 from payt_onboarding.cli.progress_line import TerminalProgress
 from payt_onboarding.cli.streams import silence_stdout
 from payt_onboarding.cli.usage import UsageError, report_usage_error
+from payt_onboarding.profile.store import ProfileError
 from payt_onboarding.report.formats import format_from, render
 from payt_onboarding.report.model import Report
 from payt_onboarding.requirements.load import RequirementsError, load_requirements
@@ -57,9 +59,18 @@ def run_check_command(args: argparse.Namespace) -> int:
         return report_usage_error("check", f"cannot write the report to {args.output}: "
                                   f"{error.strerror or error}. Choose another --output.")
     if args.save_profile:
-        save_after_check(args.save_profile, plan.environment, plan.token, plan.options,
-                         requirements, report, render(report, "json"))
+        _save(args.save_profile, plan, requirements, report)
     return exit_codes.BY_VERDICT[report.verdict]
+
+
+def _save(name: str, plan: _Plan, requirements: Requirements, report: Report) -> None:
+    try:
+        saved = save_checked_profile(name, plan.environment, plan.token, plan.options,
+                                     requirements, report, render(report, "json"))
+    except ProfileError as error:
+        print(f"The profile was not saved: {error}", file=sys.stderr)
+        return
+    say_saved(name, saved)
 
 
 def _plan(args: argparse.Namespace) -> _Plan:

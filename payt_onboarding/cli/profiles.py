@@ -5,15 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from payt_onboarding.afas.environment import Environment
-from payt_onboarding.afas.token import AfasToken
-from payt_onboarding.app.saving import save_checked_profile
-from payt_onboarding.checks.session import CheckOptions
+from payt_onboarding.app.saving import SavedProfile
 from payt_onboarding.cli.usage import UsageError, report_usage_error
 from payt_onboarding.profile.model import Profile
 from payt_onboarding.profile.store import ProfileError, ProfileStore
-from payt_onboarding.report.model import Report
-from payt_onboarding.requirements.model import Requirements
 
 
 def load_for_check(name: str) -> Profile:
@@ -23,22 +18,8 @@ def load_for_check(name: str) -> Profile:
         raise UsageError(str(error)) from None
 
 
-def save_after_check(
-    name: str,
-    environment: Environment,
-    token: AfasToken,
-    options: CheckOptions,
-    requirements: Requirements,
-    report: Report,
-    report_json: str,
-) -> None:
-    """Save, then say on stderr where the profile and the token went."""
-    try:
-        saved = save_checked_profile(name, environment, token, options, requirements, report,
-                                     report_json)
-    except ProfileError as error:
-        print(f"The profile was not saved: {error}", file=sys.stderr)
-        return
+def say_saved(name: str, saved: SavedProfile) -> None:
+    """Where the profile and the token went, on stderr (`check --save-profile`)."""
     if saved.token == "rejected":
         print("The token was NOT stored: AFAS did not accept it in this check.", file=sys.stderr)
     elif saved.token == "failed":
