@@ -7,4 +7,7 @@
 - `secrets`: `TokenVault`, `detect`, `StoreStatus`, `SecretStoreError` (imports `keyring`,
   so it is not imported here).
 - `listing`: `format_profiles` for the terminal.
+
+Saving what a check found (profile and token together) is `app.saving`: the profile layer
+knows nothing of the engine. The CLI and GUI read the keyring through `app.credentials`.
 """
