@@ -30,6 +30,7 @@ MAX_DATA_LENGTH = 512
 # keeps every parsing step fast whatever lands in the input field.
 MAX_INPUT_LENGTH = 10_000
 _HINT_LENGTH = 4
+_NO_PICKLE = "An AfasToken cannot be pickled; keep its xml() in the OS keyring (TokenVault.save)."
 
 
 class TokenFormatError(InputError[TokenInputId]):
@@ -227,8 +228,9 @@ def _parse_text(text: str) -> tuple[str, str]:
 class AfasToken:
     """A classic AFAS token. Its repr, str and format show only the last 4 characters.
 
-    Immutable, compared and hashed by value, not picklable (store `reveal_data()` in the OS
-    keyring instead). `copy.copy` and `copy.deepcopy` return the same object.
+    Immutable, compared and hashed by value, not picklable: the OS keyring keeps `xml()` and
+    `parse` reads it back (profile.secrets.TokenVault). `copy.copy` and `copy.deepcopy` return
+    the same object.
     """
 
     __slots__ = ("__data", "__version")
@@ -258,7 +260,7 @@ class AfasToken:
 
     @classmethod
     def from_data(cls, data: str, version: str = "1") -> AfasToken:
-        """The token for a bare data value, as stored in the OS keyring."""
+        """The token for a bare data value (the demo's, a test's); `parse` reads that form too."""
         return cls(data, version)
 
     @property
@@ -275,7 +277,7 @@ class AfasToken:
         return "AfasToken " + base64.b64encode(self.xml().encode("utf-8")).decode("ascii")
 
     def reveal_data(self) -> str:
-        """The bare data value, for storing in the OS keyring. Secret."""
+        """The bare data value. Secret: callers scrub it from error texts; never log or show it."""
         return self.__data
 
     @property
@@ -314,16 +316,10 @@ class AfasToken:
         return self
 
     def __reduce_ex__(self, protocol: Any) -> NoReturn:
-        raise TypeError(
-            "An AfasToken cannot be pickled; store reveal_data() in the OS keyring instead."
-        )
+        raise TypeError(_NO_PICKLE)
 
     def __reduce__(self) -> NoReturn:
-        raise TypeError(
-            "An AfasToken cannot be pickled; store reveal_data() in the OS keyring instead."
-        )
+        raise TypeError(_NO_PICKLE)
 
     def __getstate__(self) -> NoReturn:
-        raise TypeError(
-            "An AfasToken cannot be pickled; store reveal_data() in the OS keyring instead."
-        )
+        raise TypeError(_NO_PICKLE)
