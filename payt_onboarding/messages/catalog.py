@@ -1,4 +1,4 @@
-"""Every user-facing text by message id, read from resources/messages/<language>.toml.
+"""The message texts by id, read from resources/messages/<language>.toml.
 
 Each file is parsed once, when a text of its language is first needed. A file's [paths] (AFAS
 menu paths) and [parts] (shared sentences) tables exist to be referenced: "{paths.x}" and
