@@ -1,26 +1,19 @@
-"""The finding catalog: every code, both languages, exactly the documented template parameters."""
+"""Findings from the catalog: every code, both languages, its severity, filled templates."""
 
 from __future__ import annotations
 
-import string
 from typing import Any
 
 import pytest
 
-from payt_onboarding.checks.catalog import (
-    CATALOG,
-    EXAMPLE_LENGTH,
-    FORMATTER,
-    PARAMS,
-    VARIANTS,
-    Entry,
-    entry_for,
-    make_finding,
-)
+from payt_onboarding.checks import findings
+from payt_onboarding.checks.findings import EXAMPLE_LENGTH, VARIANTS, make_finding, message_id
+from payt_onboarding.messages import MessageId, placeholders, template
+from payt_onboarding.messages.format import FORMATTER, fields
 from payt_onboarding.report.model import MAX_EXAMPLES
-from payt_onboarding.vocabulary import Code
+from payt_onboarding.vocabulary import Code, Language
 
-LANGUAGES = ("nl", "en")
+LANGUAGES: tuple[Language, ...] = ("nl", "en")
 FINDING_CODES = [c for c in Code if c is not Code.INPUT_INVALID]
 # DESIGN.md section 5, plus the codes added since.
 SEVERITY = {
@@ -53,41 +46,32 @@ SAMPLE: dict[str, Any] = {
 }
 
 
-def placeholders(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+# Every finding's message id: the code itself, and the variants at another severity.
+MESSAGE_IDS: list[MessageId] = [*FINDING_CODES, *VARIANTS.values()]
 
 
-def entries() -> list[tuple[str, Entry, Code]]:
-    found = [(str(code), entry, code) for code, entry in CATALOG.items()]
-    found += [(f"{code}@{sev}", entry, code) for (code, sev), entry in VARIANTS.items()]
-    return found
-
-
-def test_every_finding_code_has_an_entry_and_params() -> None:
-    assert set(CATALOG) == set(FINDING_CODES)
-    assert set(PARAMS) == set(FINDING_CODES)
-    assert Code.INPUT_INVALID not in CATALOG  # a usage error, not a finding
+def test_every_finding_code_has_a_severity() -> None:
+    assert set(findings.SEVERITY) == set(FINDING_CODES)
+    assert Code.INPUT_INVALID not in findings.SEVERITY  # a usage error, not a finding
 
 
 @pytest.mark.parametrize("code", FINDING_CODES, ids=str)
 def test_default_severity(code: Code) -> None:
-    assert CATALOG[code].severity == SEVERITY[code]
+    assert findings.SEVERITY[code] == SEVERITY[code]
 
 
-@pytest.mark.parametrize(("name", "entry", "code"), entries(), ids=[e[0] for e in entries()])
-def test_templates_use_exactly_the_documented_params(name: str, entry: Entry, code: Code) -> None:
+@pytest.mark.parametrize("message_id", MESSAGE_IDS, ids=str)
+def test_templates_fill_with_exactly_their_own_params(message_id: MessageId) -> None:
+    params = placeholders(message_id)
     for lang in LANGUAGES:
-        message, hint = entry.message[lang], entry.hint[lang]
-        assert message.strip() and hint.strip(), (name, lang)
-        used = placeholders(message) | placeholders(hint)
-        assert placeholders(message) <= set(PARAMS[code])
-        assert used == set(PARAMS[code]), (name, lang, used ^ set(PARAMS[code]))
-        # Exactly the documented params are enough, and the result has no braces left.
-        values = {p: SAMPLE[p] for p in PARAMS[code]}
-        for template in (message, hint):
-            text = FORMATTER.format(template, **values)
+        message, hint = template(message_id, lang, "message"), template(message_id, lang, "hint")
+        assert message.strip() and hint.strip(), (message_id, lang)
+        assert fields(message) | fields(hint) == params, (message_id, lang)
+        # The params the texts name are enough, and the result has no braces left.
+        values = {p: SAMPLE[p] for p in params}
+        for text in (FORMATTER.format(message, **values), FORMATTER.format(hint, **values)):
             assert "{" not in text and "}" not in text
-    assert entry.message["nl"] != entry.message["en"]
+    assert template(message_id, "nl", "message") != template(message_id, "en", "message")
 
 
 def test_messages_read_differently_per_language() -> None:
@@ -143,7 +127,7 @@ def test_optional_connector_missing_is_info_with_its_own_text() -> None:
     assert required.severity == "error" and optional.severity == "info"
     assert "optionele" in optional.message and "Niet nodig" in optional.hint
     assert optional.message != required.message
-    assert entry_for(Code.CONNECTOR_MISSING, "warning") is CATALOG[Code.CONNECTOR_MISSING]
+    assert message_id(Code.CONNECTOR_MISSING, "warning") is Code.CONNECTOR_MISSING
 
 
 def test_a_missing_param_fails_loudly() -> None:
@@ -170,12 +154,12 @@ def test_an_unused_extra_param_is_fine() -> None:
     (Code.DEBTOR_NO_EMAIL, "alleen brieven"),
 ])
 def test_hints_say_what_to_do_in_afas(code: Code, words: str) -> None:
-    assert words in CATALOG[code].hint["nl"]
+    assert words in template(code, "nl", "hint")
 
 
 def test_english_hints_use_the_english_menu_paths() -> None:
-    assert "All administrations" in CATALOG[Code.REFERENCE_UNKNOWN_ADMINISTRATION].hint["en"]
-    assert "All dossier items" in CATALOG[Code.ATTACHMENTS_NOT_AUTHORIZED].hint["en"]
-    assert "General → Management → AppConnector" in CATALOG[Code.TOKEN_REJECTED].hint["en"]
-    assert all("Algemeen" not in e.hint["en"] for e in CATALOG.values())
-    assert all("General →" not in e.hint["nl"] for e in CATALOG.values())
+    assert "All administrations" in template(Code.REFERENCE_UNKNOWN_ADMINISTRATION, "en", "hint")
+    assert "All dossier items" in template(Code.ATTACHMENTS_NOT_AUTHORIZED, "en", "hint")
+    assert "General → Management → AppConnector" in template(Code.TOKEN_REJECTED, "en", "hint")
+    assert all("Algemeen" not in template(i, "en", "hint") for i in MESSAGE_IDS)
+    assert all("General →" not in template(i, "nl", "hint") for i in MESSAGE_IDS)

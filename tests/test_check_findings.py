@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 from test_check_scenarios import check
 
-from payt_onboarding.checks.catalog import ALL_ADMINISTRATIONS, EXAMPLE_LENGTH
 from payt_onboarding.checks.engine import DEFAULT_SAMPLE_SIZE
+from payt_onboarding.checks.findings import EXAMPLE_LENGTH
 from payt_onboarding.report.model import MAX_EXAMPLES, ConnectorResult, Finding, Report
 from payt_onboarding.simulator.config import SimulatorConfig
 from payt_onboarding.simulator.dataset import (
@@ -37,6 +37,9 @@ from payt_onboarding.simulator.dataset import (
 from payt_onboarding.simulator.scenarios import _rename_connector, build_config
 from payt_onboarding.simulator.server import SimulatorServer
 
+# The AFAS menu path the hints name for the administrations right (resources/messages [paths]).
+ALL_ADMINISTRATIONS = {"nl": "Algemeen → Administratie → Filters → Alle administraties",
+                       "en": "General → Administration → Filters → All administrations"}
 ENTRIES = 60
 SALES = (SALES_ENTRIES, SALES_INVOICES)
 ROLE = {SALES_ENTRIES: "sales_entries", SALES_INVOICES: "sales_invoices",

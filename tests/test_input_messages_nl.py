@@ -1,28 +1,25 @@
 """Dutch texts of the input errors: every bad environment, base URL or token has one.
 
-Each `EnvironmentInputError` and `TokenFormatError` carries the English message (`.message`,
-`str(error)`) and a Dutch text (`.nl`); `text(language)` picks one. These tests check that the
+Each `EnvironmentInputError` and `TokenFormatError` renders a message of the catalog (resources/
+messages) as the English message (`.message`, `str(error)`) and a Dutch text (`.nl`);
+`text(language)` picks one. tests/test_messages.py checks the catalog as data; these check that the
 Dutch text exists, is really Dutch, keeps the values of the English message, and leaks no more of
 the input than the English message does. Token inputs appear in test ids only by name.
 """
 
 from __future__ import annotations
 
-import ast
 import copy
 import functools
-import inspect
 import pickle
 import re
 from collections.abc import Callable
-from types import ModuleType
+from typing import Any, get_args
 
 import pytest
 from test_environment import BAD_BASE_URLS
 from test_token import DATA, REJECTED, XML
 
-from payt_onboarding.afas import environment as environment_module
-from payt_onboarding.afas import token as token_module
 from payt_onboarding.afas.environment import (
     Environment,
     EnvironmentInputError,
@@ -31,6 +28,7 @@ from payt_onboarding.afas.environment import (
     validate_base_url,
 )
 from payt_onboarding.afas.token import AfasToken, TokenFormatError
+from payt_onboarding.messages import EnvironmentInputId, Localized, TokenInputId
 
 # English words that never occur in the Dutch texts; one of them there means an untranslated text.
 ENGLISH_MARKERS = re.compile(
@@ -59,8 +57,10 @@ UID_REJECTED = [
     "x" * 200,
 ]
 
-# Beyond tests/test_environment.py's list: a backslash, and a host name with a space.
-URL_REJECTED = [*BAD_BASE_URLS, "https://exa\\mple.com", "https://bad host!.example.com"]
+# Beyond tests/test_environment.py's list: a backslash, a host name with a space, and one with
+# a character no host name has.
+URL_REJECTED = [*BAD_BASE_URLS, "https://exa\\mple.com", "https://bad host!.example.com",
+                "https://bad!host.example.com"]
 
 UNKNOWN_KINDS = ["prod", "live", "acc", "O", "testing", "cursus"]
 
@@ -180,18 +180,20 @@ def test_token_errors_have_a_dutch_text(name: str) -> None:
     _check_dutch(error)
 
 
-def test_every_dutch_token_message_is_reachable() -> None:
-    """Each `_..._NL` message of the token module is the Dutch text of one of the cases above."""
-    seen = {_raise_token_error(name).nl for name in [*TOKEN_REJECTED, *FROM_DATA_REJECTED]}
-    parts = {"_ACCEPTED_FORMS_NL"}
-    constants = {
-        name: value
-        for name, value in vars(token_module).items()
-        if name.endswith("_NL") and name not in parts and isinstance(value, str)
-    }
-    assert len(constants) >= 12
-    missing = sorted(name for name, value in constants.items() if value not in seen)
-    assert missing == []
+def test_every_token_message_is_reachable() -> None:
+    """Each token message of the catalog is the text of one of the cases above."""
+    seen = {_raise_token_error(name).id for name in [*TOKEN_REJECTED, *FROM_DATA_REJECTED]}
+    assert seen == set(get_args(TokenInputId))
+
+
+def test_every_environment_message_is_reachable() -> None:
+    """Each environment message of the catalog is the text of one of the cases above."""
+    seen: set[str] = set()
+    for case in _environment_cases():
+        with pytest.raises(EnvironmentInputError) as info:
+            case.values[0]()  # type: ignore[attr-defined]
+        seen.add(info.value.id)
+    assert seen == set(get_args(EnvironmentInputId))
 
 
 def test_specific_dutch_texts() -> None:
@@ -235,78 +237,32 @@ def test_specific_dutch_texts() -> None:
     assert token_info.value.text("nl").startswith("Er is geen token ingevuld.")
 
 
-@pytest.mark.parametrize("error_type", [EnvironmentInputError, TokenFormatError])
+@pytest.mark.parametrize(("error_type", "message_id", "values"), [
+    # A value that is itself a message (a token-like input described, not echoed).
+    (EnvironmentInputError, "input.uid.invalid",
+     {"quoted": Localized("fragment.token_like_input", {"length": 64})}),
+    (TokenFormatError, "input.token.data_length", {"length": 10, "min": 16, "max": 512}),
+])
 def test_text_picks_the_language_and_the_error_survives_copy_and_pickle(
     error_type: type[EnvironmentInputError] | type[TokenFormatError],
+    message_id: Any,
+    values: dict[str, object],
 ) -> None:
-    error = error_type("English text.", nl="Nederlandse tekst.")
-    assert error.text("nl") == "Nederlandse tekst."
-    assert error.text("en") == "English text."
-    assert error.text("") == "English text."
-    assert str(error) == "English text."
-    assert error.args == ("English text.",)
+    error = error_type(message_id, **values)
+    english, dutch = error.text("en"), error.text("nl")
+    assert english != dutch
+    assert error.text("") == english
+    assert str(error) == error.message == english
+    assert error.nl == dutch
+    assert error.args == (english,)
     restored = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object, just made
     for clone in (copy.copy(error), copy.deepcopy(error), restored):
         assert type(clone) is error_type
-        assert clone.message == "English text."
-        assert clone.nl == "Nederlandse tekst."
-        assert str(clone) == "English text."
+        assert (clone.id, dict(clone.values)) == (message_id, values)
+        assert clone.message == english
+        assert clone.nl == dutch
+        assert str(clone) == english
     with pytest.raises(TypeError):
-        error_type("English text.")  # type: ignore[call-arg]
-
-
-def _calls(module: ModuleType, name: str) -> list[ast.Call]:
-    tree = ast.parse(inspect.getsource(module))
-    return [
-        node
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name
-    ]
-
-
-def _calls_inside_except(module: ModuleType, names: set[str]) -> list[int]:
-    tree = ast.parse(inspect.getsource(module))
-    return [
-        node.lineno
-        for handler in ast.walk(tree)
-        if isinstance(handler, ast.ExceptHandler)
-        for node in ast.walk(handler)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names
-    ]
-
-
-def test_every_environment_error_gets_a_dutch_text() -> None:
-    calls = _calls(environment_module, "EnvironmentInputError")
-    assert len(calls) >= 13
-    for call in calls:
-        assert len(call.args) == 1, call.lineno
-        assert [keyword.arg for keyword in call.keywords] == ["nl"], call.lineno
-    # Raised outside except blocks, so that no error carries a __context__ with the input.
-    assert _calls_inside_except(environment_module, {"EnvironmentInputError"}) == []
-
-
-def test_every_token_error_gets_a_dutch_text() -> None:
-    errors = _calls(token_module, "TokenFormatError")
-    assert len(errors) == 1  # only in _fail
-    assert len(errors[0].args) == 1
-    assert [keyword.arg for keyword in errors[0].keywords] == ["nl"]
-
-    fails = _calls(token_module, "_fail")
-    assert len(fails) >= 20
-    for call in fails:
-        assert call.keywords == [], call.lineno
-        assert len(call.args) == 2, call.lineno
-        english, dutch = call.args
-        # The Dutch argument is the counterpart of the English one: `_X` and `_X_NL`, or
-        # `_message(...)` and `_message_nl(...)` with the same arguments.
-        if isinstance(english, ast.Name):
-            assert isinstance(dutch, ast.Name), call.lineno
-            assert dutch.id == english.id + "_NL", call.lineno
-        else:
-            assert isinstance(english, ast.Call), call.lineno
-            assert isinstance(dutch, ast.Call), call.lineno
-            assert isinstance(english.func, ast.Name), call.lineno
-            assert isinstance(dutch.func, ast.Name), call.lineno
-            assert dutch.func.id == english.func.id + "_nl", call.lineno
-            assert ast.dump(dutch) == ast.dump(english).replace(english.func.id, dutch.func.id)
-    assert _calls_inside_except(token_module, {"TokenFormatError", "_fail"}) == []
+        error_type()  # type: ignore[call-arg]
+    with pytest.raises(KeyError, match=message_id):
+        error_type(message_id)  # a value the texts need is missing

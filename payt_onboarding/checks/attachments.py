@@ -8,9 +8,9 @@ from typing import Any
 from payt_onboarding.afas.client import AfasClient
 from payt_onboarding.afas.errors import AfasError
 from payt_onboarding.afas.filters import Filter, Op
-from payt_onboarding.checks.catalog import make_finding, no_files_detail
 from payt_onboarding.checks.connector import ConnectorOutcome
 from payt_onboarding.checks.failures import finding_for_error
+from payt_onboarding.checks.findings import make_finding, no_files_detail
 from payt_onboarding.checks.values import is_empty, shown
 from payt_onboarding.report.model import Finding
 from payt_onboarding.requirements.model import AttachmentRule

@@ -12,8 +12,8 @@ from typing import Any
 
 from payt_onboarding.afas.client import AfasClient
 from payt_onboarding.afas.models import ConnectorMetadata
-from payt_onboarding.checks.catalog import candidates_sentence, make_finding
 from payt_onboarding.checks.fields import PlannedField, candidates, plan_fields, sort_fields
+from payt_onboarding.checks.findings import candidates_sentence, make_finding
 from payt_onboarding.checks.progress import ProgressCallback, ProgressEvent
 from payt_onboarding.checks.rules import RoleData
 from payt_onboarding.checks.values import (

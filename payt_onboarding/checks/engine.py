@@ -15,9 +15,9 @@ from datetime import UTC, datetime
 from payt_onboarding.afas.client import AfasClient
 from payt_onboarding.afas.errors import AfasError
 from payt_onboarding.checks.attachments import check_attachments
-from payt_onboarding.checks.catalog import make_finding
 from payt_onboarding.checks.connector import ConnectorOutcome, check_connector
 from payt_onboarding.checks.failures import finding_for_error
+from payt_onboarding.checks.findings import make_finding
 from payt_onboarding.checks.progress import Cancellation, ProgressCallback, ProgressEvent
 from payt_onboarding.checks.resolve import resolve_all
 from payt_onboarding.checks.session import (

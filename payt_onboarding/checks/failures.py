@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from payt_onboarding.afas.errors import AfasError
-from payt_onboarding.checks.catalog import make_finding
+from payt_onboarding.checks.findings import make_finding
 from payt_onboarding.report.model import Finding
 from payt_onboarding.vocabulary import Code, Language
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from payt_onboarding.checks.catalog import make_finding
+from payt_onboarding.checks.findings import make_finding
 from payt_onboarding.checks.values import is_empty, parse_date, shown
 from payt_onboarding.report.model import Finding
 from payt_onboarding.requirements.model import Rules

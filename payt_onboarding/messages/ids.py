@@ -1,0 +1,66 @@
+"""The ids of every message that is not a finding's (those are the finding codes themselves).
+
+Declared as Literal types so that mypy rejects a mistyped id where it is used; tests/
+test_messages.py checks that each language file holds exactly these ids and the finding codes.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, TypeAlias, get_args
+
+from payt_onboarding.vocabulary import Code
+
+# A finding code that reads differently at another severity (checks.findings.VARIANTS).
+FindingVariantId: TypeAlias = Literal["connector.missing.optional"]
+
+# Pieces that go into another message as a value.
+FragmentId: TypeAlias = Literal[
+    "fragment.candidates",  # field.missing's {candidates}: AFAS fields that could be mapped
+    "fragment.no_files",  # attachments.not_authorized's {detail} when no item lists a file
+    "fragment.token_like_input",  # an input error's {quoted} when the input looks like a token
+    "environment.production",  # the name of each environment type
+    "environment.test",
+    "environment.accept",
+]
+
+EnvironmentInputId: TypeAlias = Literal[
+    "input.uid.empty",
+    "input.uid.invalid",
+    "input.uid.not_digits",
+    "input.uid.kind_conflict",
+    "input.kind.unknown",
+    "input.url.empty",
+    "input.url.bad_characters",
+    "input.url.invalid",
+    "input.url.not_absolute",
+    "input.url.credentials",
+    "input.url.query_or_fragment",
+    "input.url.no_host",
+    "input.url.http_not_loopback",
+]
+
+TokenInputId: TypeAlias = Literal[
+    "input.token.empty",
+    "input.token.not_text",
+    "input.token.too_long",
+    "input.token.not_a_token",
+    "input.token.bearer",
+    "input.token.header_empty",
+    "input.token.base64_not_token",
+    "input.token.xml_no_data",
+    "input.token.xml_unrecognised",
+    "input.token.xml_bad_version",
+    "input.token.data_empty",
+    "input.token.not_hex",
+    "input.token.data_length",
+    "input.token.parts_not_text",
+]
+
+InputId: TypeAlias = EnvironmentInputId | TokenInputId
+MessageId: TypeAlias = Code | FindingVariantId | FragmentId | InputId
+
+# Every id above, for the tests that hold the language files to them.
+DECLARED: frozenset[str] = frozenset(
+    name for alias in (FindingVariantId, FragmentId, EnvironmentInputId, TokenInputId)
+    for name in get_args(alias)
+)
