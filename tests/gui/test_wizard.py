@@ -4,24 +4,9 @@ page, the saved profile and the exported report."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from gui_support import (
-    CHECK_MS,
-    PROFILE,
-    TOKEN,
-    MakeWizard,
-    click_next,
-    next_button,
-    notice_has,
-    open_wizards,
-    save_profile,
-    wait_check,
-    wait_idle,
-)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -31,14 +16,21 @@ from payt_onboarding.gui.pages.connectors import COLUMNS
 from payt_onboarding.profile.store import ProfileStore
 from payt_onboarding.simulator.config import DEMO_UID
 from payt_onboarding.simulator.scenarios import build_config
+from tests.support.wizard import (
+    CHECK_MS,
+    PROFILE,
+    TOKEN,
+    MakeWizard,
+    click_next,
+    next_button,
+    notice_has,
+    save_profile,
+    wait_check,
+    wait_idle,
+)
 
 STATUS = COLUMNS.index("status")
 
-
-@pytest.fixture
-def wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
-            tmp_path: Path) -> Iterator[MakeWizard]:
-    yield from open_wizards(qtbot, monkeypatch, tmp_path)
 
 def uid_error(text: str) -> str:
     try:

@@ -4,24 +4,9 @@ saved as a draft, and a missing field is mapped on the mapping page."""
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import (
-    CHECK_MS,
-    PROFILE,
-    MakeWizard,
-    child_texts,
-    click_next,
-    notice_has,
-    open_wizards,
-    save_profile,
-    wait_check,
-    walk_to_connectors,
-    walk_to_token,
-)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
@@ -30,6 +15,18 @@ from payt_onboarding.gui.pages import connectors as connectors_page
 from payt_onboarding.gui.pages import mapping as mapping_page
 from payt_onboarding.gui.wizard import OnboardingWizard
 from payt_onboarding.profile.store import ProfileStore
+from tests.support.wizard import (
+    CHECK_MS,
+    PROFILE,
+    MakeWizard,
+    child_texts,
+    click_next,
+    notice_has,
+    save_profile,
+    wait_check,
+    walk_to_connectors,
+    walk_to_token,
+)
 
 STATUS = connectors_page.COLUMNS.index("status")
 SALES = "sales_entries"
@@ -41,11 +38,6 @@ FAILING = {
     "fields_missing": ("field.missing", {"administrations": "fout", SALES: "fout"}),
 }
 
-
-@pytest.fixture
-def wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
-            tmp_path: Path) -> Iterator[MakeWizard]:
-    yield from open_wizards(qtbot, monkeypatch, tmp_path)
 
 def row(wizard: OnboardingWizard, role: str) -> Any:
     return wizard.connectors.items[role]

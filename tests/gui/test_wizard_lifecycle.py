@@ -4,26 +4,9 @@ profile checked again in a new window, and the window's size kept between sessio
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from gui_support import (
-    CHECK_MS,
-    PROFILE,
-    TOKEN,
-    MakeWizard,
-    click_next,
-    next_button,
-    notice_has,
-    open_wizards,
-    save_profile,
-    wait_check,
-    wait_idle,
-    walk_to_summary,
-    walk_to_token,
-)
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
@@ -32,16 +15,24 @@ from payt_onboarding.gui.pages.connectors import COLUMNS
 from payt_onboarding.gui.wizard import OnboardingWizard
 from payt_onboarding.simulator.config import DEMO_UID
 from payt_onboarding.simulator.server import SimulatorServer
+from tests.support.wizard import (
+    CHECK_MS,
+    PROFILE,
+    TOKEN,
+    MakeWizard,
+    click_next,
+    next_button,
+    notice_has,
+    save_profile,
+    wait_check,
+    wait_idle,
+    walk_to_summary,
+    walk_to_token,
+)
 
 STATUS = COLUMNS.index("status")
 # Every request takes this long: a check of all connectors runs for several seconds.
 LATENCY = 0.4
-
-
-@pytest.fixture
-def wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
-            tmp_path: Path) -> Iterator[MakeWizard]:
-    yield from open_wizards(qtbot, monkeypatch, tmp_path)
 
 
 def running_rows(wizard: OnboardingWizard) -> int:

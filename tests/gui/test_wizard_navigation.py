@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import MakeWizard, click_next, open_wizards, wait_check, walk_to_connectors
 from pytestqt.qtbot import QtBot
 
-
-@pytest.fixture
-def wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
-            tmp_path: Path) -> Iterator[MakeWizard]:
-    yield from open_wizards(qtbot, monkeypatch, tmp_path)
+from tests.support.wizard import MakeWizard, click_next, wait_check, walk_to_connectors
 
 
 def test_edits_survive_going_back_and_a_new_address_is_checked_again(
@@ -48,10 +41,10 @@ def test_edits_survive_going_back_and_a_new_address_is_checked_again(
 def test_saving_over_another_profile_asks_and_an_empty_name_says_what_to_enter(
         qtbot: QtBot, simulator: Any, wizards: MakeWizard,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from gui_support import PROFILE, Questions, notice_has, save_profile, walk_to_summary
     from PySide6.QtWidgets import QMessageBox
 
     from payt_onboarding.profile.store import ProfileStore
+    from tests.support.wizard import PROFILE, Questions, notice_has, save_profile, walk_to_summary
 
     first = wizards(simulator("healthy"))
     walk_to_summary(qtbot, first)

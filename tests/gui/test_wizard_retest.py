@@ -3,22 +3,15 @@ be used."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import MakeWizard, Questions, open_wizards, wait_check, walk_to_connectors
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from payt_onboarding.gui.pages.connectors import COLUMNS, ROLE
-
-
-@pytest.fixture
-def wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
-            tmp_path: Path) -> Iterator[MakeWizard]:
-    yield from open_wizards(qtbot, monkeypatch, tmp_path)
+from tests.support.wizard import MakeWizard, Questions, wait_check, walk_to_connectors
 
 
 def test_one_connector_is_tested_again_and_only_it(
