@@ -93,7 +93,8 @@ def _environment_cases() -> list[object]:
     add(functools.partial(Environment.parse, XML), "token xml pasted as the uid")
     add(functools.partial(Environment, "O12345AA"), "Environment with a code")
     add(functools.partial(Environment, "1234"), "Environment with 4 digits")
-    add(functools.partial(Environment, "12345", "live"), "Environment with an unknown kind")
+    add(functools.partial(Environment, "12345", "live"),  # type: ignore[arg-type]
+        "Environment with an unknown kind")
     add(functools.partial(EnvironmentKind.parse, "productiee"), "EnvironmentKind.parse typo")
     return cases
 

@@ -89,6 +89,7 @@ def test_one_connector_tested_again_replaces_only_its_result(simulator: Any) -> 
     gone = {f.role for f in checked.report().findings if f.code == "connector.missing"}
     assert len(gone) == 1
     role = gone.pop()
+    assert role is not None
     again = session(healthy, roles=frozenset({role}))
     assert set(again.outcomes) == {role}
 

@@ -650,7 +650,8 @@ def test_saving_again_keeps_unknown_keys_and_the_stored_token_reference(
     server = sim("healthy")
     path = ProfileStore(profile_dir).save(Profile(
         name=PROFILE, uid=DEMO_UID, environment="production", base_url=server.url,
-        token=TokenRef(account="12345-production"), future_setting={"kept": True}))
+        token=TokenRef(account="12345-production"),
+        future_setting={"kept": True}))  # type: ignore[call-arg]  # a newer version's key
     result = cli("--profile", PROFILE, "--token-stdin", "--save-profile", PROFILE,
                  stdin=DEMO_FORMS["data"])
     assert result.code == EXIT["ready"], result.err

@@ -22,9 +22,12 @@ from tests.support.wizard import (
     TOKEN,
     MakeWizard,
     click_next,
+    current_report,
     next_button,
     notice_has,
     save_profile,
+    saved_verdict,
+    top_items,
     wait_check,
     wait_idle,
 )
@@ -108,9 +111,9 @@ def test_the_healthy_environment_end_to_end(
     assert connectors.running is not None or wizard.state.session is not None
     wait_check(qtbot, wizard)
     tree = connectors.tree
-    report = wizard.state.session.report()
+    report = current_report(wizard)
     assert tree.topLevelItemCount() == len(report.connectors) >= 1
-    statuses = [tree.topLevelItem(i).text(STATUS) for i in range(tree.topLevelItemCount())]
+    statuses = [item.text(STATUS) for item in top_items(tree)]
     assert statuses == ["in orde"] * len(statuses)
     assert "Klaar voor Payt" in connectors.progress_label.text()
     assert nxt.isEnabled()
@@ -136,7 +139,7 @@ def test_the_healthy_environment_end_to_end(
     assert [(s.name, s.uid, s.verdict, s.error) for s in saved] == \
         [(PROFILE, DEMO_UID, "ready", None)]
     assert saved[0].path.is_file()
-    assert ProfileStore().load(PROFILE).validation.verdict == "ready"
+    assert saved_verdict(PROFILE) == "ready"
 
     written = summary.export_to(tmp_path / "rapport.html")
     assert written == (tmp_path / "rapport.html", tmp_path / "rapport.json")

@@ -20,6 +20,7 @@ from tests.support.wizard import (
     next_button,
     notice_has,
     save_profile,
+    top_items,
     wait_check,
     wait_idle,
     walk_to_summary,
@@ -58,7 +59,7 @@ def test_the_token_goes_to_the_keyring_and_comes_back_with_the_profile(
 
     again = wizards()  # started from the menu: nothing filled in
     welcome = again.welcome
-    welcome.profiles.setCurrentItem(welcome.profiles.topLevelItem(0))
+    welcome.profiles.setCurrentItem(top_items(welcome.profiles)[0])
     assert welcome.selected_name() == PROFILE
     click_next(qtbot, again)
     click_next(qtbot, again)

@@ -75,9 +75,9 @@ def widget_texts(widget: QWidget, *, skip: tuple[str, ...] = ()) -> Iterator[tup
                     yield "item", item.text()
                     yield "itemToolTip", item.toolTip()
         for column in range(widget.columnCount()):
-            header = widget.horizontalHeaderItem(column)
-            if header is not None:
-                yield "header", header.text()
+            heading = widget.horizontalHeaderItem(column)
+            if heading is not None:
+                yield "header", heading.text()
 
 
 def leaks(wizard: OnboardingWizard) -> list[str]:

@@ -38,11 +38,11 @@ def store(config_dir: Path) -> ProfileStore:
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
     """An in-memory backend set as keyring's global one, restored after the test."""
-    previous: Any = keyring.core._keyring_backend  # type: ignore[attr-defined]
+    previous: Any = keyring.core._keyring_backend
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
     try:
         yield backend
     finally:
-        keyring.core._keyring_backend = previous  # type: ignore[attr-defined]
+        keyring.core._keyring_backend = previous
         clear_session_tokens()

@@ -31,7 +31,7 @@ from payt_onboarding.profile.secrets import (
 )
 from payt_onboarding.profile.store import ProfileStore
 from tests.support.leaks import scan_for_secrets, secret_forms
-from tests.support.profiles import MemoryKeyring, make_profile, new_token
+from tests.support.profiles import MemoryKeyring, make_profile, new_token, unregister
 
 ACCOUNT = "12345-production"
 
@@ -41,9 +41,9 @@ def _fresh_session() -> None:
     clear_session_tokens()
 
 
-def _backend_class(name: str, module: str, priority: float = 5) -> type[KeyringBackend]:
+def _backend_class(name: str, module: str, priority: float = 5) -> type[MemoryKeyring]:
     cls = type(name, (MemoryKeyring,), {"priority": priority, "__module__": module})
-    KeyringBackend._classes.discard(cls)  # type: ignore[attr-defined]
+    unregister(cls)
     return cls
 
 
@@ -160,7 +160,7 @@ def test_plaintext_backends_are_refused(name: str, module: str) -> None:
 def test_a_subclass_of_a_plaintext_backend_is_refused() -> None:
     base = _backend_class("PlaintextKeyring", "keyrings.alt.file")
     sub = type("Innocent", (base,), {"__module__": "innocent"})
-    KeyringBackend._classes.discard(sub)  # type: ignore[attr-defined]
+    unregister(sub)
     assert not detect(sub()).usable
 
 
@@ -175,7 +175,7 @@ def test_a_backend_that_cannot_work_here_is_refused() -> None:
         def priority(self) -> float:  # type: ignore[override]
             raise RuntimeError("The Secret Service daemon is neither running nor activatable")
 
-    KeyringBackend._classes.discard(Unavailable)  # type: ignore[attr-defined]
+    unregister(Unavailable)
     status = detect(Unavailable())
     assert not status.usable and "neither running" in status.reason
 
@@ -184,10 +184,11 @@ def test_a_backend_that_cannot_work_here_is_refused() -> None:
     ([], False), (["memory"], True), (["memory", "plaintext"], False), (["low"], False),
 ])
 def test_a_chainer_is_usable_only_if_all_members_are(members: list[str], usable: bool) -> None:
-    kinds = {"memory": MemoryKeyring, "plaintext": _backend_class("PlaintextKeyring", "x"),
-             "low": _backend_class("Low", "low", priority=0.1)}
+    kinds: dict[str, type[MemoryKeyring]] = {
+        "memory": MemoryKeyring, "plaintext": _backend_class("PlaintextKeyring", "x"),
+        "low": _backend_class("Low", "low", priority=0.1)}
     chain = type("Chain", (chainer.ChainerBackend,), {"backends": [kinds[m]() for m in members]})
-    KeyringBackend._classes.discard(chain)  # type: ignore[attr-defined]
+    unregister(chain)
     assert detect(chain()).usable is usable
 
 
@@ -208,7 +209,7 @@ class Failing(MemoryKeyring):
         raise self.error("cannot delete")
 
 
-KeyringBackend._classes.discard(Failing)  # type: ignore[attr-defined]
+unregister(Failing)
 
 ERRORS = [KeyringError, KeyringLocked, PasswordSetError, InitError, NoKeyringError,
           PasswordDeleteError, RuntimeError, OSError]
@@ -229,7 +230,7 @@ def _assert_clean(error: SecretStoreError, token: AfasToken) -> None:
 def test_a_failing_save_is_a_plain_error_without_the_token(error: type[Exception]) -> None:
     token = new_token()
     backend = type("F", (Failing,), {"error": error})()
-    KeyringBackend._classes.discard(type(backend))  # type: ignore[attr-defined]
+    unregister(type(backend))
     with pytest.raises(SecretStoreError) as caught:
         TokenVault(backend).save(ACCOUNT, token)
     _assert_clean(caught.value, token)
@@ -239,7 +240,7 @@ def test_a_failing_save_is_a_plain_error_without_the_token(error: type[Exception
 def test_a_failing_load_and_delete_are_plain_errors(error: type[Exception]) -> None:
     token = new_token()
     backend = type("F", (Failing,), {"error": error})()
-    KeyringBackend._classes.discard(type(backend))  # type: ignore[attr-defined]
+    unregister(type(backend))
     vault = TokenVault(backend)
     with pytest.raises(SecretStoreError) as load_error:
         vault.load(ACCOUNT)
@@ -255,7 +256,7 @@ def test_messages_say_what_to_do() -> None:
              PasswordSetError: "refused to store", NoKeyringError: "No system keyring"}
     for error, words in cases.items():
         backend = type("F", (Failing,), {"error": error})()
-        KeyringBackend._classes.discard(type(backend))  # type: ignore[attr-defined]
+        unregister(type(backend))
         with pytest.raises(SecretStoreError, match=words) as caught:
             TokenVault(backend).save(ACCOUNT, token)
         assert caught.value.store == TokenVault(backend).status.name
@@ -266,7 +267,7 @@ def test_a_delete_that_fails_while_the_entry_remains() -> None:
         def delete_password(self, service: str, username: str) -> None:
             raise PasswordDeleteError("access denied")
 
-    KeyringBackend._classes.discard(Stuck)  # type: ignore[attr-defined]
+    unregister(Stuck)
     backend, token = Stuck(), new_token()
     vault = TokenVault(backend)
     vault.delete(ACCOUNT)  # nothing there: no error
@@ -288,7 +289,12 @@ def test_a_broken_keyring_library_is_no_store(monkeypatch: pytest.MonkeyPatch) -
 
 def test_the_vault_does_no_keyring_io_until_used(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
-    monkeypatch.setattr(keyring, "get_keyring", lambda: calls.append("get") or MemoryKeyring())
+
+    def get_keyring() -> MemoryKeyring:
+        calls.append("get")
+        return MemoryKeyring()
+
+    monkeypatch.setattr(keyring, "get_keyring", get_keyring)
     vault = TokenVault()
     assert calls == []
     assert vault.status.usable and calls == ["get"]

@@ -20,6 +20,7 @@ from payt_onboarding.report.model import (
 from payt_onboarding.report.render_html import render_html
 from payt_onboarding.report.render_json import render_json, report_sha256
 from payt_onboarding.report.render_text import clean, render_text
+from payt_onboarding.vocabulary import Severity
 from tests.support.reports import HOSTILE, LONG, empty_report, sample_report
 
 HOSTILE_ESCAPED = (
@@ -121,7 +122,9 @@ def test_html_renders_both_languages(language: str, words: list[str]) -> None:
         ("en", ("error",), "Not ready"),
     ],
 )
-def test_verdict_word_comes_first(language: str, findings: tuple[str, ...], word: str) -> None:
+def test_verdict_word_comes_first(
+    language: str, findings: tuple[Severity, ...], word: str
+) -> None:
     found = tuple(Finding(code="x.y", severity=s, message="m", hint="h") for s in findings)
     report = sample_report(language=language, findings=found, verdict=verdict_of(found))
     html = render_html(report)

@@ -54,7 +54,7 @@ OBJECTS: dict[str, tuple[dict[str, Any], type[BaseModel]]] = {
 VALIDATOR = Draft202012Validator(SCHEMA)
 
 
-def _doc(**changes: object) -> dict[str, Any]:
+def _doc(**changes: Any) -> dict[str, Any]:
     return dict(json.loads(render_json(sample_report(**changes))))
 
 

@@ -16,16 +16,16 @@ from payt_onboarding.profile.model import Profile, TokenRef, Validation
 from tests.support.leaks import register_secret
 
 
-def _unregister(cls: type[KeyringBackend]) -> None:
+def unregister(cls: type[KeyringBackend]) -> None:
     """keyring registers every backend class it sees; test classes must never be chosen by
     keyring's own detection in other tests."""
-    KeyringBackend._classes.discard(cls)  # type: ignore[attr-defined]
+    KeyringBackend._classes.discard(cls)
 
 
 class MemoryKeyring(KeyringBackend):
     """A recommended keyring backend that keeps passwords in a dict."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()
@@ -44,7 +44,7 @@ class MemoryKeyring(KeyringBackend):
             raise PasswordDeleteError("Password not found")
 
 
-_unregister(MemoryKeyring)
+unregister(MemoryKeyring)
 
 
 def new_token() -> AfasToken:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import keyring.core
 import pytest
@@ -18,6 +18,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QMessageBox,
+    QTableWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QWizard,
@@ -30,10 +31,12 @@ from payt_onboarding.gui.texts import set_language
 from payt_onboarding.gui.widgets import Notice
 from payt_onboarding.gui.wizard import OnboardingWizard
 from payt_onboarding.profile.secrets import clear_session_tokens
-from payt_onboarding.profile.store import CONFIG_DIR_ENV
+from payt_onboarding.profile.store import CONFIG_DIR_ENV, ProfileStore
+from payt_onboarding.report.model import Report
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
 from payt_onboarding.simulator.server import SimulatorServer
 
+T = TypeVar("T")
 TOKEN = AfasToken.from_data(DEMO_TOKEN_DATA)
 PROFILE = "Bakkerij de Vries"
 CHECK_MS = 10_000  # a whole check against the simulator takes well under a second
@@ -145,6 +148,40 @@ def save_profile(qtbot: QtBot, wizard: OnboardingWizard) -> None:
     wait_idle(qtbot, wizard)
 
 
+def current_report(wizard: OnboardingWizard) -> Report:
+    """The report of the wizard's check result; there must be one."""
+    session = wizard.state.session
+    assert session is not None, "the wizard has no check result"
+    return session.report()
+
+
+def saved_verdict(name: str) -> str | None:
+    """The verdict the saved profile `name` holds (None: saved without one)."""
+    validation = ProfileStore().load(name).validation
+    return validation.verdict if validation is not None else None
+
+
+def _each(items: list[T | None]) -> list[T]:
+    """Qt's getters may say None; for an index in range they never do."""
+    present = [item for item in items if item is not None]
+    assert len(present) == len(items), "Qt gave no item for an index in range"
+    return present
+
+
+def top_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    return _each([tree.topLevelItem(index) for index in range(tree.topLevelItemCount())])
+
+
+def child_items(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return _each([item.child(index) for index in range(item.childCount())])
+
+
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    cell = table.item(row, column)
+    assert cell is not None, f"no item in row {row}, column {column}"
+    return cell.text()
+
+
 def tree_texts(tree: QTreeWidget) -> list[str]:
     """Every text and tooltip of every item, all columns, all levels."""
     found: list[str] = []
@@ -152,18 +189,17 @@ def tree_texts(tree: QTreeWidget) -> list[str]:
     def walk(item: QTreeWidgetItem) -> None:
         for column in range(max(tree.columnCount(), item.columnCount())):
             found.extend((item.text(column), item.toolTip(column)))
-        for index in range(item.childCount()):
-            walk(item.child(index))
+        for child in child_items(item):
+            walk(child)
 
-    for index in range(tree.topLevelItemCount()):
-        walk(tree.topLevelItem(index))
+    for item in top_items(tree):
+        walk(item)
     return found
 
 
 def child_texts(item: QTreeWidgetItem) -> list[str]:
     found: list[str] = []
-    for index in range(item.childCount()):
-        child = item.child(index)
+    for child in child_items(item):
         found.extend(child.text(c) for c in range(child.columnCount()))
         found.extend(child_texts(child))
     return found
