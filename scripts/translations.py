@@ -4,7 +4,7 @@ loads. Run after changing any GUI text, then translate what it reports as unfini
     .venv/bin/python scripts/translations.py          # lupdate, then lrelease
     .venv/bin/pyside6-linguist payt_onboarding/resources/i18n/payt_onboarding_nl.ts
 
-tests/test_translations.py fails while a text is untranslated or the .qm is stale.
+tests/gui/test_translations.py fails while a text is untranslated or the .qm is stale.
 """
 
 from __future__ import annotations

@@ -1,49 +1,25 @@
-"""Shared fixtures: simulators on loopback, clients for them, and the token-leak guard.
+"""Global fixtures and hooks: the token-leak guard for every test in every folder, the isolated
+config directory, and the two fixtures tests all over the suite use (`simulator`,
+`secret_service`). Helpers are in tests.support; each folder's own fixtures in its conftest.py.
 
-The guard collects every secret the suite uses, records every log line at DEBUG level, and fails
-any test whose log records, captured output or failure report contains one of them.
+The guard collects every secret the suite uses (tests.support.leaks), records every log line at
+DEBUG level, and fails any test whose log records, captured output or failure report contains one
+of them.
 """
 
 from __future__ import annotations
 
-import asyncio
-import base64
 import logging
 import os
-from collections.abc import Callable, Coroutine, Iterator
-from typing import Any, TypeVar
+from collections.abc import Generator, Iterator
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from payt_onboarding.afas.client import AfasClient, RetryPolicy
-from payt_onboarding.afas.environment import Environment
-from payt_onboarding.afas.token import AfasToken
-from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
-from payt_onboarding.simulator.scenarios import build_config
-from payt_onboarding.simulator.server import SimulatorServer
-
-T = TypeVar("T")
-
-SECRETS: set[str] = set()
-
-
-def register_secret(data: str) -> None:
-    """Remember every form in which token `data` could leak."""
-    token = AfasToken.from_data(data)
-    header = token.authorization_header()
-    SECRETS.update({data, token.xml(), header, header.split(" ", 1)[1]})
-
-
-register_secret(DEMO_TOKEN_DATA)
-
-# Fast retries for tests; retry behaviour itself is tested with its own policies.
-FAST_RETRY = RetryPolicy(max_attempts=3, base_delay=0.01, max_delay=0.05, deadline=10.0)
-
-
-def leaked(text: str) -> list[str]:
-    return [s for s in SECRETS if s and s in text]
+from tests.support import keyring_session
+from tests.support.afas import Start, simulators
+from tests.support.leaks import RecordAll, leaked, scan_for_secrets
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -60,26 +36,13 @@ def isolated_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         os.environ.pop(CONFIG_DIR_ENV, None)
     else:
         os.environ[CONFIG_DIR_ENV] = previous
-    found = [p for p in root.rglob("*")
-             if p.is_file() and leaked(p.read_bytes().decode("utf-8", "replace"))]
+    found = scan_for_secrets(root)
     assert not found, f"the token is in {found}"
-
-
-class _RecordAll(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.texts: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        text = record.getMessage()
-        if record.exc_info:
-            text += logging.Formatter().formatException(record.exc_info)
-        self.texts.append(text)
 
 
 @pytest.fixture(autouse=True)
 def no_token_in_logs() -> Iterator[None]:
-    handler = _RecordAll()
+    handler = RecordAll()
     root = logging.getLogger()
     old_level = root.level
     root.setLevel(logging.DEBUG)
@@ -93,47 +56,31 @@ def no_token_in_logs() -> Iterator[None]:
     assert not found, f"{len(found)} log record(s) contain the token"
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[Any]:
-    outcome = yield
-    report = outcome.get_result()
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
     texts = [report.longreprtext] + [content for _, content in report.sections]
     if any(leaked(t) for t in texts):
         report.outcome = "failed"
         report.longrepr = "the token appears in this test's output or failure report"
-
-
-def run(coro: Coroutine[Any, Any, T]) -> T:
-    return asyncio.run(coro)
+    return report
 
 
 @pytest.fixture
-def simulator() -> Iterator[Callable[..., SimulatorServer]]:
+def simulator() -> Iterator[Start]:
     """Start simulators for a scenario on 127.0.0.1; all are stopped after the test."""
-    servers: list[SimulatorServer] = []
-
-    def start(scenario: str = "healthy", **kwargs: Any) -> SimulatorServer:
-        tls = kwargs.pop("tls", None)
-        config = build_config(scenario, **kwargs)
-        server = SimulatorServer(config, tls=tls).start()
-        servers.append(server)
-        return server
-
-    yield start
-    for server in servers:
-        server.stop()
+    yield from simulators()
 
 
-def make_client(server: SimulatorServer, **kwargs: Any) -> AfasClient:
-    token = kwargs.pop("token", AfasToken.from_data(DEMO_TOKEN_DATA))
-    kwargs.setdefault("retry", FAST_RETRY)
-    environment = Environment.parse(DEMO_UID, base_url=server.url)
-    return AfasClient(environment, token, **kwargs)
-
-
-def demo_headers(language: str = "nl-nl") -> dict[str, str]:
-    xml = f"<token><version>1</version><data>{DEMO_TOKEN_DATA}</data></token>"
-    return {
-        "Authorization": "AfasToken " + base64.b64encode(xml.encode()).decode(),
-        "Accept-Language": language,
-    }
+@pytest.fixture(scope="module")
+def secret_service() -> None:
+    """The throw-away Secret Service of tests/keyring_session.sh: skips where it is not running,
+    and fails instead when PAYT_REQUIRE_SECRET_SERVICE=1 (CI)."""
+    reason = keyring_session.unavailable()
+    if reason is None:
+        return
+    if os.environ.get("PAYT_REQUIRE_SECRET_SERVICE") == "1":
+        pytest.fail(f"PAYT_REQUIRE_SECRET_SERVICE=1, but {reason}")
+    pytest.skip(reason)

@@ -45,7 +45,7 @@ def _fail(message_id: TokenInputId, **values: int) -> NoReturn:
 
     The values are numbers only, never text from the input. The texts for XML input avoid the tag
     names and the word "version" on purpose: the pasted text contains those tags, and
-    tests/test_token.py checks that no 6 characters of a rejected input appear in a message.
+    tests/afas/test_token.py checks that no 6 characters of a rejected input appear in a message.
     """
     raise TokenFormatError(message_id, **values)
 

@@ -4,24 +4,9 @@ page, the saved profile and the exported report."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from gui_support import (
-    CHECK_MS,
-    PROFILE,
-    TOKEN,
-    MakeWizard,
-    click_next,
-    next_button,
-    notice_has,
-    open_wizards,
-    save_profile,
-    wait_check,
-    wait_idle,
-)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -31,14 +16,24 @@ from payt_onboarding.gui.pages.connectors import COLUMNS
 from payt_onboarding.profile.store import ProfileStore
 from payt_onboarding.simulator.config import DEMO_UID
 from payt_onboarding.simulator.scenarios import build_config
+from tests.support.wizard import (
+    CHECK_MS,
+    PROFILE,
+    TOKEN,
+    MakeWizard,
+    click_next,
+    current_report,
+    next_button,
+    notice_has,
+    save_profile,
+    saved_verdict,
+    top_items,
+    wait_check,
+    wait_idle,
+)
 
 STATUS = COLUMNS.index("status")
 
-
-@pytest.fixture
-def wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
-            tmp_path: Path) -> Iterator[MakeWizard]:
-    yield from open_wizards(qtbot, monkeypatch, tmp_path)
 
 def uid_error(text: str) -> str:
     try:
@@ -116,9 +111,9 @@ def test_the_healthy_environment_end_to_end(
     assert connectors.running is not None or wizard.state.session is not None
     wait_check(qtbot, wizard)
     tree = connectors.tree
-    report = wizard.state.session.report()
+    report = current_report(wizard)
     assert tree.topLevelItemCount() == len(report.connectors) >= 1
-    statuses = [tree.topLevelItem(i).text(STATUS) for i in range(tree.topLevelItemCount())]
+    statuses = [item.text(STATUS) for item in top_items(tree)]
     assert statuses == ["in orde"] * len(statuses)
     assert "Klaar voor Payt" in connectors.progress_label.text()
     assert nxt.isEnabled()
@@ -144,7 +139,7 @@ def test_the_healthy_environment_end_to_end(
     assert [(s.name, s.uid, s.verdict, s.error) for s in saved] == \
         [(PROFILE, DEMO_UID, "ready", None)]
     assert saved[0].path.is_file()
-    assert ProfileStore().load(PROFILE).validation.verdict == "ready"
+    assert saved_verdict(PROFILE) == "ready"
 
     written = summary.export_to(tmp_path / "rapport.html")
     assert written == (tmp_path / "rapport.html", tmp_path / "rapport.json")

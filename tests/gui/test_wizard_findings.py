@@ -4,24 +4,9 @@ saved as a draft, and a missing field is mapped on the mapping page."""
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import (
-    CHECK_MS,
-    PROFILE,
-    MakeWizard,
-    child_texts,
-    click_next,
-    notice_has,
-    open_wizards,
-    save_profile,
-    wait_check,
-    walk_to_connectors,
-    walk_to_token,
-)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
@@ -30,6 +15,21 @@ from payt_onboarding.gui.pages import connectors as connectors_page
 from payt_onboarding.gui.pages import mapping as mapping_page
 from payt_onboarding.gui.wizard import OnboardingWizard
 from payt_onboarding.profile.store import ProfileStore
+from tests.support.wizard import (
+    CHECK_MS,
+    PROFILE,
+    MakeWizard,
+    cell_text,
+    child_texts,
+    click_next,
+    current_report,
+    notice_has,
+    save_profile,
+    top_items,
+    wait_check,
+    walk_to_connectors,
+    walk_to_token,
+)
 
 STATUS = connectors_page.COLUMNS.index("status")
 SALES = "sales_entries"
@@ -41,11 +41,6 @@ FAILING = {
     "fields_missing": ("field.missing", {"administrations": "fout", SALES: "fout"}),
 }
 
-
-@pytest.fixture
-def wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
-            tmp_path: Path) -> Iterator[MakeWizard]:
-    yield from open_wizards(qtbot, monkeypatch, tmp_path)
 
 def row(wizard: OnboardingWizard, role: str) -> Any:
     return wizard.connectors.items[role]
@@ -67,7 +62,7 @@ def test_a_failing_environment_says_why_and_saves_a_draft(
     assert wizard.currentPage() is wizard.connectors
     wait_check(qtbot, wizard)
 
-    report = wizard.state.session.report()
+    report = current_report(wizard)
     assert report.verdict == "not_ready"
     found = [f for f in report.findings if f.code == code]
     assert found and all(f.severity == "error" for f in found)
@@ -85,7 +80,7 @@ def test_a_failing_environment_says_why_and_saves_a_draft(
         assert tested == "error"
         assert html.escape(found[0].message) in said
         tree = page.tree
-        words = {tree.topLevelItem(i).text(STATUS) for i in range(tree.topLevelItemCount())}
+        words = {item.text(STATUS) for item in top_items(tree)}
         assert words == {"overgeslagen"}
     else:
         assert tested == "ok"
@@ -111,14 +106,14 @@ def field_row(wizard: OnboardingWizard, payt_field: str) -> int:
     table = wizard.mapping.table
     payt = mapping_page.COLUMNS.index("payt")
     rows = [r for r in range(table.rowCount())
-            if table.item(r, payt).text().split(" ")[0] == payt_field]
+            if cell_text(table, r, payt).split(" ")[0] == payt_field]
     assert len(rows) == 1, f"{payt_field} is not shown once"
     return rows[0]
 
 
 def field_status(wizard: OnboardingWizard, payt_field: str) -> str:
     table = wizard.mapping.table
-    return table.item(field_row(wizard, payt_field), mapping_page.COLUMNS.index("status")).text()
+    return cell_text(table, field_row(wizard, payt_field), mapping_page.COLUMNS.index("status"))
 
 
 def field_combo(wizard: OnboardingWizard, payt_field: str) -> QComboBox:
@@ -129,7 +124,7 @@ def field_combo(wizard: OnboardingWizard, payt_field: str) -> QComboBox:
 
 
 def errors(wizard: OnboardingWizard) -> set[tuple[str, str | None, str | None]]:
-    report = wizard.state.session.report()
+    report = current_report(wizard)
     return {(f.code, f.role, f.field) for f in report.findings if f.severity == "error"}
 
 
@@ -181,9 +176,10 @@ def test_mapping_the_renamed_fields_closes_their_gaps(
 
     # Only the field AFAS does not have at all is left.
     assert errors(wizard) == {("field.missing", "administrations", "administration_origin_id")}
-    report = wizard.state.session.report()
+    report = current_report(wizard)
     assert report.verdict == "not_ready"
-    assert wizard.state.session.options.mappings == {
+    session = wizard.state.session
+    assert session is not None and session.options.mappings == {
         SALES: {"invoice_due_date": "VervalDatum", "debtor_post_country_code": "LandCode"}}
     sales = next(c for c in report.connectors if c.role == SALES)
     assert sales.status == "ok"

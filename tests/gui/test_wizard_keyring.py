@@ -4,42 +4,40 @@ the token in the keyring, and a saved profile opened again brings it back by its
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-import test_keyring_secret_service as keyring_tests
-from gui_support import (
+from pytestqt.qtbot import QtBot
+
+from payt_onboarding.profile.secrets import SERVICE, TokenVault
+from payt_onboarding.simulator.config import DEMO_UID
+from tests.support.keyring_session import purge
+from tests.support.wizard import (
     PROFILE,
     TOKEN,
     MakeWizard,
     click_next,
     next_button,
     notice_has,
-    open_wizards,
     save_profile,
+    top_items,
     wait_check,
     wait_idle,
     walk_to_summary,
 )
-from pytestqt.qtbot import QtBot
-
-from payt_onboarding.profile.secrets import SERVICE, TokenVault
-from payt_onboarding.simulator.config import DEMO_UID
 
 pytestmark = pytest.mark.secret_service
-secret_service = keyring_tests.secret_service
 ACCOUNT = f"{DEMO_UID}-production"
 
 
 @pytest.fixture
-def wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-            secret_service: None) -> Iterator[MakeWizard]:
-    keyring_tests._purge(SERVICE, ACCOUNT)
+def system_keyring(secret_service: None) -> Iterator[bool]:
+    """The wizards use the real keyring, without this test's entry before and after."""
+    purge(SERVICE, ACCOUNT)
     try:
-        yield from open_wizards(qtbot, monkeypatch, tmp_path, system_keyring=True)
+        yield True
     finally:
-        keyring_tests._purge(SERVICE, ACCOUNT)
+        purge(SERVICE, ACCOUNT)
 
 
 def test_the_token_goes_to_the_keyring_and_comes_back_with_the_profile(
@@ -61,7 +59,7 @@ def test_the_token_goes_to_the_keyring_and_comes_back_with_the_profile(
 
     again = wizards()  # started from the menu: nothing filled in
     welcome = again.welcome
-    welcome.profiles.setCurrentItem(welcome.profiles.topLevelItem(0))
+    welcome.profiles.setCurrentItem(top_items(welcome.profiles)[0])
     assert welcome.selected_name() == PROFILE
     click_next(qtbot, again)
     click_next(qtbot, again)

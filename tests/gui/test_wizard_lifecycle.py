@@ -4,26 +4,9 @@ profile checked again in a new window, and the window's size kept between sessio
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from gui_support import (
-    CHECK_MS,
-    PROFILE,
-    TOKEN,
-    MakeWizard,
-    click_next,
-    next_button,
-    notice_has,
-    open_wizards,
-    save_profile,
-    wait_check,
-    wait_idle,
-    walk_to_summary,
-    walk_to_token,
-)
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
@@ -32,22 +15,31 @@ from payt_onboarding.gui.pages.connectors import COLUMNS
 from payt_onboarding.gui.wizard import OnboardingWizard
 from payt_onboarding.simulator.config import DEMO_UID
 from payt_onboarding.simulator.server import SimulatorServer
+from tests.support.wizard import (
+    CHECK_MS,
+    PROFILE,
+    TOKEN,
+    MakeWizard,
+    click_next,
+    current_report,
+    next_button,
+    notice_has,
+    save_profile,
+    top_items,
+    wait_check,
+    wait_idle,
+    walk_to_summary,
+    walk_to_token,
+)
 
 STATUS = COLUMNS.index("status")
 # Every request takes this long: a check of all connectors runs for several seconds.
 LATENCY = 0.4
 
 
-@pytest.fixture
-def wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
-            tmp_path: Path) -> Iterator[MakeWizard]:
-    yield from open_wizards(qtbot, monkeypatch, tmp_path)
-
-
 def running_rows(wizard: OnboardingWizard) -> int:
     tree = wizard.connectors.tree
-    return sum(tree.topLevelItem(i).text(STATUS) == "bezig…"
-               for i in range(tree.topLevelItemCount()))
+    return sum(item.text(STATUS) == "bezig…" for item in top_items(tree))
 
 
 def test_stop_halfway_then_close_while_checking(
@@ -68,7 +60,7 @@ def test_stop_halfway_then_close_while_checking(
     qtbot.waitUntil(lambda: page.running is None, timeout=2500)
     wait_idle(qtbot, wizard, timeout=2500)
 
-    report = wizard.state.session.report()
+    report = current_report(wizard)
     assert report.cancelled
     assert page.progress_label.text() == "Gestopt"
     assert running_rows(wizard) == 0
@@ -87,7 +79,7 @@ def test_stop_halfway_then_close_while_checking(
     # The finished job's own "done" arrives with the next turn of the event loop; its page
     # handler is not called any more (pytest-qt would report an exception in it).
     qtbot.waitUntil(lambda: not wizard.jobs.busy, timeout=1000)
-    assert wizard.state.session.report().cancelled  # still the stopped check's result
+    assert current_report(wizard).cancelled  # still the stopped check's result
 
 
 def test_no_job_is_busy_once_shutdown_returns(
@@ -115,7 +107,7 @@ def test_a_saved_profile_is_checked_again_in_a_new_window(
     walk_to_summary(qtbot, first)
     save_profile(qtbot, first)
     assert first.summary.saved is not None and first.summary.saved.token == "memory"
-    verdict = first.state.session.report().verdict
+    verdict = current_report(first).verdict
     assert verdict == "ready"
     first.close()
 
@@ -124,7 +116,7 @@ def test_a_saved_profile_is_checked_again_in_a_new_window(
     assert wizard.currentPage() is welcome
     tree = welcome.profiles
     assert tree.isVisible() and tree.topLevelItemCount() == 1
-    item = tree.topLevelItem(0)
+    item = top_items(tree)[0]
     assert item.text(0) == PROFILE
     assert item.text(1).startswith(DEMO_UID)
     assert item.text(2) == "Klaar voor Payt"
@@ -156,7 +148,7 @@ def test_a_saved_profile_is_checked_again_in_a_new_window(
 
     assert wizard.currentPage() is wizard.connectors
     wait_check(qtbot, wizard)
-    assert wizard.state.session.report().verdict == verdict
+    assert current_report(wizard).verdict == verdict
     click_next(qtbot, wizard)
     click_next(qtbot, wizard)
     assert wizard.currentPage() is wizard.summary

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import MakeWizard, click_next, open_wizards, wait_check, walk_to_connectors
 from pytestqt.qtbot import QtBot
 
-
-@pytest.fixture
-def wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
-            tmp_path: Path) -> Iterator[MakeWizard]:
-    yield from open_wizards(qtbot, monkeypatch, tmp_path)
+from tests.support.wizard import (
+    MakeWizard,
+    click_next,
+    current_report,
+    saved_verdict,
+    wait_check,
+    walk_to_connectors,
+)
 
 
 def test_edits_survive_going_back_and_a_new_address_is_checked_again(
@@ -23,7 +23,7 @@ def test_edits_survive_going_back_and_a_new_address_is_checked_again(
     wizard = wizards(first)
     walk_to_connectors(qtbot, wizard)
     assert wizard.state.session is not None
-    assert wizard.state.session.report().verdict == "ready"
+    assert current_report(wizard).verdict == "ready"
 
     for _ in range(3):  # back to the welcome page
         wizard.back()
@@ -40,7 +40,7 @@ def test_edits_survive_going_back_and_a_new_address_is_checked_again(
     click_next(qtbot, wizard)
     assert wizard.currentPage() is wizard.connectors
     wait_check(qtbot, wizard)
-    report = wizard.state.session.report()
+    report = current_report(wizard)
     assert report.target.base_url == second.url  # checked again, against the new address
     assert "connector.missing" in report.codes()
 
@@ -48,15 +48,14 @@ def test_edits_survive_going_back_and_a_new_address_is_checked_again(
 def test_saving_over_another_profile_asks_and_an_empty_name_says_what_to_enter(
         qtbot: QtBot, simulator: Any, wizards: MakeWizard,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from gui_support import PROFILE, Questions, notice_has, save_profile, walk_to_summary
     from PySide6.QtWidgets import QMessageBox
 
-    from payt_onboarding.profile.store import ProfileStore
+    from tests.support.wizard import PROFILE, Questions, notice_has, save_profile, walk_to_summary
 
     first = wizards(simulator("healthy"))
     walk_to_summary(qtbot, first)
     save_profile(qtbot, first)
-    assert ProfileStore().load(PROFILE).validation.verdict == "ready"
+    assert saved_verdict(PROFILE) == "ready"
 
     second = wizards(simulator("fields_missing"))  # a new check, offered the same name
     walk_to_summary(qtbot, second)
@@ -72,12 +71,12 @@ def test_saving_over_another_profile_asks_and_an_empty_name_says_what_to_enter(
     _, text = questions.asked[0]
     assert PROFILE in text and "12345" in text
     assert page.saved is None and not second.jobs.busy
-    assert ProfileStore().load(PROFILE).validation.verdict == "ready"  # untouched
+    assert saved_verdict(PROFILE) == "ready"  # untouched
 
     questions.answer = QMessageBox.StandardButton.Yes
     save_profile(qtbot, second)
     assert page.saved is not None and page.saved.draft
-    assert ProfileStore().load(PROFILE).validation.verdict == "not_ready"
+    assert saved_verdict(PROFILE) == "not_ready"
 
     # Checked again as that profile, saving it is no question.
     page.save.click()

@@ -3,22 +3,21 @@ be used."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from gui_support import MakeWizard, Questions, open_wizards, wait_check, walk_to_connectors
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from payt_onboarding.gui.pages.connectors import COLUMNS, ROLE
-
-
-@pytest.fixture
-def wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
-            tmp_path: Path) -> Iterator[MakeWizard]:
-    yield from open_wizards(qtbot, monkeypatch, tmp_path)
+from tests.support.wizard import (
+    MakeWizard,
+    Questions,
+    current_report,
+    wait_check,
+    walk_to_connectors,
+)
 
 
 def test_one_connector_is_tested_again_and_only_it(
@@ -105,6 +104,6 @@ def test_another_requirements_file_is_checked_at_once(
 
     assert "verstrekking" not in page.items
     assert page.tree.topLevelItemCount() == len(wizard.state.requirements.connectors)
-    report = wizard.state.session.report()
+    report = current_report(wizard)
     assert report.requirements == str(smaller)
     assert "verstrekking" not in {c.role for c in report.connectors}

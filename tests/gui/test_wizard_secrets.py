@@ -7,19 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from gui_support import (
-    CHECK_MS,
-    TOKEN,
-    MakeWizard,
-    click_next,
-    open_wizards,
-    save_profile,
-    secret_forms,
-    tree_texts,
-    wait_check,
-    walk_to_token,
-)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -36,18 +23,23 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from payt_onboarding.gui.wizard import OnboardingWizard
+from tests.support.leaks import secret_forms
+from tests.support.wizard import (
+    CHECK_MS,
+    TOKEN,
+    MakeWizard,
+    click_next,
+    save_profile,
+    tree_texts,
+    wait_check,
+    walk_to_token,
+)
 
 SECRETS = secret_forms(TOKEN)
 # Every text a widget can show or tell a screen reader.
 TEXT_METHODS = ("text", "displayText", "placeholderText", "toolTip", "statusTip", "whatsThis",
                 "accessibleName", "accessibleDescription", "windowTitle", "title", "subTitle",
                 "currentText", "toPlainText", "windowIconText")
-
-
-@pytest.fixture
-def wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
-            tmp_path: Path) -> Iterator[MakeWizard]:
-    yield from open_wizards(qtbot, monkeypatch, tmp_path)
 
 
 def widget_texts(widget: QWidget, *, skip: tuple[str, ...] = ()) -> Iterator[tuple[str, str]]:
@@ -83,9 +75,9 @@ def widget_texts(widget: QWidget, *, skip: tuple[str, ...] = ()) -> Iterator[tup
                     yield "item", item.text()
                     yield "itemToolTip", item.toolTip()
         for column in range(widget.columnCount()):
-            header = widget.horizontalHeaderItem(column)
-            if header is not None:
-                yield "header", header.text()
+            heading = widget.horizontalHeaderItem(column)
+            if heading is not None:
+                yield "header", heading.text()
 
 
 def leaks(wizard: OnboardingWizard) -> list[str]:

@@ -1,0 +1,95 @@
+"""`payt-onboarding profiles` as a user runs it: a real process on a config directory of its own,
+listing the saved profiles, then renaming, exporting, importing, restoring and deleting them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from payt_onboarding.profile.model import Profile, TokenRef
+from payt_onboarding.profile.store import CONFIG_DIR_ENV, ProfileStore
+
+PROFILES = [sys.executable, "-m", "payt_onboarding.cli", "profiles"]
+EXIT_USAGE = 64
+
+Profiles = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> ProfileStore:
+    """The profiles the command sees: those of the config directory in tmp_path."""
+    return ProfileStore(tmp_path / "config" / "profiles")
+
+
+@pytest.fixture
+def profiles(tmp_path: Path) -> Profiles:
+    """Run `payt-onboarding profiles ARGS` on the config directory in tmp_path; it never shows a
+    traceback."""
+    env = {**os.environ, CONFIG_DIR_ENV: str(tmp_path / "config")}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        done = subprocess.run([*PROFILES, *args], capture_output=True, text=True, timeout=60,
+                              check=False, env=env)
+        assert "Traceback" not in done.stdout + done.stderr
+        return done
+
+    return run
+
+
+def test_profiles_lists_every_file_and_says_which_cannot_be_read(
+    profiles: Profiles, store: ProfileStore
+) -> None:
+    empty = profiles()
+    assert empty.returncode == 0 and "No profiles saved yet" in empty.stdout
+    store.save(Profile(name="Bakkerij Jansen", uid="12345", environment="production"))
+    store.save(Profile(name="Kapot", uid="12346", environment="test"))
+    store.path_for("Kapot").write_text("{ half", encoding="utf-8")
+    store.save(Profile(name="Nieuw", uid="12347", environment="accept"))
+    newer = store.path_for("Nieuw")
+    newer.write_text(newer.read_text(encoding="utf-8").replace('"schema_version": 1',
+                                                               '"schema_version": 9'),
+                     encoding="utf-8")
+
+    listed = profiles()
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert any(line.startswith("Bakkerij Jansen") and "12345" in line and "production" in line
+               for line in lines), listed.stdout
+    assert sum("cannot be read" in line for line in lines) == 2
+    assert "not valid JSON" in listed.stdout
+    assert "newer payt-onboarding" in listed.stdout and "left untouched" in listed.stdout
+
+
+def test_profiles_actions_rename_export_import_restore_delete(
+    profiles: Profiles, store: ProfileStore, tmp_path: Path
+) -> None:
+    store.save(Profile(name="Acme", uid="12345", environment="production",
+                       token=TokenRef(account="12345-production")))
+    store.save(Profile(name="Acme", uid="12345", environment="test"))  # the first is the .bak
+
+    assert profiles("rename", "Acme", "Acme BV").returncode == 0
+    assert [s.name for s in store.list()] == ["Acme BV"]
+
+    exported = tmp_path / "acme.json"
+    assert profiles("export", "Acme BV", str(exported)).returncode == 0
+    assert "token" not in json.loads(exported.read_text(encoding="utf-8"))
+
+    refused = profiles("import", str(exported))
+    assert refused.returncode == EXIT_USAGE and "exists already" in refused.stderr
+    assert profiles("import", str(exported), "--name", "Acme kopie").returncode == 0
+    assert store.load("Acme kopie").uid == "12345"
+
+    store.save(Profile(name="Acme kopie", uid="54321", environment="test"))
+    assert profiles("restore", "Acme kopie").returncode == 0
+    assert store.load("Acme kopie").uid == "12345"
+
+    assert profiles("delete", "Acme kopie").returncode == 0
+    gone = profiles("delete", "Acme kopie")
+    assert gone.returncode == EXIT_USAGE and "no profile named 'Acme kopie'" in gone.stderr
+    assert [s.name for s in store.list()] == ["Acme BV"]

@@ -1,0 +1,60 @@
+"""The token-leak guard's knowledge: every secret the suite uses, in every form it could leak.
+
+tests/conftest.py fails any test whose log records, captured output or failure report contains
+one of SECRETS; a test that makes a token of its own registers it here first.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from payt_onboarding.afas.token import AfasToken
+from payt_onboarding.simulator.config import DEMO_TOKEN_DATA
+
+SECRETS: set[str] = set()
+
+
+def secret_forms(token: AfasToken) -> list[str]:
+    """Every form in which the token could leak: data, XML, header and its base64 part."""
+    header = token.authorization_header()
+    return [token.reveal_data(), token.xml(), header, header.split(" ", 1)[1]]
+
+
+def register_secret(data: str) -> None:
+    """Remember every form in which token `data` could leak."""
+    SECRETS.update(secret_forms(AfasToken.from_data(data)))
+
+
+register_secret(DEMO_TOKEN_DATA)
+
+
+def leaked(text: str) -> list[str]:
+    return [s for s in SECRETS if s and s in text]
+
+
+def scan_for_secrets(root: Path, extra: list[str] | tuple[str, ...] = ()) -> list[Path]:
+    """Every file under `root` that holds a registered secret (or one of `extra`), as text or
+    bytes."""
+    needles = [s.encode("utf-8") for s in (*SECRETS, *extra) if s]
+    found = []
+    for path in root.rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            if any(n in content for n in needles):
+                found.append(path)
+    return found
+
+
+class RecordAll(logging.Handler):
+    """Keeps the text of every log record, traceback included."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.texts: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = record.getMessage()
+        if record.exc_info:
+            text += logging.Formatter().formatException(record.exc_info)
+        self.texts.append(text)
