@@ -23,6 +23,8 @@ class Code(StrEnum):
     CONNECTION_UNEXPECTED_RESPONSE = "connection.unexpected_response"
     # Added: AFAS answered 503 (maintenance or outage) and kept doing so within the retry budget.
     CONNECTION_UNAVAILABLE = "connection.unavailable"
+    # Added: more rows than `take`, or a body over the limit the request justifies.
+    CONNECTION_RESPONSE_TOO_LARGE = "connection.response_too_large"
     TOKEN_MALFORMED = "token.malformed"
     TOKEN_REJECTED = "token.rejected"
     TOKEN_EXPIRES_SOON = "token.expires_soon"

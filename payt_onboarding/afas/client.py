@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
-import json
+import dataclasses
 import logging
 import random
 import socket
@@ -33,6 +33,7 @@ from payt_onboarding.afas.errors import (
     ConnectionUnreachable,
     Operation,
     RequestTimeout,
+    ResponseTooLarge,
     ServiceUnavailable,
     TlsFailed,
     UnexpectedResponse,
@@ -41,6 +42,15 @@ from payt_onboarding.afas.errors import (
 )
 from payt_onboarding.afas.filters import Filter, FilterGroups, filter_params
 from payt_onboarding.afas.models import Attachment, ConnectorMetadata, MetaInfo, RowsPage
+from payt_onboarding.afas.pinning import PlainHttpPin, PlainHttpRefused
+from payt_onboarding.afas.reading import (
+    ACCEPT_ENCODING,
+    Answer,
+    body_limit,
+    parse_json,
+    read_answer,
+)
+from payt_onboarding.afas.scrub import Scrubber
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.vocabulary import Language
 
@@ -54,7 +64,6 @@ _ModelT = TypeVar("_ModelT", bound=BaseModel)
 DEFAULT_MAX_IN_FLIGHT = 4
 # AFAS answers 404 when the query string (with its "?") exceeds this (reference 3.4).
 MAX_QUERY_LENGTH = 2049
-_ELAPSED = "payt_elapsed_ms"  # response extension: AFAS's answer time of a successful request
 
 
 @dataclass(frozen=True)
@@ -92,11 +101,6 @@ class _AfasTokenAuth(httpx.Auth):
     def __repr__(self) -> str:
         return f"_AfasTokenAuth({self._token!r})"
 
-    def forms(self) -> tuple[str, ...]:
-        """Every form in which a server could quote the token back."""
-        header = self._token.authorization_header()
-        return (header, header.split(" ", 1)[1], self._token.xml(), self._token.reveal_data())
-
 
 def tls_context(ca_file: str | Path | None = None) -> ssl.SSLContext:
     """Verification always on: the OS trust store, or only `ca_file` (the simulator's test CA)."""
@@ -126,12 +130,16 @@ class AfasClient:
         self._rng = rng or random.Random()
         self._slots = asyncio.Semaphore(max_in_flight)
         self._auth = _AfasTokenAuth(token)
+        # Every text the server sends passes this before anything else sees it.
+        self.scrubber = Scrubber([token.reveal_data()])
+        self._pin = PlainHttpPin(environment.base_url)
         self._http = httpx.AsyncClient(
             base_url=environment.base_url,
             auth=self._auth,
             headers={
                 "Accept": "application/json",
                 "Accept-Language": ACCEPT_LANGUAGE[language],
+                "Accept-Encoding": ACCEPT_ENCODING,
                 "User-Agent": f"payt-onboarding/{__version__}",
             },
             timeout=timeout or httpx.Timeout(30.0, connect=10.0),
@@ -166,12 +174,12 @@ class AfasClient:
 
     async def metainfo(self) -> MetaInfo:
         response = await self._get("/metainfo", {}, Operation.METAINFO)
-        return _parse(response, MetaInfo)
+        return self._parse(response, MetaInfo)
 
     async def connector_metadata(self, connector_id: str) -> ConnectorMetadata:
         path = f"/metainfo/get/{_segment(connector_id)}"
         response = await self._get(path, {}, Operation.CONNECTOR_METADATA)
-        return _parse(response, ConnectorMetadata)
+        return self._parse(response, ConnectorMetadata)
 
     async def rows(
         self,
@@ -196,9 +204,14 @@ class AfasClient:
                 f"the query string would be {query_length} characters; AFAS refuses more than "
                 f"{MAX_QUERY_LENGTH}. Use fewer filter values and make more requests."
             )
-        response = await self._get(path, params, Operation.ROWS)
-        page = _parse(response, RowsPage)
-        return page.model_copy(update={"elapsed_ms": response.extensions.get(_ELAPSED, 0.0)})
+        response = await self._get(path, params, Operation.ROWS, take)
+        page = self._parse(response, RowsPage)
+        if take > 0 and len(page.rows) > take:
+            raise ResponseTooLarge(
+                f"{connector_id} answered {len(page.rows)} rows where {take} were asked for.",
+                path=path, status=response.status_code,
+                reason=f"{len(page.rows)} rows for take={take}")
+        return page.model_copy(update={"elapsed_ms": response.elapsed_ms})
 
     async def iter_rows(
         self,
@@ -226,7 +239,7 @@ class AfasClient:
         """A dossier item's file through the AppConnectorSubject special connector."""
         path = f"/subjectconnector/{_segment(str(subject_id))}/{_segment(file_id)}"
         response = await self._get(path, {}, Operation.SUBJECT_ATTACHMENT)
-        data = _json(response)
+        data = self._json(response, keep_raw=("filedata",))
         try:
             filename = data["filename"]
             mimetype = data["mimetype"]
@@ -242,8 +255,8 @@ class AfasClient:
     # -- transport ---------------------------------------------------------------------------
 
     async def _get(
-        self, path: str, params: Mapping[str, str], operation: Operation
-    ) -> httpx.Response:
+        self, path: str, params: Mapping[str, str], operation: Operation, take: int | None = None
+    ) -> Answer:
         loop = asyncio.get_running_loop()
         started = loop.time()
         attempt = 0
@@ -253,13 +266,13 @@ class AfasClient:
             try:
                 # The deadline bounds a slow attempt too, not only the waits between attempts.
                 async with asyncio.timeout(remaining):
-                    error = await self._attempt(path, params, operation)
+                    error = await self._attempt(path, params, operation, take)
             except TimeoutError:
                 host = httpx.URL(self.environment.base_url).host
                 raise RequestTimeout(
                     f"{host} did not answer within {self.retry.deadline:g} s.", path=path
                 ) from None
-            if isinstance(error, httpx.Response):
+            if isinstance(error, Answer):
                 return error
             if not _is_transient(error) or attempt >= self.retry.max_attempts:
                 raise error
@@ -277,24 +290,55 @@ class AfasClient:
             await asyncio.sleep(wait)
 
     async def _attempt(
-        self, path: str, params: Mapping[str, str], operation: Operation
-    ) -> httpx.Response | AfasError:
-        """One request: the successful response, or the error it amounts to (not raised)."""
+        self, path: str, params: Mapping[str, str], operation: Operation, take: int | None
+    ) -> Answer | AfasError:
+        """One request: the successful answer, or the error it amounts to (not raised)."""
         async with self._slots:
             started = time.perf_counter()
             try:
-                response = await self._http.get(path, params=params)
+                await self._pin.apply(self._http)
+                async with self._http.stream("GET", path, params=params) as response:
+                    answer = await read_answer(response, body_limit(operation, take))
             except httpx.TransportError as exc:
                 error = _classify_transport(exc, self.environment.base_url, path)
                 log.info("GET %s failed: %s", path, error.code.value)
-                return error
+                return without_secrets(error, self.scrubber)
+            except AfasError as error:
+                log.info("GET %s failed: %s", path, error.code.value)
+                return without_secrets(error, self.scrubber)
         elapsed_ms = (time.perf_counter() - started) * 1000
-        log.debug("GET %s -> %d in %.0f ms", path, response.status_code, elapsed_ms)
-        if response.is_success:
+        log.debug("GET %s -> %d in %.0f ms", path, answer.status_code, elapsed_ms)
+        if answer.is_success:
             # Measured inside the slot: the wait for a free slot is ours, not AFAS's.
-            response.extensions = {**response.extensions, _ELAPSED: elapsed_ms}
-            return response
-        return without_secrets(classify_response(response, operation), self._auth.forms())
+            return dataclasses.replace(answer, elapsed_ms=elapsed_ms)
+        return without_secrets(classify_response(answer, operation), self.scrubber)
+
+    def _json(self, answer: Answer, keep_raw: tuple[str, ...] = ()) -> Any:
+        kind = answer.headers.get("Content-Type", "")
+        try:
+            if "json" not in kind.lower():
+                raise ValueError(kind)
+            return parse_json(answer.content, self.scrubber, path=answer.path,
+                              keep_raw=keep_raw)
+        except ValueError:
+            shown = kind.split(";")[0][:60] or "no content type"
+            raise UnexpectedResponse(
+                f"Expected JSON from AFAS but got {shown} (HTTP {answer.status_code}): a "
+                "proxy, captive portal or wrong address may be in between.",
+                status=answer.status_code, path=answer.path,
+            ) from None
+
+    def _parse(self, answer: Answer, model: type[_ModelT]) -> _ModelT:
+        data = self._json(answer)
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            raise UnexpectedResponse(
+                f"The answer from {answer.path} does not have the shape AFAS uses "
+                f"({exc.error_count()} problems).",
+                status=answer.status_code,
+                path=answer.path,
+            ) from None
 
 
 class _DnsFailure(ConnectionUnreachable):
@@ -307,7 +351,7 @@ class _AnswerTimeout(RequestTimeout):
 
 
 def _is_transient(error: AfasError) -> bool:
-    if isinstance(error, _DnsFailure | TlsFailed | _AnswerTimeout):
+    if isinstance(error, _DnsFailure | TlsFailed | _AnswerTimeout | PlainHttpRefused):
         return False
     return isinstance(error, ServiceUnavailable | RequestTimeout | ConnectionUnreachable)
 
@@ -371,31 +415,3 @@ def _plain(exc: BaseException) -> str:
 
 def _segment(value: str) -> str:
     return quote(value, safe="")
-
-
-def _json(response: httpx.Response) -> Any:
-    kind = response.headers.get("Content-Type", "")
-    try:
-        if "json" not in kind.lower():
-            raise ValueError(kind)
-        return json.loads(response.content)
-    except ValueError as exc:
-        raise UnexpectedResponse(
-            f"Expected JSON from AFAS but got {kind.split(';')[0] or 'no content type'} (HTTP "
-            f"{response.status_code}): a proxy, captive portal or wrong address may be in between.",
-            status=response.status_code,
-            path=response.request.url.path,
-        ) from exc
-
-
-def _parse(response: httpx.Response, model: type[_ModelT]) -> _ModelT:
-    data = _json(response)
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise UnexpectedResponse(
-            f"The answer from {response.request.url.path} does not have the shape AFAS uses "
-            f"({exc.error_count()} problems).",
-            status=response.status_code,
-            path=response.request.url.path,
-        ) from None

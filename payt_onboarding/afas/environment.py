@@ -137,8 +137,10 @@ def parse_uid(text: str) -> tuple[str, EnvironmentKind | None]:
 
 
 def is_loopback(host: str) -> bool:
-    """localhost, *.localhost, or an address in 127.0.0.0/8 or ::1."""
-    if host == "localhost" or host.endswith(".localhost"):
+    """`localhost`, or an address in 127.0.0.0/8 or ::1. Not `*.localhost`: a resolver may send
+    such a name to DNS. A name is only a claim; the client resolves it before plain http and
+    connects to the checked address (afas.pinning)."""
+    if host == "localhost":
         return True
     try:
         return ipaddress.ip_address(host).is_loopback

@@ -12,14 +12,17 @@ import base64
 import binascii
 import dataclasses
 import json
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Protocol
 
 import httpx
 
+from payt_onboarding.afas.scrub import Scrubber
 from payt_onboarding.vocabulary import Code
+
+# Characters of one server text (error text, log reference, label, row value) kept.
+MAX_TEXT = 2000
 
 
 class Operation(Enum):
@@ -88,6 +91,12 @@ class UnexpectedResponse(AfasError):
     code = Code.CONNECTION_UNEXPECTED_RESPONSE
 
 
+class ResponseTooLarge(AfasError):
+    """More bytes or rows than the request asked for: not an answer to trust or keep reading."""
+
+    code = Code.CONNECTION_RESPONSE_TOO_LARGE
+
+
 class ServiceUnavailable(AfasError):
     code = Code.CONNECTION_UNAVAILABLE
 
@@ -134,16 +143,39 @@ _SERVER_TIMEOUT = (
 )
 
 
-def parse_error_body(response: httpx.Response) -> AfasErrorBody | None:
+class ServerAnswer(Protocol):
+    """A response whose body has been read (within its limit): afas.reading.Answer."""
+
+    @property
+    def status_code(self) -> int: ...
+    @property
+    def headers(self) -> httpx.Headers: ...
+    @property
+    def content(self) -> bytes: ...
+    @property
+    def path(self) -> str: ...
+
+
+def cut(text: str, limit: int = MAX_TEXT) -> str:
+    """At most `limit` characters of a server text."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _loads(content: bytes) -> object:
+    """JSON, or None for anything else, nesting too deep for the parser included."""
+    try:
+        return json.loads(content) if content else None
+    except (ValueError, RecursionError):
+        return None
+
+
+def parse_error_body(response: ServerAnswer) -> AfasErrorBody | None:
     """The AFAS error body, from JSON or the obsolete base64 `X-PROFIT-ERROR` header.
 
     Returns None when the response carries neither (empty body, HTML, plain text).
     """
     body: AfasErrorBody | None = None
-    try:
-        data = json.loads(response.content) if response.content else None
-    except ValueError:
-        data = None
+    data = _loads(response.content)
     if isinstance(data, dict) and ("externalMessage" in data or "errorNumber" in data):
         number = data.get("errorNumber")
         body = AfasErrorBody(
@@ -165,7 +197,7 @@ def _str_or_none(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def retry_after_seconds(response: httpx.Response) -> float | None:
+def retry_after_seconds(response: ServerAnswer) -> float | None:
     """Seconds to wait from the `Retry-After` header or AFAS's `retry_after` body key."""
     header = response.headers.get("Retry-After")
     if header:
@@ -173,10 +205,7 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
             return max(0.0, float(header))
         except ValueError:
             pass  # an HTTP date; AFAS documents seconds, so fall through to the body
-    try:
-        data = json.loads(response.content) if response.content else None
-    except ValueError:
-        return None
+    data = _loads(response.content)
     if isinstance(data, dict):
         value = data.get("retry_after")
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -184,25 +213,23 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
     return None
 
 
-def without_secrets(error: AfasError, secrets: Iterable[str]) -> AfasError:
-    """`error` with every given form of the token blanked out of the texts the server sent:
-    a proxy or a misconfigured server may quote the Authorization header back."""
-    patterns = [re.compile(re.escape(s), re.IGNORECASE) for s in secrets if s]
+def without_secrets(error: AfasError, scrubber: Scrubber) -> AfasError:
+    """`error` with every form of every secret blanked out of the texts the server sent (a proxy
+    or a hostile server may quote the Authorization header back), each cut to MAX_TEXT."""
 
     def clean(text: str | None) -> str | None:
-        for pattern in patterns:
-            text = pattern.sub("[token]", text) if text else text
-        return text
+        return None if text is None else cut(scrubber.text(text))
 
     error.message = clean(error.message) or ""
     error.args = (error.message,)
     error.reason = clean(error.reason)
-    error.body = dataclasses.replace(error.body,
-                                     external_message=clean(error.body.external_message))
+    error.body = dataclasses.replace(
+        error.body, external_message=clean(error.body.external_message),
+        profit_log_reference=clean(error.body.profit_log_reference))
     return error
 
 
-def classify_response(response: httpx.Response, operation: Operation) -> AfasError:
+def classify_response(response: ServerAnswer, operation: Operation) -> AfasError:
     """Turn a non-success AFAS response into the exception for its finding code."""
     status = response.status_code
     body = parse_error_body(response)
@@ -214,7 +241,7 @@ def classify_response(response: httpx.Response, operation: Operation) -> AfasErr
         if afas_text:
             ref = body.profit_log_reference if body else None
             message += f" AFAS says: {afas_text}" + (f" (profitLogReference {ref})" if ref else "")
-        return kind(message, status=status, path=response.request.url.path, body=body,
+        return kind(message, status=status, path=response.path, body=body,
                     retry_after=retry_after)
 
     if status == 401:
@@ -254,6 +281,6 @@ def classify_response(response: httpx.Response, operation: Operation) -> AfasErr
     return error
 
 
-def _content_kind(response: httpx.Response) -> str:
+def _content_kind(response: ServerAnswer) -> str:
     kind = response.headers.get("Content-Type", "").split(";")[0].strip()
     return kind or "no content type"

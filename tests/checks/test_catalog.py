@@ -19,7 +19,8 @@ FINDING_CODES = [c for c in Code if c is not Code.INPUT_INVALID]
 SEVERITY = {
     **dict.fromkeys([
         "connection.unreachable", "connection.tls_failed", "connection.timeout",
-        "connection.unexpected_response", "connection.unavailable", "token.malformed",
+        "connection.unexpected_response", "connection.unavailable",
+        "connection.response_too_large", "token.malformed",
         "token.rejected", "appconnector.ip_restricted", "connector.missing",
         "connector.outdated_version", "connector.not_authorized", "connector.blocked",
         "connector.error", "connector.timeout", "field.missing", "field.type_mismatch",

@@ -1,0 +1,194 @@
+"""Reading an answer from AFAS without trusting its size, its nesting or its texts.
+
+A broken or hostile server may send a 2 GB body, an endless chunked one, a gzip bomb, JSON
+nested a thousand levels deep or a 50 MB error text. Here a body is read streaming and
+decompressed by hand, a bounded piece at a time, up to a byte limit sized from what the request
+asked for; the JSON is checked for depth without recursion; and every string in it is scrubbed of
+the secrets and cut to a sane length before anything else sees it.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from payt_onboarding.afas.errors import (
+    MAX_TEXT,
+    Operation,
+    ResponseTooLarge,
+    UnexpectedResponse,
+    cut,
+)
+from payt_onboarding.afas.scrub import Scrubber
+
+__all__ = [
+    "ACCEPT_ENCODING",
+    "MAX_DEPTH",
+    "Answer",
+    "body_limit",
+    "parse_json",
+    "read_answer",
+]
+
+ACCEPT_ENCODING = "gzip, deflate"  # the encodings `_Decoder` undoes; no others are accepted
+MAX_DEPTH = 64  # AFAS nests four levels; a deeper answer is not AFAS
+MIB = 1024 * 1024
+# A page's budget: room for the envelope plus this much per row asked for. An AFAS row of 40
+# fields is about 4 KB; a page over the budget is not a page of what was asked.
+PAGE_BASE = 1 * MIB
+ROW_BYTES = 8 * 1024
+_LIMITS = {
+    Operation.METAINFO: 8 * MIB,
+    Operation.CONNECTOR_METADATA: 16 * MIB,  # code tables may list thousands of values
+    Operation.ROWS: 64 * MIB,  # every row at once (take=-1): the most a request may justify
+    Operation.SUBJECT_ATTACHMENT: 24 * MIB,  # an invoice PDF in base64
+}
+ERROR_BODY_LIMIT = 256 * 1024  # an error body holds three short texts
+_CHUNK = 64 * 1024  # decompressed bytes made at a time: a gzip bomb never expands at once
+
+
+def body_limit(operation: Operation, take: int | None = None) -> int:
+    """The most bytes (after decompression) a successful answer to this request may hold."""
+    if operation is Operation.ROWS and take is not None and take > 0:
+        return PAGE_BASE + take * ROW_BYTES
+    return _LIMITS[operation]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A response with its body read: what the rest of the client looks at."""
+
+    status_code: int
+    headers: httpx.Headers
+    content: bytes
+    path: str
+    elapsed_ms: float = 0.0  # AFAS's answer time, set by the client
+
+    @property
+    def is_success(self) -> bool:
+        return 200 <= self.status_code < 300
+
+
+class _Decoder:
+    """gzip or deflate undone in bounded steps: `zlib`'s max_length keeps each step small."""
+
+    def __init__(self, encoding: str, path: str) -> None:
+        codings = [c.strip().lower() for c in encoding.split(",") if c.strip()]
+        codings = [c for c in codings if c != "identity"]
+        if not codings:
+            self._zlib = None
+        elif codings in (["gzip"], ["x-gzip"]):
+            self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif codings == ["deflate"]:
+            self._zlib = zlib.decompressobj()
+        else:
+            raise UnexpectedResponse(
+                f"The server compressed its answer as {encoding[:40]!r}, which AFAS never does.",
+                path=path, reason="unknown content encoding")
+        self._path = path
+
+    def feed(self, data: bytes) -> list[bytes]:
+        if self._zlib is None:
+            return [data]
+        out = []
+        try:
+            while data:
+                out.append(self._zlib.decompress(data, _CHUNK))
+                data = self._zlib.unconsumed_tail
+        except zlib.error:
+            raise UnexpectedResponse("The compressed answer is damaged.", path=self._path,
+                                     reason="damaged compression") from None
+        return out
+
+
+async def read_answer(response: httpx.Response, limit: int) -> Answer:
+    """The whole body of a streamed `response`, decompressed, or ResponseTooLarge once it
+    passes `limit` bytes (the error-body limit for a failure status)."""
+    path = response.request.url.path
+    if not response.is_success:
+        limit = min(limit, ERROR_BODY_LIMIT)
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and "Content-Encoding" not in response.headers \
+            and int(declared) > limit:
+        raise _too_large(path, limit, response.status_code)
+    body = bytearray()
+    if response.is_stream_consumed:  # built in memory (httpx.MockTransport): already decoded
+        body += response.content
+    else:
+        decoder = _Decoder(response.headers.get("Content-Encoding", ""), path)
+        async for raw in response.aiter_raw():
+            for piece in decoder.feed(raw):
+                body += piece
+                if len(body) > limit:
+                    break
+            if len(body) > limit:
+                break
+    if len(body) > limit:
+        raise _too_large(path, limit, response.status_code)
+    return Answer(response.status_code, response.headers, bytes(body), path)
+
+
+def _too_large(path: str, limit: int, status: int) -> ResponseTooLarge:
+    return ResponseTooLarge(
+        f"The answer from {path} is larger than {_size(limit)}, more than the request can "
+        "justify; reading stopped.", path=path, status=status,
+        reason=f"more than {_size(limit)}")
+
+
+def _size(count: int) -> str:
+    return f"{count / MIB:.0f} MB" if count >= MIB else f"{count // 1024} KB"
+
+
+def parse_json(content: bytes, scrubber: Scrubber, *, path: str,
+               keep_raw: Collection[str] = ()) -> Any:
+    """The JSON in `content`, every string scrubbed and cut (except the values of `keep_raw`
+    keys, such as a file's base64), no deeper than MAX_DEPTH. ValueError when it is no JSON;
+    UnexpectedResponse when it nests too deep."""
+    try:
+        data = json.loads(content)
+    except RecursionError:
+        data = None
+        too_deep = True
+    else:
+        too_deep = False
+    if too_deep or not _clean_in_place(data, scrubber, keep_raw):
+        raise UnexpectedResponse(
+            f"The answer from {path} is nested more than {MAX_DEPTH} levels deep; AFAS "
+            "answers are flat.", path=path, reason=f"JSON nested over {MAX_DEPTH} levels")
+    return data
+
+
+def _clean_in_place(data: Any, scrubber: Scrubber, keep_raw: Collection[str]) -> bool:
+    """Scrub and cut every string (keys too); False when `data` nests deeper than MAX_DEPTH.
+    Iterative: no recursion limit to hit, whatever the nesting."""
+    if isinstance(data, str):
+        return True  # a bare string answer is refused by the models; nothing shown
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return False
+        if isinstance(node, list):
+            for i, item in enumerate(node):
+                if isinstance(item, str):
+                    node[i] = cut(scrubber.text(item), MAX_TEXT)
+                elif isinstance(item, dict | list):
+                    stack.append((item, depth + 1))
+        elif isinstance(node, dict):
+            for key in list(node):
+                value = node[key]
+                clean_key = cut(scrubber.text(key))
+                if clean_key != key:
+                    del node[key]
+                    node[clean_key] = value
+                if isinstance(value, str):
+                    if key not in keep_raw:
+                        node[clean_key] = cut(scrubber.text(value))
+                elif isinstance(value, dict | list):
+                    stack.append((value, depth + 1))
+    return True
