@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from payt_onboarding.afas.client import AfasClient
+from payt_onboarding.afas.errors import ResponseTooLarge
 from payt_onboarding.afas.models import ConnectorMetadata
 from payt_onboarding.checks.fields import PlannedField, candidates, plan_fields, sort_fields
 from payt_onboarding.checks.findings import candidates_sentence, make_finding
@@ -28,6 +29,9 @@ from payt_onboarding.requirements.model import ConnectorRequirement
 from payt_onboarding.vocabulary import Code, Language
 
 PAGE_SIZE = 1000
+# A whole-table read stops here (the check's time limit bounds it too): far more than any
+# reference table holds, and a server that ignores `skip` never ends otherwise.
+MAX_TABLE_ROWS = 100_000
 
 
 @dataclass
@@ -149,6 +153,10 @@ async def _read(
         progress(ProgressEvent("rows_read", role=req.role, connector_id=cid, rows=len(rows)))
         if len(page.rows) < take or (sample_size is not None and len(rows) >= sample_size):
             break
+        if len(rows) >= MAX_TABLE_ROWS:
+            raise ResponseTooLarge(
+                f"{cid} kept sending rows: {len(rows)} read, the most a whole table may hold "
+                "here.", reason=f"more than {MAX_TABLE_ROWS} rows")
     return rows, times[0], sum(times)
 
 

@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 32  # a profile nests four levels; deeper would overflow the parser or the writer
 
 
 class Unreadable(Exception):
@@ -56,11 +57,16 @@ def parse_profile(content: bytes) -> Profile:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise Unreadable("damaged", "the file is not text") from None
+    too_deep = False
     try:
         raw: Any = json.loads(text)
     except json.JSONDecodeError as error:
         detail = f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         raise Unreadable("damaged", detail) from None
+    except RecursionError:
+        raw, too_deep = None, True
+    if too_deep or _too_deep(raw):
+        raise Unreadable("damaged", f"the JSON is nested more than {MAX_DEPTH} levels deep")
     if not isinstance(raw, dict):
         raise Unreadable("damaged", "the file holds no JSON object")
     try:
@@ -76,6 +82,19 @@ def parse_profile(content: bytes) -> Profile:
             for e in error.errors(include_url=False, include_input=False)[:3]
         ]
         raise Unreadable("damaged", "invalid content (" + "; ".join(problems) + ")") from None
+
+
+def _too_deep(data: Any) -> bool:
+    """Nesting over MAX_DEPTH, found without recursion."""
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        children = node.values() if isinstance(node, dict) else node if isinstance(
+            node, list) else ()
+        stack += [(child, depth + 1) for child in children if isinstance(child, dict | list)]
+    return False
 
 
 def read_profile(path: Path) -> Profile:
@@ -116,7 +135,12 @@ def dump_profile(profile: Profile, *, with_token: bool = True) -> bytes:
     except ValidationError as error:
         raise ProfileError(f"The profile '{profile.name}' cannot be saved: it is not valid "
                            f"({error.error_count()} problem(s)).") from None
-    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    content = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    if len(content) > MAX_FILE_BYTES:
+        # It could be written, but never read back: refuse it now, not as "damaged" later.
+        raise ProfileError(f"The profile '{profile.name}' is too large to save: "
+                           f"{len(content) // 1000} KB, at most {MAX_FILE_BYTES // 1000} KB.")
+    return content
 
 
 
@@ -134,8 +158,8 @@ def revalidated(profile: Profile, **changes: Any) -> Profile:
 def lenient_fields(path: Path) -> tuple[str, str | None, str | None]:
     """Name, UID and environment from a file that does not load, where they can be read."""
     try:
-        raw = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, ValueError):
+        raw = json.loads(path.read_bytes()[:MAX_FILE_BYTES].decode("utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
         return path.stem, None, None
     if not isinstance(raw, dict):
         return path.stem, None, None

@@ -6,8 +6,12 @@ one of SECRETS; a test that makes a token of its own registers it here first.
 
 from __future__ import annotations
 
+import base64
+import html
 import logging
+import textwrap
 from pathlib import Path
+from urllib.parse import quote
 
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA
@@ -16,9 +20,30 @@ SECRETS: set[str] = set()
 
 
 def secret_forms(token: AfasToken) -> list[str]:
-    """Every form in which the token could leak: data, XML, header and its base64 part."""
+    """Every form in which the token could leak: data, XML, header and its base64 part, and each
+    encoding a server could quote it back in (`encoded_forms`)."""
     header = token.authorization_header()
-    return [token.reveal_data(), token.xml(), header, header.split(" ", 1)[1]]
+    return [token.reveal_data(), token.xml(), header, header.split(" ", 1)[1],
+            *encoded_forms(token).values()]
+
+
+def encoded_forms(token: AfasToken) -> dict[str, str]:
+    """The token as a careless proxy or a hostile server might quote it back (issue 11)."""
+    data, xml = token.reveal_data(), token.xml()
+    b64 = token.authorization_header().split(" ", 1)[1]
+    pairs = [data[i:i + 2] for i in range(0, len(data), 2)]
+    return {
+        "url_encoded_xml": quote(xml, safe=""),
+        "url_encoded_header": quote(token.authorization_header(), safe=""),
+        "base64_wrapped": "\n".join(textwrap.wrap(b64, 20)),
+        "base64_url_safe": base64.urlsafe_b64encode(xml.encode()).decode().rstrip("="),
+        "base64_of_data": base64.b64encode(data.encode()).decode(),
+        "hex_spaces": " ".join(pairs),
+        "hex_colons": ":".join(pairs).lower(),
+        "lower_case": data.lower(),
+        "html_escaped_xml": html.escape(xml),
+        "hex_of_xml": xml.encode().hex(),
+    }
 
 
 def register_secret(data: str) -> None:

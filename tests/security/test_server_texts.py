@@ -1,0 +1,64 @@
+"""The token, quoted back by a server in any encoding through any text it sends, reaches no
+output: not the text, JSON or HTML report, not the clipboard text, not a log record.
+
+A hostile server in front of the simulator puts one encoded form of the token into one channel
+(error text, log reference, app name, group, environment id, field labels, row values); the
+check runs over the real HTTP stack and every output is searched for every form.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from payt_onboarding.afas.environment import Environment
+from payt_onboarding.afas.token import AfasToken
+from payt_onboarding.app.check import check_environment
+from payt_onboarding.checks.session import CheckOptions
+from payt_onboarding.report.formats import render
+from payt_onboarding.report.render_text import render_text
+from payt_onboarding.requirements.load import load_requirements
+from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
+from payt_onboarding.simulator.server import SimulatorServer
+from tests.support.afas import Start, run
+from tests.support.hostile import Echo, HostileServer
+from tests.support.leaks import encoded_forms, leaked, secret_forms
+
+TOKEN = AfasToken.from_data(DEMO_TOKEN_DATA)
+FORMS = {"header": TOKEN.authorization_header(), "xml": TOKEN.xml(), **encoded_forms(TOKEN)}
+CHANNELS = ["externalMessage", "profitLogReference", "appName", "group", "envid", "label",
+            "row"]
+_SEPARATORS = re.compile(r"[\s:.\-]")
+
+
+def outputs(server: HostileServer, language: str) -> dict[str, str]:
+    environment = Environment.parse(DEMO_UID, base_url=server.url)
+    options = CheckOptions(sample_size=20, language=language)  # type: ignore[arg-type]
+    report = run(check_environment(environment, TOKEN, load_requirements(None), options))
+    return {"json": render(report, "json"), "html": render(report, "html"),
+            "text": render(report, "text"), "clipboard": render_text(report, width=120)}
+
+
+def assert_clean(text: str) -> None:
+    assert not leaked(text)
+    assert not [name for name, form in FORMS.items() if form in text]
+    # The hex data in any letter case and grouping, however the output wraps it.
+    assert DEMO_TOKEN_DATA.lower() not in _SEPARATORS.sub("", text).lower()
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_no_form_of_the_token_reaches_a_report(
+    simulator: Start, channel: str, form: str
+) -> None:
+    upstream: SimulatorServer = simulator("healthy")
+    with HostileServer(upstream, Echo(channel, FORMS[form])) as server:
+        found = outputs(server, "en" if channel == "row" else "nl")
+    assert "[token]" in found["json"], "the echo went into the report, blanked"
+    for text in found.values():
+        assert_clean(text)
+
+
+def test_the_guard_knows_every_form() -> None:
+    assert set(FORMS.values()) <= set(secret_forms(TOKEN))
