@@ -9,6 +9,7 @@ import argparse
 import asyncio
 import getpass
 import os
+import signal
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -16,9 +17,10 @@ from pathlib import Path
 
 from payt_onboarding.afas.environment import Environment, EnvironmentInputError
 from payt_onboarding.afas.token import AfasToken, TokenFormatError
-from payt_onboarding.app.check import check_environment
+from payt_onboarding.app.check import run_check_session
 from payt_onboarding.app.credentials import load_stored_token
 from payt_onboarding.app.saving import save_checked_profile
+from payt_onboarding.checks.progress import Cancellation
 from payt_onboarding.checks.session import CheckOptions
 from payt_onboarding.cli import exit_codes
 from payt_onboarding.cli.parser import TOKEN_ENV
@@ -31,6 +33,7 @@ from payt_onboarding.report.formats import format_from, render
 from payt_onboarding.report.model import Report
 from payt_onboarding.requirements.load import RequirementsError, load_requirements
 from payt_onboarding.requirements.model import Requirements
+from payt_onboarding.vocabulary import Code
 
 
 @dataclass(frozen=True)
@@ -49,8 +52,7 @@ def run_check_command(args: argparse.Namespace) -> int:
     except UsageError as error:
         return report_usage_error("check", error)
     progress = TerminalProgress(sys.stderr, args.language) if sys.stderr.isatty() else None
-    report = asyncio.run(check_environment(plan.environment, plan.token, requirements,
-                                           plan.options, progress))
+    report = asyncio.run(_run(plan, requirements, progress))
     if progress:
         progress.clear()
     try:
@@ -58,9 +60,34 @@ def run_check_command(args: argparse.Namespace) -> int:
     except OSError as error:
         return report_usage_error("check", f"cannot write the report to {args.output}: "
                                   f"{error.strerror or error}. Choose another --output.")
-    if args.save_profile:
+    if args.save_profile and not _interrupted(report):
         _save(args.save_profile, plan, requirements, report)
-    return exit_codes.BY_VERDICT[report.verdict]
+    return exit_codes.INTERRUPTED if _interrupted(report) else exit_codes.BY_VERDICT[report.verdict]
+
+
+async def _run(plan: _Plan, requirements: Requirements,
+               progress: TerminalProgress | None) -> Report:
+    """The check; Ctrl+C stops it the way the wizard's Cancel does, so what was learned is
+    still reported (marked cancelled) and nothing in flight is mistaken for a failure. A
+    second Ctrl+C stops at once."""
+    cancel = Cancellation()
+    loop = asyncio.get_running_loop()
+
+    def interrupted(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        loop.call_soon_threadsafe(cancel.cancel)
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        session = await run_check_session(plan.environment, plan.token, requirements,
+                                          plan.options, progress, cancel)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return session.report()
+
+
+def _interrupted(report: Report) -> bool:
+    return any(f.code == Code.CHECK_CANCELLED.value for f in report.findings)
 
 
 def _save(name: str, plan: _Plan, requirements: Requirements, report: Report) -> None:

@@ -21,8 +21,10 @@ MEANINGS: Final = (
     (NOT_READY, "not ready (also when the token or the connection fails)"),
     (USAGE, "usage error: what to change is printed on stderr"),
     (NO_DISPLAY, "no screen to open the wizard on"),
-    (SOFTWARE, "internal error (a bug)"),
-    (INTERRUPTED, "interrupted (Ctrl+C)"),
+    (SOFTWARE, "internal error (a bug; PAYT_ONBOARDING_DEBUG=1 shows details to report)"),
+    (INTERRUPTED, "interrupted (Ctrl+C; check still writes the partial report, marked "
+                  "cancelled)"),
+    (BROKEN_PIPE, "the reader of the output went away (`| head`)"),
 )
 
 

@@ -74,7 +74,7 @@ def _add_check(commands: _Commands[Any]) -> None:
         help="test an AFAS environment for Payt and print the report",
         description="Test every GetConnector Payt needs, live, and report what is missing. "
         f"The token is read from --token-stdin, else ${TOKEN_ENV}, else the keyring.",
-        epilog="Exit status: 0 ready, 1 ready with warnings, 2 not ready, 64 usage error. "
+        epilog=f"Exit status: {exit_codes.described()}. "
         "Example: payt-onboarding check --uid 12345 --token-stdin --output rapport.html "
         "< token.txt",
     )
