@@ -9,6 +9,7 @@ gives the type (reference section 1.3). A base URL override exists for the local
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import re
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ __all__ = [
 
 # How much of a mistyped environment number is repeated in an error message.
 _ECHO_LIMIT = 40
+_ACCOUNT_MAX = 200  # the profile's TokenRef holds an account of at most this length
 
 
 class EnvironmentInputError(InputError[EnvironmentInputId]):
@@ -242,6 +244,19 @@ class Environment:
         return self.base_url_override if self.base_url_override is not None else self.derived_url
 
     @property
+    def is_afas_address(self) -> bool:
+        """Whether the base URL is AFAS's own for this number and type (not an override)."""
+        return self.base_url == self.derived_url
+
+    @property
     def keyring_account(self) -> str:
-        """The account name under which this environment's token is kept in the OS keyring."""
-        return f"{self.uid}-{self.kind.value}"
+        """The account under which this environment's token is kept in the OS keyring, bound to
+        the address it is sent to: `<uid>-<type>` for AFAS's own address, and with `@<base URL>`
+        added for any other, so a profile pointing elsewhere never finds AFAS's token."""
+        account = f"{self.uid}-{self.kind.value}"
+        if self.is_afas_address:
+            return account
+        bound = f"{account}@{self.base_url}"
+        if len(bound) <= _ACCOUNT_MAX:
+            return bound
+        return f"{account}@sha256:{hashlib.sha256(self.base_url.encode()).hexdigest()[:32]}"

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.profile.secrets import SecretStoreError, StoreStatus, TokenVault
 
-__all__ = ["StoreStatus", "StoredToken", "keyring_status", "load_stored_token"]
+__all__ = ["StoreStatus", "StoredToken", "keyring_status", "load_stored_token",
+           "needs_confirmation"]
 
 
 @dataclass(frozen=True)
@@ -24,8 +26,16 @@ def keyring_status() -> StoreStatus:
     return TokenVault().status
 
 
-def load_stored_token(account: str, vault: TokenVault | None = None) -> StoredToken:
-    """The token stored for `account` (`<uid>-<environment>`), or None and why not."""
+def needs_confirmation(environment: Environment) -> bool:
+    """Whether sending a stored token to this environment's address needs the user's explicit
+    word (the wizard asks, the CLI wants --trust-base-url): it is not AFAS's own address."""
+    return not environment.is_afas_address
+
+
+def load_stored_token(environment: Environment, vault: TokenVault | None = None) -> StoredToken:
+    """The token stored for this environment at this address, or None and why not. The account
+    is derived from the address, never read from a profile (which may come from anyone)."""
+    account = environment.keyring_account
     vault = vault or TokenVault()
     if not vault.status.usable:
         return StoredToken(None, f"no usable keyring on this computer ({vault.status.reason}).")

@@ -97,8 +97,10 @@ def save_checked_profile(
             where, problem = "failed", str(error)
     # A reference only to a token that is really in the keyring: this one, or the one stored
     # before (still there when this token was not stored).
-    profile = revalidated(profile, token=TokenRef(account=account) if where == "keyring"
-                          else existing.token if existing else None)
+    kept = existing.token if existing and existing.token and \
+        existing.token.account == account else None
+    profile = revalidated(profile, token=TokenRef(account=account, address=environment.base_url)
+                          if where == "keyring" else kept)
     path = store.save(profile)
     return SavedProfile(path, profile, where, problem, vault.status.name)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from payt_onboarding.afas.environment import Environment, EnvironmentInputError
 from payt_onboarding.afas.token import AfasToken, TokenFormatError
 from payt_onboarding.app.check import run_check_session
-from payt_onboarding.app.credentials import load_stored_token
+from payt_onboarding.app.credentials import load_stored_token, needs_confirmation
 from payt_onboarding.app.saving import save_checked_profile
 from payt_onboarding.checks.progress import Cancellation
 from payt_onboarding.checks.session import CheckOptions
@@ -104,7 +104,6 @@ def _plan(args: argparse.Namespace) -> _Plan:
     connectors: dict[str, str] = {}
     mappings: dict[str, dict[str, str]] = {}
     uid, kind, base_url = args.uid, args.environment, args.base_url
-    account: str | None = None  # the keyring entry the profile names
     if args.profile:
         loaded = load_for_check(args.profile)
         uid = uid or loaded.uid
@@ -112,8 +111,6 @@ def _plan(args: argparse.Namespace) -> _Plan:
         base_url = base_url or loaded.base_url
         connectors, mappings = dict(loaded.connectors), {
             role: dict(m) for role, m in loaded.mappings.items()}
-        if loaded.token and (uid, kind) == (loaded.uid, loaded.environment):
-            account = loaded.token.account
     for role, payt_field, afas_field in args.map or ():
         mappings.setdefault(role, {})[payt_field] = afas_field
     if not uid:
@@ -130,7 +127,7 @@ def _plan(args: argparse.Namespace) -> _Plan:
             checked_name(args.save_profile)
         except ValueError as error:
             raise UsageError(f"--save-profile: {error}. Choose another name.") from None
-    token = _token(args, account or environment.keyring_account)
+    token = _token(args, environment)
     options = CheckOptions(
         sample_size=None if args.all_rows else args.sample_size,
         language=args.language,
@@ -141,13 +138,19 @@ def _plan(args: argparse.Namespace) -> _Plan:
     return _Plan(environment, token, options, args.format or format_from(args.output))
 
 
-def _token(args: argparse.Namespace, account: str) -> AfasToken:
+def _token(args: argparse.Namespace, environment: Environment) -> AfasToken:
     if args.token_stdin:
         text, where = _read_stdin(), "standard input"
     elif os.environ.get(TOKEN_ENV, "").strip():
         text, where = os.environ[TOKEN_ENV], f"${TOKEN_ENV}"
     else:
-        stored = load_stored_token(account)
+        if needs_confirmation(environment) and not args.trust_base_url:
+            raise UsageError(
+                f"the stored token is not sent to {environment.base_url}: it is not AFAS's own "
+                f"address for {environment.uid} ({environment.kind.value}), "
+                f"{environment.derived_url}. If you trust that address, add --trust-base-url; "
+                "or pipe the token in with --token-stdin.")
+        stored = load_stored_token(environment)
         if stored.token is None:
             raise UsageError(
                 f"no token: {stored.reason} Pipe it in with --token-stdin, or set {TOKEN_ENV}.")

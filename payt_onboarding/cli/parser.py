@@ -107,6 +107,9 @@ def _add_check(commands: _Commands[Any]) -> None:
                        help="take UID, environment, connectors, mappings and token from a profile")
     check.add_argument("--save-profile", metavar="NAME",
                        help="save the checked configuration as a profile, token in the keyring")
+    check.add_argument("--trust-base-url", action="store_true",
+                       help="send the token stored in the keyring to a base URL that is not "
+                       "AFAS's own address for the UID and environment (such as the simulator)")
 
 
 def _add_profiles(commands: _Commands[Any]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from payt_onboarding.afas.environment import Environment, EnvironmentInputError
 from payt_onboarding.app.saving import SavedProfile
 from payt_onboarding.cli.usage import UsageError, report_usage_error
 from payt_onboarding.profile.model import Profile
@@ -16,6 +17,22 @@ def load_for_check(name: str) -> Profile:
         return ProfileStore().load(name)
     except ProfileError as error:
         raise UsageError(str(error)) from None
+
+
+def unusual_address(profile: Profile) -> str:
+    """Why the profile's address deserves a look before use, or "" when it is AFAS's own."""
+    if profile.base_url is None:
+        return ""
+    try:
+        environment = Environment.parse(profile.uid, profile.environment, profile.base_url)
+    except EnvironmentInputError:
+        return (f"this profile points to an address that cannot be used: {profile.base_url}. "
+                "Check it before use.")
+    if environment.is_afas_address:
+        return ""
+    return (f"this profile points to {environment.base_url}, not to AFAS's own address for "
+            f"{environment.uid} ({environment.kind.value}), {environment.derived_url}. Check "
+            "that you trust it: a stored token is only sent there with --trust-base-url.")
 
 
 def say_saved(name: str, saved: SavedProfile) -> None:
@@ -53,6 +70,9 @@ def run_profiles_command(args: argparse.Namespace) -> int:
             profile = store.import_file(args.file, name=args.name, replace=args.replace)
             print(f"Profile '{profile.name}' imported. Give its token at the first check: "
                   f"payt-onboarding check --profile \"{profile.name}\" --token-stdin")
+            unusual = unusual_address(profile)
+            if unusual:
+                print(f"Note: {unusual}", file=sys.stderr)
     except (ProfileError, ValueError) as error:
         return report_usage_error("profiles", error)
     return 0

@@ -170,6 +170,9 @@ class TokenRef(_Model):
 
     service: str = Field(default=KEYRING_SERVICE, min_length=1, max_length=200)
     account: str = Field(min_length=1, max_length=200)
+    # The address the token was saved for; the account is bound to it too
+    # (Environment.keyring_account), so an edited profile cannot send the token elsewhere.
+    address: str | None = Field(default=None, max_length=2000)
 
     @model_validator(mode="before")
     @classmethod

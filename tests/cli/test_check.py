@@ -23,6 +23,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.profile.store import CONFIG_DIR_ENV
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
@@ -520,8 +521,8 @@ def _keyring_secrets(account: str) -> list[str]:
 def test_save_profile_then_check_with_the_token_from_the_secret_service(
     secret_service: None, cli: Cli, sim: Any, tmp_path: Path
 ) -> None:
-    account = f"{DEMO_UID}-production"
     server = sim("token_expires_soon")
+    account = Environment.parse(DEMO_UID, base_url=server.url).keyring_account  # bound to it
     _purge_keyring(account)
     try:
         saved = cli(*target(server), "--token-stdin", "--save-profile", PROFILE,
@@ -535,7 +536,10 @@ def test_save_profile_then_check_with_the_token_from_the_secret_service(
         assert profile["token"]["account"] == account
         assert profile["validation"]["verdict"] == "ready_with_warnings"
 
-        again = cli("--profile", PROFILE, "--format", "json", keyring=None)
+        # The simulator is not AFAS's own address: the stored token goes there only on request.
+        refused = cli("--profile", PROFILE, "--format", "json", keyring=None)
+        assert refused.code == EXIT_USAGE and "--trust-base-url" in refused.err, refused.err
+        again = cli("--profile", PROFILE, "--format", "json", "--trust-base-url", keyring=None)
         assert again.code == saved.code, again.err
         first, second = saved.json(), again.json()
         assert second["verdict"] == first["verdict"]
@@ -666,15 +670,16 @@ def test_saving_again_keeps_unknown_keys_and_the_stored_token_reference(
 def test_a_rejected_token_leaves_the_stored_one_in_the_keyring(
     secret_service: None, cli: Cli, sim: Any
 ) -> None:
-    account = f"{DEMO_UID}-production"
+    server = sim("healthy")
+    account = Environment.parse(DEMO_UID, base_url=server.url).keyring_account
     _purge_keyring(account)
     try:
-        good = cli(*target(sim("healthy")), "--token-stdin", "--save-profile", PROFILE,
+        good = cli(*target(server), "--token-stdin", "--save-profile", PROFILE,
                    stdin=DEMO_FORMS["data"], keyring=None)
         assert good.code == EXIT["ready"] and "the token is in" in good.err, good.err
         other = AfasToken.from_data(_other_token())
         register_secret(other.reveal_data())
-        refused = cli(*target(sim("token_rejected")), "--token-stdin", "--save-profile",
+        refused = cli(*target(server), "--token-stdin", "--save-profile",
                       PROFILE, stdin=other.xml(), keyring=None)
         assert refused.code == EXIT["not_ready"]
         assert "AFAS did not accept it" in refused.err

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from payt_onboarding.afas.environment import Environment
 from payt_onboarding.profile.secrets import SERVICE, TokenVault
 from payt_onboarding.simulator.config import DEMO_UID
 from tests.support.keyring_session import purge
@@ -16,6 +17,7 @@ from tests.support.wizard import (
     PROFILE,
     TOKEN,
     MakeWizard,
+    Questions,
     click_next,
     next_button,
     notice_has,
@@ -27,22 +29,27 @@ from tests.support.wizard import (
 )
 
 pytestmark = pytest.mark.secret_service
-ACCOUNT = f"{DEMO_UID}-production"
 
 
 @pytest.fixture
 def system_keyring(secret_service: None) -> Iterator[bool]:
-    """The wizards use the real keyring, without this test's entry before and after."""
-    purge(SERVICE, ACCOUNT)
+    """The wizards use the real keyring, without this service's entries before and after."""
+    purge(SERVICE)
     try:
         yield True
     finally:
-        purge(SERVICE, ACCOUNT)
+        purge(SERVICE)
 
 
 def test_the_token_goes_to_the_keyring_and_comes_back_with_the_profile(
-        qtbot: QtBot, simulator: Any, wizards: MakeWizard) -> None:
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     server = simulator("healthy")
+    # Bound to the simulator's address, which is not AFAS's own: the wizard asks first.
+    account = Environment.parse(DEMO_UID, base_url=server.url).keyring_account
+    questions = Questions(monkeypatch, QMessageBox.StandardButton.Yes)
     first = wizards(server)
     walk_to_summary(qtbot, first)
     vault = first.state.vault
@@ -53,8 +60,8 @@ def test_the_token_goes_to_the_keyring_and_comes_back_with_the_profile(
     saved = first.summary.saved
     assert saved is not None and saved.token == "keyring" and not saved.draft
     assert notice_has(first.summary.notice, vault.name)
-    assert TokenVault().load(ACCOUNT) == TOKEN  # in the real keyring, as the token itself
-    assert saved.profile.token is not None and saved.profile.token.account == ACCOUNT
+    assert TokenVault().load(account) == TOKEN  # in the real keyring, as the token itself
+    assert saved.profile.token is not None and saved.profile.token.account == account
     first.close()
 
     again = wizards()  # started from the menu: nothing filled in
@@ -66,6 +73,7 @@ def test_the_token_goes_to_the_keyring_and_comes_back_with_the_profile(
     token = again.token
     assert again.currentPage() is token
     wait_idle(qtbot, again)  # read from the keyring off the GUI thread
+    assert [server.url in text for _, text in questions.asked] == [True]
     assert token.token == TOKEN
     assert notice_has(token.notice, "Token uit de sleutelbos geladen.")
     click_next(qtbot, again)

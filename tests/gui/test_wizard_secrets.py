@@ -153,7 +153,7 @@ def test_the_scan_finds_a_token_wherever_it_is_put(wizards: MakeWizard) -> None:
     of place it looks, and it must be found there."""
     wizard = wizards()
     assert leaks(wizard) == []
-    forms = iter(SECRETS * 2)
+    forms = iter(SECRETS[:4] * 2)  # data, XML, header, base64: each fits any widget
     label = QLabel(next(forms), wizard.summary)
     button = QPushButton("ok", wizard.welcome)
     button.setToolTip(next(forms))
@@ -175,3 +175,30 @@ def test_the_scan_finds_a_token_wherever_it_is_put(wizards: MakeWizard) -> None:
     assert "QLineEdit('').displayText" in leaks(wizard)
     for widget in (label, button, combo):
         widget.deleteLater()
+
+
+def test_a_profile_pointing_elsewhere_gets_no_stored_token_without_a_yes(
+    qtbot: QtBot, simulator: Any, wizards: MakeWizard, monkeypatch: Any, tmp_path: Path
+) -> None:
+    # A profile from someone else: AFAS's keyring account for 12345, another host's address.
+    from PySide6.QtWidgets import QMessageBox
+
+    from payt_onboarding.profile.model import Profile, TokenRef
+    from payt_onboarding.profile.store import ProfileStore
+    from tests.support.wizard import Questions, notice_has, top_items, wait_idle
+
+    foreign = simulator("healthy")
+    ProfileStore().save(Profile(name="Van een collega", uid="12345", environment="production",
+                                base_url=foreign.url,
+                                token=TokenRef(account="12345-production")))
+    questions = Questions(monkeypatch, QMessageBox.StandardButton.No)
+    wizard = wizards()
+    wizard.welcome.profiles.setCurrentItem(top_items(wizard.welcome.profiles)[0])
+    click_next(qtbot, wizard)
+    click_next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.token
+    wait_idle(qtbot, wizard)
+    assert len(questions.asked) == 1 and foreign.url in questions.asked[0][1]
+    assert wizard.token.entry.text() == "" and wizard.token.token is None
+    assert notice_has(wizard.token.notice, "niet gebruikt voor dit adres")
+    assert foreign.requests == []

@@ -8,11 +8,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken, TokenFormatError
 from payt_onboarding.app.connection import Connection, probe_connection
 from payt_onboarding.app.credentials import (
@@ -20,6 +22,7 @@ from payt_onboarding.app.credentials import (
     StoreStatus,
     keyring_status,
     load_stored_token,
+    needs_confirmation,
 )
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
@@ -104,19 +107,42 @@ class TokenPage(Page):
         if self._filled_for == key:
             return
         self._filled_for = key
-        profile = self.state.profile
-        if profile is not None and profile.token is not None:
-            account = profile.token.account
-            self.notice.show_notice("running", translate("TokenPage",
-                                                         "Reading the token from the keyring…"))
-            self.jobs.start(lambda progress, cancel: load_stored_token(account), self._loaded,
-                            failed=lambda _: self._loaded(StoredToken(None)))
+        profile, environment = self.state.profile, self.state.environment
+        refused = False
+        if profile is not None and profile.token is not None and environment is not None:
+            refused = not self._may_send_stored_token(environment)
+            if not refused:
+                self.notice.show_notice("running", translate(
+                    "TokenPage", "Reading the token from the keyring…"))
+                self.jobs.start(lambda progress, cancel: load_stored_token(environment),
+                                self._loaded, failed=lambda _: self._loaded(StoredToken(None)))
         elif self.state.prefill is not None and profile is None:
             self.entry.setText(self.state.prefill.token.xml())
         self._changed()
+        if refused:
+            self.notice.show_notice("info", translate(
+                "TokenPage", "The stored token was not used for this address: paste the "
+                "token to test it there."))
         if profile is not None and profile.token is None and not self.entry.text():
             self.notice.show_notice("info", translate(
                 "TokenPage", "No token was stored with this profile: paste the token again."))
+
+    def _may_send_stored_token(self, environment: Environment) -> bool:
+        """AFAS's own address, or the user says yes to another one: a profile may come from
+        anyone, and its address would receive the stored token."""
+        if not needs_confirmation(environment):
+            return True
+        answer = QMessageBox.question(
+            self, translate("TokenPage", "Send the stored token to this address?"),
+            translate("TokenPage",
+                      "This profile sends the token to {address}, not to AFAS's own address "
+                      "for environment {uid} ({kind}): {afas}.\n\nOnly continue if you trust "
+                      "this address, for example your own simulator.").format(
+                address=environment.base_url, uid=environment.uid,
+                kind=environment.kind.value, afas=environment.derived_url),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _vault_found(self, status: StoreStatus) -> None:
         self.state.vault = status

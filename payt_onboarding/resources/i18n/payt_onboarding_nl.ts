@@ -443,8 +443,24 @@
         <translation>Token wordt opgehaald uit de sleutelbos…</translation>
     </message>
     <message>
+        <source>The stored token was not used for this address: paste the token to test it there.</source>
+        <translation>Het opgeslagen token is niet gebruikt voor dit adres: plak het token om het daar te testen.</translation>
+    </message>
+    <message>
         <source>No token was stored with this profile: paste the token again.</source>
         <translation>Bij dit profiel is geen token bewaard: plak het token opnieuw.</translation>
+    </message>
+    <message>
+        <source>Send the stored token to this address?</source>
+        <translation>Het opgeslagen token naar dit adres sturen?</translation>
+    </message>
+    <message>
+        <source>This profile sends the token to {address}, not to AFAS&apos;s own address for environment {uid} ({kind}): {afas}.
+
+Only continue if you trust this address, for example your own simulator.</source>
+        <translation>Dit profiel stuurt het token naar {address}, niet naar het eigen adres van AFAS voor omgeving {uid} ({kind}): {afas}.
+
+Ga alleen door als u dit adres vertrouwt, bijvoorbeeld uw eigen simulator.</translation>
     </message>
     <message>
         <source>&amp;Remember the token in {name}</source>
