@@ -244,13 +244,13 @@ class AfasClient:
             filename = data["filename"]
             mimetype = data["mimetype"]
             content = base64.b64decode(data["filedata"], validate=True)
-        except (KeyError, TypeError, binascii.Error) as exc:
+            return Attachment(filename=filename, mimetype=mimetype, data=content)
+        except (KeyError, TypeError, binascii.Error, ValidationError):
             raise UnexpectedResponse(
                 "The attachment answer is not the filename/mimetype/filedata AFAS sends.",
                 status=response.status_code,
                 path=path,
-            ) from exc
-        return Attachment(filename=filename, mimetype=mimetype, data=content)
+            ) from None
 
     # -- transport ---------------------------------------------------------------------------
 
