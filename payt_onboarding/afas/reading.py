@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -92,18 +92,20 @@ class _Decoder:
                 path=path, reason="unknown content encoding")
         self._path = path
 
-    def feed(self, data: bytes) -> list[bytes]:
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        """The decompressed bytes of `data`, at most _CHUNK at a time: the caller stops at its
+        limit before a bomb expands further."""
         if self._zlib is None:
-            return [data]
-        out = []
-        try:
-            while data:
-                out.append(self._zlib.decompress(data, _CHUNK))
-                data = self._zlib.unconsumed_tail
-        except zlib.error:
-            raise UnexpectedResponse("The compressed answer is damaged.", path=self._path,
-                                     reason="damaged compression") from None
-        return out
+            yield data
+            return
+        while data:
+            try:
+                piece = self._zlib.decompress(data, _CHUNK)
+            except zlib.error:
+                raise UnexpectedResponse("The compressed answer is damaged.", path=self._path,
+                                         reason="damaged compression") from None
+            yield piece
+            data = self._zlib.unconsumed_tail
 
 
 async def read_answer(response: httpx.Response, limit: int) -> Answer:

@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,7 +45,7 @@ def _ceiling() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
 
 
-def run_check(url: str, tmp_path: Path, *extra: str) -> tuple[int, dict[str, object], str, int,
+def run_check(url: str, tmp_path: Path, *extra: str) -> tuple[int, dict[str, Any], str, int,
                                                                  float]:
     """Exit status, JSON report, stderr, peak RSS (KB) and seconds of one bounded check."""
     env = {k: v for k, v in os.environ.items() if k != "PAYT_ONBOARDING_DEBUG"}
@@ -82,7 +83,7 @@ def test_an_attack_ends_in_a_report_with_a_finding(
     print(f"{attack}: exit {code}, peak RSS {peak_kb / 1024:.0f} MB, {seconds:.1f} s")
     assert code == 2, stderr
     assert "Traceback" not in stderr and not leaked(stderr)
-    codes = {f["code"] for f in report["findings"]}  # type: ignore[index, union-attr]
+    codes = {f["code"] for f in report["findings"]}
     assert "connection.response_too_large" in codes, codes
     assert peak_kb < PEAK_RSS_LIMIT_KB
     assert seconds < TIME_LIMIT_S
