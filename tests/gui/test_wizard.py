@@ -115,7 +115,7 @@ def test_the_healthy_environment_end_to_end(
     assert tree.topLevelItemCount() == len(report.connectors) >= 1
     statuses = [item.text(STATUS) for item in top_items(tree)]
     assert statuses == ["in orde"] * len(statuses)
-    assert "Klaar voor Payt" in connectors.progress_label.text()
+    assert connectors.banner.isVisible() and connectors.banner.word.text() == "Klaar voor Payt"
     assert nxt.isEnabled()
     click_next(qtbot, wizard)
 

@@ -184,3 +184,39 @@ def test_mapping_the_renamed_fields_closes_their_gaps(
     sales = next(c for c in report.connectors if c.role == SALES)
     assert sales.status == "ok"
     assert page.connector.currentData() == SALES
+
+
+def test_every_finding_reads_in_full_and_copies(qtbot: QtBot, simulator: Any,
+                                                wizards: MakeWizard) -> None:
+    """A long hint is not cut off: the details under the tree hold it whole and selectable;
+    Ctrl+C on a finding puts its message, hint and examples on the clipboard."""
+    wizard = wizards(simulator("fields_missing"))
+    walk_to_connectors(qtbot, wizard)
+    wait_check(qtbot, wizard)
+    page = wizard.connectors
+    assert page.banner.isVisible() and page.banner.word.text() == "Niet klaar"
+    findings = [f for f in current_report(wizard).findings if f.role == SALES]
+    longest = max(findings, key=lambda f: len(f.hint))
+    assert len(longest.hint) > 200  # longer than any tree line shows
+
+    sales = row(wizard, SALES)
+    page.tree.setCurrentItem(sales)
+    details = page.details.toPlainText()
+    for finding in findings:
+        assert finding.message in details and finding.hint in details
+    assert page.details.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+
+    child = next(sales.child(i) for i in range(sales.childCount())
+                 if sales.child(i).data(0, connectors_page.FINDING) == longest)
+    page.tree.setCurrentItem(child)
+    assert page.details.toPlainText().count("Wat te doen:") == 1
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = " ".join(QApplication.clipboard().text().split())
+    assert longest.message in copied and " ".join(longest.hint.split()) in copied
+    assert "FOUT" in copied and longest.code in copied
+
+    page.copy_all.trigger()
+    everything = QApplication.clipboard().text()
+    assert everything.count("field.missing") == len(
+        [f for f in current_report(wizard).findings if f.code == "field.missing"])

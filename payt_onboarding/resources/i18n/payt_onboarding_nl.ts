@@ -15,10 +15,6 @@
         <translation>Connectoren testen</translation>
     </message>
     <message>
-        <source>Every GetConnector Payt uses is queried live. Expand a row for its findings and what to do about them.</source>
-        <translation>Elke GetConnector die Payt gebruikt wordt live opgevraagd. Klik een regel open voor de bevindingen en wat eraan te doen is.</translation>
-    </message>
-    <message>
         <source>Part</source>
         <translation>Onderdeel</translation>
     </message>
@@ -39,12 +35,28 @@
         <translation>Tijd</translation>
     </message>
     <message>
-        <source>Message</source>
-        <translation>Melding</translation>
+        <source>Every GetConnector Payt uses is queried live. Choose a row for its findings and what to do about them.</source>
+        <translation>Elke GetConnector die Payt gebruikt wordt live opgevraagd. Kies een regel voor de bevindingen en wat eraan te doen is.</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Bevindingen</translation>
     </message>
     <message>
         <source>Connectors</source>
         <translation>Connectoren</translation>
+    </message>
+    <message>
+        <source>&amp;Copy finding</source>
+        <translation>Bevinding &amp;kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;all findings</source>
+        <translation>&amp;Alle bevindingen kopiëren</translation>
+    </message>
+    <message>
+        <source>Findings in full</source>
+        <translation>Bevindingen volledig</translation>
     </message>
     <message>
         <source>Test &amp;all again</source>
@@ -91,10 +103,6 @@
         <translation>Gestopt</translation>
     </message>
     <message>
-        <source>Verdict: {verdict}</source>
-        <translation>Oordeel: {verdict}</translation>
-    </message>
-    <message>
         <source>Load Payt requirements</source>
         <translation>Payt-eisen laden</translation>
     </message>
@@ -105,10 +113,6 @@
     <message>
         <source>This requirements file cannot be used.</source>
         <translation>Dit eisenbestand is niet te gebruiken.</translation>
-    </message>
-    <message>
-        <source>Examples: </source>
-        <translation>Voorbeelden: </translation>
     </message>
 </context>
 <context>
