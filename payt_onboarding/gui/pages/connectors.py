@@ -241,7 +241,7 @@ class ConnectorsPage(Page):
             own = [f for f in report.findings if f.role == result.role]
             severities = [f.severity for f in own]
             # Errors and warnings; notes only when there is nothing worse (the column is narrow).
-            shown = [k for k in ("error", "warning") if k in severities] or (
+            shown: list[str] = [k for k in ("error", "warning") if k in severities] or (
                 ["info"] if "info" in severities else [])
             item.setText(COLUMNS.index("findings"), ", ".join(
                 counted(w, kind, severities.count(kind)) for kind in shown))
