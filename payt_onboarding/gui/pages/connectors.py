@@ -239,9 +239,9 @@ class ConnectorsPage(Page):
             item.setText(COLUMNS.index("time"), duration(w, result.duration_ms)
                          if result.connector_id and result.duration_ms else "")
             own = [f for f in report.findings if f.role == result.role]
-            severities = [f.severity for f in own]
+            severities: list[str] = [f.severity for f in own]
             # Errors and warnings; notes only when there is nothing worse (the column is narrow).
-            shown: list[str] = [k for k in ("error", "warning") if k in severities] or (
+            shown = [k for k in ("error", "warning") if k in severities] or (
                 ["info"] if "info" in severities else [])
             item.setText(COLUMNS.index("findings"), ", ".join(
                 counted(w, kind, severities.count(kind)) for kind in shown))
