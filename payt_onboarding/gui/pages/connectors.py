@@ -241,8 +241,8 @@ class ConnectorsPage(Page):
             own = [f for f in report.findings if f.role == result.role]
             severities: list[str] = [f.severity for f in own]
             # Errors and warnings; notes only when there is nothing worse (the column is narrow).
-            shown = [k for k in ("error", "warning") if k in severities] or (
-                ["info"] if "info" in severities else [])
+            worse = [k for k in ("error", "warning") if k in severities]
+            shown = worse if worse else [k for k in ("info",) if k in severities]
             item.setText(COLUMNS.index("findings"), ", ".join(
                 counted(w, kind, severities.count(kind)) for kind in shown))
             item.takeChildren()
