@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -26,6 +25,7 @@ from payt_onboarding.checks.engine import CheckSession
 from payt_onboarding.checks.progress import Cancellation, ProgressCallback, ProgressEvent
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
+from payt_onboarding.gui.report_view import finding_html
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import report_labels, translate
 from payt_onboarding.gui.widgets import (
@@ -293,7 +293,7 @@ class ConnectorsPage(Page):
         if not self.tree.selectedItems():
             failed = {role for role, item in self.items.items() if item.isExpanded()}
             findings = [f for f in self._report_findings() if f.role in failed]
-        self.details.setHtml("".join(_finding_html(f) for f in findings))
+        self.details.setHtml("".join(finding_html(f) for f in findings))
 
     def copy_selected(self) -> None:
         self._copy(self._selected_findings() or self._report_findings())
@@ -360,13 +360,3 @@ def _finding_item(finding: Finding) -> QTreeWidgetItem:
     child.setData(0, FINDING, finding)
     return child
 
-
-def _finding_html(finding: Finding) -> str:
-    w = report_labels()
-    text = (f"<p><b>{html.escape(w.severities[finding.severity].capitalize())}:</b> "
-            f"{html.escape(finding.message)}<br>"
-            f"<b>{html.escape(w.hint)}:</b> {html.escape(finding.hint)}")
-    if finding.examples:
-        text += (f"<br><b>{html.escape(w.examples)}:</b> "
-                 + html.escape(", ".join(finding.examples)))
-    return text + "</p>"

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -15,17 +15,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
+    QTextBrowser,
     QVBoxLayout,
 )
 
 from payt_onboarding.app.saving import SavedProfile, save_checked_profile
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
+from payt_onboarding.gui.report_view import report_html
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import report_labels, translate
-from payt_onboarding.gui.widgets import Notice, counts
+from payt_onboarding.gui.widgets import Notice, VerdictBanner, counts, heading
 from payt_onboarding.profile.files import atomic_write
 from payt_onboarding.profile.model import checked_name
 from payt_onboarding.profile.store import ProfileError, ProfileStore
@@ -41,7 +42,7 @@ class SummaryPage(Page):
         self.setTitle(translate("SummaryPage", "Summary and save"))
         self.setSubTitle(translate("SummaryPage", "Keep the checked configuration as a profile."))
         layout = QVBoxLayout(self)
-        self.verdict = Notice()
+        self.verdict = VerdictBanner()
         layout.addWidget(self.verdict)
         form = QFormLayout()
         self.name = QLineEdit()
@@ -65,11 +66,9 @@ class SummaryPage(Page):
         layout.addLayout(buttons)
         self.notice = Notice()
         layout.addWidget(self.notice)
-        preview_label = QLabel(translate("SummaryPage", "&Report (what 'Copy summary' copies):"))
-        self.preview = QPlainTextEdit()
-        self.preview.setReadOnly(True)
-        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        preview_label = heading(translate("SummaryPage", "The &report"))
+        self.preview = QTextBrowser()
+        self.preview.setOpenLinks(False)
         preview_label.setBuddy(self.preview)
         layout.addWidget(preview_label)
         layout.addWidget(self.preview, 1)
@@ -93,8 +92,8 @@ class SummaryPage(Page):
             detail += translate("SummaryPage",
                                 ". Fix the errors and test again; until then the profile can "
                                 "only be saved as a draft (not validated).")
-        self.verdict.show_notice(report.verdict, w.verdicts[report.verdict], detail)
-        self.preview.setPlainText(render_text(report, width=120))
+        self.verdict.show_verdict(report.verdict, w.verdicts[report.verdict], detail)
+        self.preview.setHtml(report_html(report))
         self.save.setText(translate("SummaryPage", "Save as &draft (not validated)")
                           if report.verdict == "not_ready"
                           else translate("SummaryPage", "&Save profile"))

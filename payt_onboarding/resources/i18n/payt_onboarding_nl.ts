@@ -304,8 +304,8 @@
         <translation>Samenvatting &amp;kopiëren</translation>
     </message>
     <message>
-        <source>&amp;Report (what &apos;Copy summary&apos; copies):</source>
-        <translation>&amp;Rapport (dit kopieert &apos;Samenvatting kopiëren&apos;):</translation>
+        <source>The &amp;report</source>
+        <translation>Het &amp;rapport</translation>
     </message>
     <message>
         <source>. Fix the errors and test again; until then the profile can only be saved as a draft (not validated).</source>
