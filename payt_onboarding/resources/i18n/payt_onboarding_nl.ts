@@ -214,7 +214,7 @@
     </message>
     <message>
         <source>Across connectors</source>
-        <translation>Over connectoren heen</translation>
+        <translation>Over alle connectoren</translation>
     </message>
     <message>
         <source>Finding</source>
@@ -226,15 +226,19 @@
     </message>
     <message>
         <source>Findings across connectors</source>
-        <translation>Bevindingen over connectoren heen</translation>
+        <translation>Bevindingen over alle connectoren</translation>
     </message>
     <message>
         <source> — not tested</source>
         <translation> — niet getest</translation>
     </message>
     <message>
-        <source> — {gaps} open</source>
-        <translation> — {gaps} open</translation>
+        <source> — 1 field to map</source>
+        <translation> — 1 veld te koppelen</translation>
+    </message>
+    <message>
+        <source> — {gaps} fields to map</source>
+        <translation> — {gaps} velden te koppelen</translation>
     </message>
     <message>
         <source>Verdict now: </source>
@@ -266,7 +270,7 @@
     </message>
     <message>
         <source>No findings across connectors.</source>
-        <translation>Geen bevindingen over connectoren heen.</translation>
+        <translation>Geen bevindingen over alle connectoren.</translation>
     </message>
     <message>
         <source>What to do: </source>
