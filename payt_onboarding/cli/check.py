@@ -111,7 +111,18 @@ def _plan(args: argparse.Namespace) -> _Plan:
         connectors=connectors,
         mappings=mappings,
     )
-    return _Plan(environment, token, options, args.format or format_from(args.output))
+    return _Plan(environment, token, options, _format(args.format, args.output))
+
+
+def _format(asked: str | None, output: str | None) -> str:
+    """--format, else the --output extension's; a PDF goes to a file, never to a terminal."""
+    fmt = asked or format_from(output)
+    if fmt is None:
+        raise UsageError(f"--output {output}: the extension names no report format. Use .txt, "
+                         ".json, .html or .pdf, or give --format.")
+    if fmt == "pdf" and output is None:
+        raise UsageError("--format pdf writes a file: give --output rapport.pdf.")
+    return fmt
 
 
 def _token(args: argparse.Namespace, account: str) -> AfasToken:
@@ -183,6 +194,14 @@ def _requirements(path: str | None) -> Requirements:
         raise UsageError(str(error)) from None
 
 
+def _bytes(report: Report, fmt: str) -> bytes:
+    if fmt == "pdf":
+        from payt_onboarding.gui.report_pdf import render_pdf  # Qt, only when asked for
+
+        return render_pdf(report)
+    return render(report, fmt).encode("utf-8")
+
+
 def _write(report: Report, fmt: str, output: str | None) -> None:
     if output is None:
         color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -196,5 +215,5 @@ def _write(report: Report, fmt: str, output: str | None) -> None:
     from payt_onboarding.report.render_text import summary_line
 
     # A temp file, fsynced, renamed over the target, and removed when anything fails.
-    atomic_write(Path(output), render(report, fmt).encode("utf-8"))
+    atomic_write(Path(output), _bytes(report, fmt))
     print(f"{summary_line(report)}. → {output}", file=sys.stderr)

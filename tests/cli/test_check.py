@@ -31,6 +31,7 @@ from payt_onboarding.simulator.defects import HOSTILE_COMPANY_NAME
 from payt_onboarding.simulator.scenarios import build_config
 from payt_onboarding.simulator.server import SimulatorServer
 from tests.support.leaks import leaked, register_secret
+from tests.support.reports import pdf_text
 from tests.support.scenarios import EXPECTED
 
 CHECK = [sys.executable, "-m", "payt_onboarding.cli", "check"]
@@ -260,6 +261,33 @@ def test_output_writes_the_file_atomically_in_the_format_of_its_extension(
         assert content.splitlines()[0].casefold().startswith(TEXT_VERDICT["ready_with_warnings"])
 
 
+def test_a_pdf_report_says_what_the_html_report_says(cli: Cli, sim: Any, tmp_path: Path) -> None:
+    result = cli(*target(sim("data_quality")), "--token-stdin", "--output", "rapport.pdf",
+                 stdin=DEMO_FORMS["data"])
+    assert result.code == EXIT["not_ready"], result.err
+    pdf = tmp_path / "rapport.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    text = pdf_text(pdf)
+    assert "Niet klaar" in text and "Controle AFAS-koppeling voor Payt" in text
+    # A finding's message and what to do, as the HTML report has them.
+    assert "Geen debiteurnaam" in text and "Wat te doen" in text
+    assert leaked("".join(text.split())) == []
+
+
+@pytest.mark.parametrize(("args", "needles"), [
+    (["--output", "rapport.docx"], (".docx", ".html or .pdf", "--format")),
+    (["--format", "pdf"], ("--format pdf", "--output rapport.pdf")),
+])
+def test_a_report_format_that_cannot_be_written_is_refused_before_the_check(
+        cli: Cli, sim: Any, tmp_path: Path, args: list[str], needles: tuple[str, ...]) -> None:
+    server = sim("healthy")
+    before = len(server.requests)
+    result = cli(*target(server), "--token-stdin", *args, stdin=DEMO_FORMS["data"])
+    assert_usage_error(result, *needles)
+    assert len(server.requests) == before
+    assert list(tmp_path.glob("rapport.*")) == []
+
+
 # -- token sources ---------------------------------------------------------------------------------
 
 
@@ -396,7 +424,7 @@ def test_output_onto_a_folder(cli: Cli, sim: Any, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("args", "needle"), [
     (["--sample-size", "0"], "between 1 and 100000"),
-    (["--format", "pdf"], "invalid choice"),
+    (["--format", "docx"], "invalid choice"),
     (["--environment", "staging"], "invalid choice"),
 ])
 def test_bad_arguments(cli: Cli, sim: Any, args: list[str], needle: str) -> None:

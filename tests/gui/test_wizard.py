@@ -16,6 +16,7 @@ from payt_onboarding.gui.pages.connectors import COLUMNS
 from payt_onboarding.profile.store import ProfileStore
 from payt_onboarding.simulator.config import DEMO_UID
 from payt_onboarding.simulator.scenarios import build_config
+from tests.support.reports import pdf_text
 from tests.support.wizard import (
     CHECK_MS,
     PROFILE,
@@ -142,7 +143,9 @@ def test_the_healthy_environment_end_to_end(
     assert saved_verdict(PROFILE) == "ready"
 
     written = summary.export_to(tmp_path / "rapport.html")
-    assert written == (tmp_path / "rapport.html", tmp_path / "rapport.json")
+    assert written == (tmp_path / "rapport.html", tmp_path / "rapport.json",
+                       tmp_path / "rapport.pdf")
     assert (tmp_path / "rapport.html").is_file()
+    assert "Klaar voor Payt" in pdf_text(tmp_path / "rapport.pdf")
     assert json.loads((tmp_path / "rapport.json").read_text("utf-8"))["verdict"] == "ready"
     assert summary.notice.status == "ok"

@@ -293,7 +293,9 @@ class ConnectorsPage(Page):
         if not self.tree.selectedItems():
             failed = {role for role, item in self.items.items() if item.isExpanded()}
             findings = [f for f in self._report_findings() if f.role in failed]
-        self.details.setHtml("".join(finding_html(f) for f in findings))
+        session = self.state.session
+        self.details.setHtml("".join(finding_html(f, session.report()) for f in findings)
+                             if session is not None else "")
 
     def copy_selected(self) -> None:
         self._copy(self._selected_findings() or self._report_findings())

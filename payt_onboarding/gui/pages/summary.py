@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from payt_onboarding.app.saving import SavedProfile, save_checked_profile
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
+from payt_onboarding.gui.report_pdf import render_pdf
 from payt_onboarding.gui.report_view import report_html
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import report_labels, translate
@@ -201,15 +202,17 @@ class SummaryPage(Page):
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> tuple[Path, Path] | None:
-        """The HTML report at `path` and the JSON report beside it."""
+    def export_to(self, path: Path) -> tuple[Path, Path, Path] | None:
+        """The HTML report at `path`, the JSON and the PDF report beside it."""
         report = self.report()
         html_path = path if path.suffix.lower() in (".html", ".htm") else \
             path.with_suffix(".html")
         json_path = html_path.with_suffix(".json")
+        pdf_path = html_path.with_suffix(".pdf")
         try:
             atomic_write(html_path, render_html(report).encode("utf-8"))
             atomic_write(json_path, render_json(report).encode("utf-8"))
+            atomic_write(pdf_path, render_pdf(report))
         except OSError as error:
             self.notice.show_notice(
                 "error", translate("SummaryPage", "The report was not written."),
@@ -217,8 +220,8 @@ class SummaryPage(Page):
                     strerror=error.strerror or error))
             return None
         self.notice.show_notice("ok", translate("SummaryPage", "Report exported."),
-                                f"{html_path}\n{json_path}")
-        return html_path, json_path
+                                f"{html_path}\n{json_path}\n{pdf_path}")
+        return html_path, json_path, pdf_path
 
     def copy_summary(self) -> None:
         QGuiApplication.clipboard().setText(render_text(self.report(), width=120))
