@@ -575,6 +575,36 @@ def test_save_profile_then_check_with_the_token_from_the_secret_service(
     # no_token_in_files also scans the profile directory for the token after the test.
 
 
+@pytest.mark.secret_service
+def test_set_token_gives_a_saved_profile_a_new_token_the_next_check_uses(
+    secret_service: None, cli: Cli, sim: Any, tmp_path: Path
+) -> None:
+    """A profile saved without a token (no keyring then); `profiles set-token` stores one
+    (read from standard input), and `check --profile` then runs with it from the keyring."""
+    account = f"{DEMO_UID}-production"
+    server = sim("healthy")
+    _purge_keyring(account)
+    try:
+        first = cli(*target(server), "--token-stdin", "--save-profile", PROFILE,
+                    stdin=DEMO_FORMS["data"])  # the fail keyring: the token is not kept
+        assert "NOT stored" in first.err
+        without = cli("--profile", PROFILE, keyring=None)
+        assert without.code == EXIT_USAGE and "no token" in without.err
+        environ = {k: v for k, v in os.environ.items()
+                   if k not in (TOKEN_ENV, "PYTHON_KEYRING_BACKEND")}
+        environ[CONFIG_DIR_ENV] = str(tmp_path / "config")
+        done = subprocess.run([*CHECK[:-1], "profiles", "set-token", PROFILE],
+                              input=DEMO_FORMS["xml"], capture_output=True, text=True,
+                              env=environ, timeout=60, check=False)
+        assert done.returncode == 0, done.stderr
+        assert "Secret Service" in done.stdout and not leaked(done.stdout + done.stderr)
+        assert _keyring_secrets(account) == [DEMO.xml()]
+        again = cli("--profile", PROFILE, keyring=None)
+        assert again.code == first.code, again.err
+    finally:
+        _purge_keyring(account)
+
+
 def test_a_server_quoting_the_token_back_never_gets_it_into_the_report(
     cli: Cli, tmp_path: Path
 ) -> None:
