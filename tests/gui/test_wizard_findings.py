@@ -78,6 +78,11 @@ def test_a_failing_environment_says_why_and_saves_a_draft(
     if scenario == "token_rejected":
         # The connection test on the token page already said so, in the same words.
         assert tested == "error"
+        # Nothing was tested: no full progress bar over rows of "skipped", but why, and what
+        # Next still does.
+        assert not page.tree.isVisible() and not page.progress.isVisible()
+        assert notice_has(page.notice, "Er is niets getest")
+        assert notice_has(page.notice, "alleen als concept")
         assert html.escape(found[0].message) in said
         tree = page.tree
         words = {item.text(STATUS) for item in top_items(tree)}

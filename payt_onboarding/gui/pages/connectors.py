@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from payt_onboarding.app.check import run_check_session
@@ -90,6 +91,10 @@ class ConnectorsPage(Page):
         layout.addWidget(self.details, 2)
         self.notice = Notice()
         layout.addWidget(self.notice)
+        # Takes the tree's room when there is no tree to show (the connection failed).
+        self.filler = QWidget()
+        self.filler.hide()
+        layout.addWidget(self.filler, 5)
 
         buttons = QHBoxLayout()
         self.again = QPushButton(translate("ConnectorsPage", "Test &all again"))
@@ -142,6 +147,9 @@ class ConnectorsPage(Page):
         self.notice.clear()
         self.banner.hide()
         self.details.clear()
+        for widget in (self.progress, self.tree, self.details):
+            widget.show()
+        self.filler.hide()
         count = len(requirements.connectors) if role is None else 1
         self.progress.setRange(0, count)
         self.progress.setValue(0)
@@ -253,10 +261,20 @@ class ConnectorsPage(Page):
             # What failed is open at once; the rest is a click away.
             item.setExpanded(result.status in ("error", "missing"))
         general = [f for f in report.findings if f.role is None]
+        # AFAS refused the connection itself: nothing was tested, so no full bar and no rows
+        # of "skipped" that look like a result; say so, and what Next still does.
+        connected = report.target.envid is not None
+        for widget in (self.progress, self.tree, self.details):
+            widget.setVisible(connected)
+        self.filler.setVisible(not connected)
         if general:
             worst = general[0]
-            self.notice.show_notice(worst.severity, worst.message,
-                                    translate("ConnectorsPage", "What to do: ") + worst.hint)
+            hint = translate("ConnectorsPage", "What to do: ") + worst.hint
+            if not connected:
+                hint += "\n" + translate(
+                    "ConnectorsPage", "Nothing was tested. Go Back to change the environment "
+                    "or the token; Next only saves this environment as a draft.")
+            self.notice.show_notice(worst.severity, worst.message, hint)
         else:
             self.notice.clear()
         self.progress.setValue(self.progress.maximum())

@@ -99,6 +99,10 @@
         <translation>Wat te doen: </translation>
     </message>
     <message>
+        <source>Nothing was tested. Go Back to change the environment or the token; Next only saves this environment as a draft.</source>
+        <translation>Er is niets getest. Ga Terug om de omgeving of het token te wijzigen; Volgende bewaart deze omgeving alleen als concept.</translation>
+    </message>
+    <message>
         <source>Stopped</source>
         <translation>Gestopt</translation>
     </message>
