@@ -146,8 +146,8 @@
         <translation>REST-adres</translation>
     </message>
     <message>
-        <source>&amp;REST address:</source>
-        <translation>&amp;REST-adres:</translation>
+        <source>REST address:</source>
+        <translation>REST-adres:</translation>
     </message>
     <message>
         <source>&amp;Advanced: use another address</source>
