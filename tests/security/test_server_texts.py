@@ -1,5 +1,5 @@
 """The token, quoted back by a server in any encoding through any text it sends, reaches no
-output: not the text, JSON or HTML report, not the clipboard text, not a log record.
+output: not the text, JSON, HTML or PDF report, not the clipboard text, not a log record.
 
 A hostile server in front of the simulator puts one encoded form of the token into one channel
 (error text, log reference, app name, group, environment id, field labels, row values); the
@@ -9,6 +9,8 @@ check runs over the real HTTP stack and every output is searched for every form.
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +19,7 @@ from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.app.check import check_environment
 from payt_onboarding.checks.session import CheckOptions
 from payt_onboarding.report.formats import render
+from payt_onboarding.report.model import Report
 from payt_onboarding.report.render_text import render_text
 from payt_onboarding.requirements.load import load_requirements
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
@@ -24,6 +27,7 @@ from payt_onboarding.simulator.server import SimulatorServer
 from tests.support.afas import Start, run
 from tests.support.hostile import Echo, HostileServer
 from tests.support.leaks import encoded_forms, leaked, secret_forms
+from tests.support.reports import pdf_text
 
 TOKEN = AfasToken.from_data(DEMO_TOKEN_DATA)
 FORMS = {"header": TOKEN.authorization_header(), "xml": TOKEN.xml(), **encoded_forms(TOKEN)}
@@ -32,10 +36,13 @@ CHANNELS = ["externalMessage", "profitLogReference", "appName", "group", "envid"
 _SEPARATORS = re.compile(r"[\s:.\-]")
 
 
-def outputs(server: HostileServer, language: str) -> dict[str, str]:
+def check(server: HostileServer, language: str) -> Report:
     environment = Environment.parse(DEMO_UID, base_url=server.url)
     options = CheckOptions(sample_size=20, language=language)  # type: ignore[arg-type]
-    report = run(check_environment(environment, TOKEN, load_requirements(None), options))
+    return run(check_environment(environment, TOKEN, load_requirements(None), options))
+
+
+def outputs(report: Report) -> dict[str, str]:
     return {"json": render(report, "json"), "html": render(report, "html"),
             "text": render(report, "text"), "clipboard": render_text(report, width=120)}
 
@@ -54,10 +61,26 @@ def test_no_form_of_the_token_reaches_a_report(
 ) -> None:
     upstream: SimulatorServer = simulator("healthy")
     with HostileServer(upstream, Echo(channel, FORMS[form])) as server:
-        found = outputs(server, "en" if channel == "row" else "nl")
+        found = outputs(check(server, "en" if channel == "row" else "nl"))
     assert "[token]" in found["json"], "the echo went into the report, blanked"
     for text in found.values():
         assert_clean(text)
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_no_form_of_the_token_reaches_the_pdf_report(
+    simulator: Start, channel: str, qapp: Any, tmp_path: Path
+) -> None:
+    from payt_onboarding.gui.report_pdf import render_pdf
+
+    every_form = " | ".join(FORMS.values())[:1900]  # one server text: cut at 2,000 characters
+    with HostileServer(simulator("healthy"), Echo(channel, every_form)) as server:
+        report = check(server, "nl")
+    pdf = tmp_path / "rapport.pdf"
+    pdf.write_bytes(render_pdf(report))
+    assert "[token]" in render(report, "json")
+    assert_clean(pdf_text(pdf))
+    assert_clean(pdf.read_bytes().decode("latin-1"))
 
 
 def test_the_guard_knows_every_form() -> None:
