@@ -155,16 +155,16 @@ def _token(args: argparse.Namespace, environment: Environment) -> AfasToken:
     elif os.environ.get(TOKEN_ENV, "").strip():
         text, where = os.environ[TOKEN_ENV], f"${TOKEN_ENV}"
     else:
+        stored = load_stored_token(environment)
+        if stored.token is None:
+            raise UsageError(
+                f"no token: {stored.reason} Pipe it in with --token-stdin, or set {TOKEN_ENV}.")
         if needs_confirmation(environment) and not args.trust_base_url:
             raise UsageError(
                 f"the stored token is not sent to {environment.base_url}: it is not AFAS's own "
                 f"address for {environment.uid} ({environment.kind.value}), "
                 f"{environment.derived_url}. If you trust that address, add --trust-base-url; "
                 "or pipe the token in with --token-stdin.")
-        stored = load_stored_token(environment)
-        if stored.token is None:
-            raise UsageError(
-                f"no token: {stored.reason} Pipe it in with --token-stdin, or set {TOKEN_ENV}.")
         return stored.token
     return parse_token(text, where)
 

@@ -585,8 +585,8 @@ def test_set_token_gives_a_saved_profile_a_new_token_the_next_check_uses(
 ) -> None:
     """A profile saved without a token (no keyring then); `profiles set-token` stores one
     (read from standard input), and `check --profile` then runs with it from the keyring."""
-    account = f"{DEMO_UID}-production"
     server = sim("healthy")
+    account = Environment.parse(DEMO_UID, base_url=server.url).keyring_account  # bound to it
     _purge_keyring(account)
     try:
         first = cli(*target(server), "--token-stdin", "--save-profile", PROFILE,
@@ -603,7 +603,9 @@ def test_set_token_gives_a_saved_profile_a_new_token_the_next_check_uses(
         assert done.returncode == 0, done.stderr
         assert "Secret Service" in done.stdout and not leaked(done.stdout + done.stderr)
         assert _keyring_secrets(account) == [DEMO.xml()]
-        again = cli("--profile", PROFILE, keyring=None)
+        # The simulator is not AFAS's own address: set-token says so, check wants the flag.
+        assert "--trust-base-url" in done.stderr
+        again = cli("--profile", PROFILE, "--trust-base-url", keyring=None)
         assert again.code == first.code, again.err
     finally:
         _purge_keyring(account)
@@ -711,16 +713,17 @@ def test_saving_again_keeps_unknown_keys_and_the_stored_token_reference(
     from payt_onboarding.profile.store import ProfileStore
 
     server = sim("healthy")
+    account = Environment.parse(DEMO_UID, base_url=server.url).keyring_account
     path = ProfileStore(profile_dir).save(Profile(
         name=PROFILE, uid=DEMO_UID, environment="production", base_url=server.url,
-        token=TokenRef(account="12345-production"),
+        token=TokenRef(account=account, address=server.url),
         future_setting={"kept": True}))  # type: ignore[call-arg]  # a newer version's key
     result = cli("--profile", PROFILE, "--token-stdin", "--save-profile", PROFILE,
                  stdin=DEMO_FORMS["data"])
     assert result.code == EXIT["ready"], result.err
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert saved["future_setting"] == {"kept": True}
-    assert saved["token"]["account"] == "12345-production"
+    assert saved["token"]["account"] == account
     assert saved["validation"]["verdict"] == "ready"
 
 

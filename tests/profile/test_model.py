@@ -140,7 +140,8 @@ def test_ordinary_unknown_keys_are_kept() -> None:
 
 def test_a_token_ref_holds_no_secret() -> None:
     ref = TokenRef(account="12345-test")
-    assert set(ref.model_dump()) == {"service", "account"}
+    # The address it is bound to says where the token goes; it is no secret.
+    assert set(ref.model_dump()) == {"service", "account", "address"}
 
 
 def test_validation_errors_hide_the_input() -> None:

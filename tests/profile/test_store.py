@@ -62,7 +62,8 @@ def test_save_and_load_round_trip(store: ProfileStore) -> None:
     assert store.load(profile.name) == profile
     raw = json.loads(path.read_text(encoding="utf-8"))
     assert raw["schema_version"] == 1 and raw["token"] == {"service": "payt-onboarding",
-                                                           "account": "12345-test"}
+                                                           "account": "12345-test",
+                                                           "address": None}
 
 
 def test_unknown_keys_survive_a_load_save_round_trip(store: ProfileStore) -> None:

@@ -85,7 +85,7 @@ def test_a_server_quoting_the_token_back_is_blanked_out(simulator: Start) -> Non
     for error in caught:
         texts = [error.message, error.reason or "", error.body.external_message or ""]
         assert not any(leaked(t) for t in texts)
-        assert "Invalid header Authorization: [token] ([token])" in texts[2]
+        assert "Invalid header Authorization: AfasToken [token] ([token])" in texts[2]
 
 
 def test_auth_repr_is_masked() -> None:
