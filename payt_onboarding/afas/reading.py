@@ -158,39 +158,66 @@ def parse_json(content: bytes, scrubber: Scrubber, *, path: str,
         too_deep = True
     else:
         too_deep = False
-    if too_deep or not _clean_in_place(data, scrubber, keep_raw):
+    if too_deep or not (_clean_as_sent(content, scrubber)
+                        or _clean_in_place(data, scrubber, keep_raw)):
         raise UnexpectedResponse(
             f"The answer from {path} is nested more than {MAX_DEPTH} levels deep; AFAS "
             "answers are flat.", path=path, reason=f"JSON nested over {MAX_DEPTH} levels")
     return data
 
 
+_NOT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
+
+
+def _clean_as_sent(content: bytes, scrubber: Scrubber) -> bool:
+    """Whether the JSON text, as sent, provably needs no scrubbing, cutting or depth refusal: the
+    fast path for a page of ordinary rows. Without a backslash no string holds an escape, and
+    quotes alternate between opening and closing one: every odd piece between quotes is a
+    string, exactly as decoded. False means "look at every string" (`_clean_in_place`)."""
+    if b"\\" in content:
+        return False
+    pieces = content.split(b'"')
+    strings = pieces[1::2]
+    short = min(scrubber.shortest, MAX_TEXT + 1)
+    if strings and max(map(len, strings)) >= short:  # bytes: at least as many as characters
+        for text in (s for s in strings if len(s) >= short):
+            if len(text) > MAX_TEXT or scrubber.finds(text.decode("utf-8", "replace")):
+                return False
+    depth = deepest = 0
+    for bracket in b"".join(pieces[0::2]).translate(None, _NOT_BRACKETS):
+        depth += 1 if bracket in b"[{" else -1
+        deepest = max(deepest, depth)
+    return deepest <= MAX_DEPTH
+
+
 def _clean_in_place(data: Any, scrubber: Scrubber, keep_raw: Collection[str]) -> bool:
     """Scrub and cut every string (keys too); False when `data` nests deeper than MAX_DEPTH.
-    Iterative: no recursion limit to hit, whatever the nesting."""
-    if isinstance(data, str):
-        return True  # a bare string answer is refused by the models; nothing shown
+    Iterative: no recursion limit to hit, whatever the nesting. Strings too short to hold a
+    secret or to need cutting (most row values) are only measured: this runs on every row."""
+    short = min(scrubber.shortest, MAX_TEXT + 1)
+
+    def clean(text: str) -> str:
+        return cut(scrubber.text(text), MAX_TEXT)
+
     stack: list[tuple[Any, int]] = [(data, 1)]
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
             return False
-        if isinstance(node, list):
+        if type(node) is list:
             for i, item in enumerate(node):
-                if isinstance(item, str):
-                    node[i] = cut(scrubber.text(item), MAX_TEXT)
-                elif isinstance(item, dict | list):
+                if type(item) is str:
+                    if len(item) >= short:
+                        node[i] = clean(item)
+                elif type(item) is dict or type(item) is list:
                     stack.append((item, depth + 1))
-        elif isinstance(node, dict):
-            for key in list(node):
-                value = node[key]
-                clean_key = cut(scrubber.text(key))
-                if clean_key != key:
-                    del node[key]
-                    node[clean_key] = value
-                if isinstance(value, str):
-                    if key not in keep_raw:
-                        node[clean_key] = cut(scrubber.text(value))
-                elif isinstance(value, dict | list):
+        elif type(node) is dict:
+            for key in [k for k in node if len(k) >= short]:
+                node[clean(key)] = node.pop(key)
+            for key, value in node.items():
+                if type(value) is str:
+                    if len(value) >= short and key not in keep_raw:
+                        node[key] = clean(value)  # same key: the dict does not change size
+                elif type(value) is dict or type(value) is list:
                     stack.append((value, depth + 1))
     return True

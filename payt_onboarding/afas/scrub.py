@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import html
 import re
+import sys
 from collections.abc import Iterable
 from urllib.parse import quote
 
@@ -107,12 +108,21 @@ class Scrubber:
         self._pattern = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
         self._shortest = min(shortest, default=0)
 
+    @property
+    def shortest(self) -> int:
+        """Texts shorter than this cannot hold any form of a secret (sys.maxsize: no secrets)."""
+        return self._shortest if self._pattern is not None else sys.maxsize
+
     def with_secrets(self, *secrets: str) -> Scrubber:
         """A scrubber that knows these secrets too."""
         return Scrubber((*self._secrets, *secrets))
 
     def __repr__(self) -> str:
         return f"Scrubber({len(self._secrets)} secrets)"
+
+    def finds(self, text: str) -> bool:
+        """Whether `text` holds any form of a secret."""
+        return self._pattern is not None and self._pattern.search(text) is not None
 
     def text(self, text: str) -> str:
         """`text` with every form of every secret replaced by `[token]`: the whole word it
