@@ -139,7 +139,9 @@ class TokenPage(Page):
                       "for environment {uid} ({kind}): {afas}.\n\nOnly continue if you trust "
                       "this address, for example your own simulator.").format(
                 address=environment.base_url, uid=environment.uid,
-                kind=environment.kind.value, afas=environment.derived_url),
+                kind=report_labels().environments.get(environment.kind.value,
+                                                      environment.kind.value),
+                afas=environment.derived_url),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
