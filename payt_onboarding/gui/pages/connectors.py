@@ -76,6 +76,9 @@ class ConnectorsPage(Page):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # No dotted box around an unselected first cell; the keyboard moves the selection,
+        # which shows where it is.
+        self.tree.setStyleSheet("QTreeView { outline: 0; }")
         self.tree.setAccessibleName(translate("ConnectorsPage", "Connectors"))
         self.copy_one = QAction(translate("ConnectorsPage", "&Copy finding"), self.tree)
         self.copy_one.setShortcut(QKeySequence.StandardKey.Copy)
