@@ -142,11 +142,18 @@ async def _read(
     order = sort_fields(req, outcome.planned, metadata)
     rows: list[dict[str, Any]] = []
     times: list[float] = []
+    previous: tuple[dict[str, Any], ...] = ()
     while True:
         # Pages of at most PAGE_SIZE, for a large sample too (reference: columns x rows per
         # call below 150,000, or AFAS runs out of memory).
         take = PAGE_SIZE if sample_size is None else min(PAGE_SIZE, sample_size - len(rows))
         page = await client.rows(cid, skip=len(rows), take=take, order_by=order)
+        if page.rows and page.rows == previous:
+            raise ResponseTooLarge(
+                f"{cid} answered the same page for skip={len(rows)} as before: the server "
+                "ignores skip and would never stop.", reason=f"the same page again at skip="
+                f"{len(rows)}")
+        previous = page.rows
         times.append(page.elapsed_ms)
         rows += page.rows
         outcome.rows_sampled = len(rows)

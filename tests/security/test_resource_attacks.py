@@ -37,7 +37,8 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
 
 @pytest.fixture(scope="module")
 def upstream() -> Iterator[SimulatorServer]:
-    with SimulatorServer(build_config("healthy")) as server:
+    # Enough sales entries for full pages of 1,000 when every row is read.
+    with SimulatorServer(build_config("healthy", entries=3000)) as server:
         yield server
 
 
@@ -68,7 +69,7 @@ def run_check(url: str, tmp_path: Path, *extra: str) -> tuple[int, dict[str, Any
 
 
 ATTACKS = ["huge_body", "endless_chunked", "ten_million_rows", "more_rows_than_take",
-           "gzip_bomb", "huge_message", "ignore_skip"]
+           "gzip_bomb", "huge_message", "ignore_skip", "endless_pages"]
 
 
 @pytest.mark.parametrize("attack", ATTACKS)
@@ -77,7 +78,7 @@ def test_an_attack_ends_in_a_report_with_a_finding(
 ) -> None:
     if attack == "gzip_bomb":
         gzip_bomb()  # made before the clock starts
-    extra = ["--all-rows"] if attack == "ignore_skip" else []
+    extra = ["--all-rows"] if attack in ("ignore_skip", "endless_pages") else []
     with HostileServer(upstream, attack) as server:
         code, report, stderr, peak_kb, seconds = run_check(server.url, tmp_path, *extra)
     print(f"{attack}: exit {code}, peak RSS {peak_kb / 1024:.0f} MB, {seconds:.1f} s")

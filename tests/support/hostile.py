@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import threading
 import zlib
 from collections.abc import Callable, Iterator
@@ -165,9 +166,14 @@ def _more_rows_than_take(h: _Handler, params: dict[str, str]) -> None:
 
 
 def _ignore_skip(h: _Handler, params: dict[str, str]) -> None:
-    take = _take(params)
-    rows = [{"n": i} for i in range(take)]  # a full page, whatever skip says
-    h.send(200, json.dumps({"skip": 0, "take": take, "rows": rows}).encode())
+    h.path = re.sub(r"([?&])skip=\d+", r"\g<1>skip=0", h.path)  # the real first page, always
+    h._pass_on(lambda data: data)
+
+
+def _endless_pages(h: _Handler, params: dict[str, str]) -> None:
+    take, skip = _take(params), int(params.get("skip", "0"))
+    rows = [{"n": skip + i} for i in range(take)]  # always another full page
+    h.send(200, json.dumps({"skip": skip, "take": take, "rows": rows}).encode())
 
 
 def _gzip_bomb(h: _Handler, params: dict[str, str]) -> None:
@@ -209,6 +215,7 @@ ATTACKS: dict[str, Callable[[_Handler, dict[str, str]], None]] = {
     "ten_million_rows": _ten_million_rows,
     "more_rows_than_take": _more_rows_than_take,
     "ignore_skip": _ignore_skip,
+    "endless_pages": _endless_pages,
     "gzip_bomb": _gzip_bomb,
     "huge_message": _huge_message,
     "deep_rows": _deep_rows,
