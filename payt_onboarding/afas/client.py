@@ -55,6 +55,11 @@ from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.vocabulary import Language
 
 log = logging.getLogger(__name__)
+# httpx logs each status line (INFO) and httpcore each response's headers (DEBUG): server text
+# that has not passed the scrubber, so a hostile server could put the token in a log with -v.
+# The client logs what matters itself.
+for _library in ("httpx", "httpcore"):
+    logging.getLogger(_library).setLevel(logging.WARNING)
 
 # AFAS answers its error texts in the Accept-Language it is sent (reference section 5).
 ACCEPT_LANGUAGE: dict[Language, str] = {"nl": "nl-nl", "en": "en-us"}

@@ -83,5 +83,18 @@ def test_no_form_of_the_token_reaches_the_pdf_report(
     assert_clean(pdf.read_bytes().decode("latin-1"))
 
 
+@pytest.mark.parametrize("form", sorted(FORMS))
+def test_no_form_of_the_token_reaches_a_log_from_the_http_layer(
+    simulator: Start, form: str
+) -> None:
+    # The token in a response header and the reason phrase: the suite's leak guard records
+    # every log record at DEBUG, the HTTP libraries' own included, and fails on any form.
+    with HostileServer(simulator("healthy"), Echo("http_header", FORMS[form])) as server:
+        report = check(server, "nl")
+    # A line break in a header breaks the answer itself: unreachable, not unexpected.
+    assert report.codes() & {"connection.unexpected_response", "connection.unreachable"}
+    assert_clean(render(report, "json"))
+
+
 def test_the_guard_knows_every_form() -> None:
     assert set(FORMS.values()) <= set(secret_forms(TOKEN))

@@ -126,6 +126,13 @@ class _Handler(BaseHTTPRequestHandler):
             self._pass_on(lambda data: {**data, "fields": [
                 {**f, "label": f"{f.get('label', '')} {text}"} for f in data["fields"]]})
             return
+        elif channel == "http_header" and "/connectors/" in path:
+            # Where no report looks, but a DEBUG log of the HTTP library would.
+            self.send_response(500, f"Invalid {text}")
+            self.send_header("X-Echo", text)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         elif channel == "row" and "/connectors/" in path:
             self._pass_on(lambda data: {**data, "rows": [
                 {k: (f"{text}" if isinstance(v, str) else v) for k, v in row.items()}
