@@ -1,0 +1,66 @@
+"""`--self-test`, the Qt part: the platform plugin, the Dutch translations (ours and Qt's own),
+the window icon, and the wizard built and shown once (a missing plugin or file fails here)."""
+
+from __future__ import annotations
+
+import PySide6
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, qVersion
+from PySide6.QtWidgets import QApplication
+
+from payt_onboarding.app.selftest import Item, SelfTestFailure
+
+
+def _platform() -> str:
+    from payt_onboarding.gui.app import application
+
+    app = application("nl")
+    return f"{app.platformName()} (Qt {qVersion()}, PySide6 {PySide6.__version__})"
+
+
+def _translations() -> str:
+    from payt_onboarding.gui.texts import set_language, translate
+
+    set_language("nl")
+    ours = translate("Wizard", "&Close")
+    qt_own = QCoreApplication.translate("QWizard", "Cancel")
+    if ours == "&Close":
+        raise SelfTestFailure("payt_onboarding_nl.qm did not load")
+    if qt_own == "Cancel":
+        raise SelfTestFailure("qtbase_nl.qm did not load from "
+                              + QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    return f"Dutch: ours ('{ours}') and Qt's own ('{qt_own}')"
+
+
+def _icon() -> str:
+    from payt_onboarding.gui.icon import app_icon
+
+    sizes = [s.width() for s in app_icon().availableSizes()]
+    if not sizes:
+        raise SelfTestFailure("no icon size loaded")
+    return f"{len(sizes)} sizes, {min(sizes)} to {max(sizes)} px"
+
+
+def _wizard() -> str:
+    from payt_onboarding.gui.state import WizardState
+    from payt_onboarding.gui.wizard import OnboardingWizard
+
+    wizard = OnboardingWizard(WizardState(language="nl"))
+    try:
+        wizard.show()
+        QApplication.processEvents()
+        if not wizard.isVisible() or wizard.windowIcon().isNull():
+            raise SelfTestFailure("the wizard did not show, or without its icon")
+        return f"{len(wizard.pageIds())} pages, first: {wizard.currentPage().title()}"
+    finally:  # not shutdown(): that remembers the geometry of this test window as the user's
+        wizard.jobs.shutdown()
+        wizard.hide()
+        wizard.deleteLater()
+
+
+def qt_items() -> list[Item]:
+    return [
+        ("Qt platform plugin", _platform),
+        ("translations", _translations),
+        ("window icon", _icon),
+        ("wizard window", _wizard),
+    ]
