@@ -40,6 +40,24 @@ def isolated_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     assert not found, f"the token is in {found}"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def isolated_log(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The log file of every test (and every program a test starts) goes to a temp directory;
+    after the run, no line of it may hold a token."""
+    from payt_onboarding.app.logfile import LOG_DIR_ENV
+
+    root = tmp_path_factory.mktemp("logs")
+    previous = os.environ.get(LOG_DIR_ENV)
+    os.environ[LOG_DIR_ENV] = str(root)
+    yield
+    if previous is None:
+        os.environ.pop(LOG_DIR_ENV, None)
+    else:
+        os.environ[LOG_DIR_ENV] = previous
+    found = scan_for_secrets(root)
+    assert not found, f"the token is in {found}"
+
+
 @pytest.fixture(autouse=True)
 def no_token_in_logs() -> Iterator[None]:
     handler = RecordAll()

@@ -4,7 +4,7 @@
 `%LOCALAPPDATA%\\payt-onboarding\\Logs` on Windows, `~/Library/Logs/payt-onboarding` on macOS,
 `~/.local/state/payt-onboarding/log` on Linux; $PAYT_ONBOARDING_LOG_DIR overrides), rotated at
 1 MB with 3 old files kept, INFO by default and DEBUG on request. Every line passes through
-`log_scrub.SecretFilter` first.
+the scrubber first (log_scrub.ScrubbingFormatter).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import platformdirs
 
-from payt_onboarding.app.log_scrub import SecretFilter
+from payt_onboarding.app.log_scrub import ScrubbingFormatter
 
 __all__ = ["LOG_DIR_ENV", "log_directory", "log_file", "set_debug", "start_log"]
 
@@ -52,8 +52,7 @@ def start_log(*, debug: bool = False) -> Path | None:
                                           encoding="utf-8", delay=True)
         except OSError:
             return None
-        handler.addFilter(SecretFilter())
-        handler.setFormatter(logging.Formatter(FORMAT))
+        handler.setFormatter(ScrubbingFormatter(FORMAT))
         logging.getLogger().addHandler(handler)
         _handler = handler
     set_debug(debug)

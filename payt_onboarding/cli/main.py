@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from payt_onboarding import __version__
 from payt_onboarding.cli import exit_codes
-from payt_onboarding.cli.logs import start_logging
+from payt_onboarding.cli.logs import FILE_ONLY, start_logging
 from payt_onboarding.cli.parser import build_parser
 from payt_onboarding.cli.streams import silence_stdout, utf8_when_redirected
 
@@ -35,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: no traceback reaches a user
         if os.environ.get("PAYT_ONBOARDING_DEBUG"):
             raise
-        log.error("unexpected error", exc_info=exc)
+        log.error("unexpected error", exc_info=exc, extra=FILE_ONLY)
         while isinstance(exc, ExceptionGroup) and exc.exceptions:  # a TaskGroup's: the cause
             exc = exc.exceptions[0]
         where = f"The details are in {log_path}; send that file" if log_path else \
