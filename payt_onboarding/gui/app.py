@@ -29,6 +29,7 @@ def application(language: Language) -> QApplication:
         app.setOrganizationName("Payt")
         # Linux: the .desktop file's name, so the window manager shows the installed icon.
         app.setDesktopFileName("nl.payt.onboarding")
+    if app.windowIcon().isNull():  # every window shows it; also on an application made elsewhere
         app.setWindowIcon(app_icon())
     set_language(language)
     return app
