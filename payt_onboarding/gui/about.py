@@ -89,6 +89,8 @@ class AboutDialog(QDialog):
         if state.vault is None:  # looked up on the pool: the keyring can block on D-Bus
             jobs.start(lambda progress, cancel: keyring_status(), self._vault_found,
                        failed=lambda _: None)
+        else:
+            self._vault_found(state.vault)
 
     def _requirements(self) -> str:
         return origin(report_labels(), self.state.requirements.origin)
@@ -99,12 +101,12 @@ class AboutDialog(QDialog):
             return translate("About", "looking…")
         if status.usable:
             return status.name
-        return translate("About", "{name}, not usable: {reason}").format(
-            name=status.name, reason=status.reason)
+        return translate("About", "none usable: the token is kept for this session only")
 
     def _vault_found(self, status: StoreStatus) -> None:
         self.state.vault = status
         self.keyring.setText(self._keyring_text(status))
+        self.keyring.setToolTip(status.reason)
 
     def open_log_folder(self) -> None:
         log_directory().mkdir(parents=True, exist_ok=True)

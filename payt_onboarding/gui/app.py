@@ -25,7 +25,6 @@ def application(language: Language) -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
         app.setApplicationName("payt-onboarding")
-        app.setApplicationDisplayName("Payt onboarding")
         app.setOrganizationName("Payt")
         # Linux: the .desktop file's name, so the window manager shows the installed icon.
         app.setDesktopFileName("nl.payt.onboarding")

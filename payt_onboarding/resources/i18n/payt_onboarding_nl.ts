@@ -56,8 +56,8 @@
         <translation>bezig met zoeken…</translation>
     </message>
     <message>
-        <source>{name}, not usable: {reason}</source>
-        <translation>{name}, niet bruikbaar: {reason}</translation>
+        <source>none usable: the token is kept for this session only</source>
+        <translation>geen bruikbare: het token blijft alleen voor deze sessie bewaard</translation>
     </message>
     <message>
         <source>Copied</source>
