@@ -39,7 +39,7 @@ def one_start(program: Path, env: dict[str, str], *, cold: bool) -> float:
     if cold:
         drop_caches()
     started = time.perf_counter()
-    result = subprocess.run([str(program)], env=env, capture_output=True, text=True,
+    result = subprocess.run([str(program)], env=env, capture_output=True, text=True,  # noqa: S603
                             timeout=120, check=False)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:

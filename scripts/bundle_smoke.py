@@ -49,7 +49,7 @@ def stable(value: Any) -> Any:
 
 
 def check(program: list[str], url: str, env: dict[str, str]) -> Any:
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603
         [*program, "check", "--uid", DEMO_UID, "--base-url", url, "--token-stdin",
          "--format", "json"], input=DEMO_TOKEN_DATA, capture_output=True, text=True,
         timeout=120, check=False, env=env)
@@ -68,12 +68,12 @@ def main() -> int:
            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     try:
         step(f"{cli} --self-test")
-        if subprocess.run([str(cli), "--self-test"], env=env, timeout=300,
+        if subprocess.run([str(cli), "--self-test"], env=env, timeout=300,  # noqa: S603
                           check=False).returncode:
             fail("the bundle's self-test")
 
         step("the bundle's simulator, and the same check from the bundle and the pip install")
-        simulator = subprocess.Popen([str(cli), "simulator", "--port", "0"],
+        simulator = subprocess.Popen([str(cli), "simulator", "--port", "0"],  # noqa: S603
                                      stdout=subprocess.PIPE, text=True, env=env)
         try:
             assert simulator.stdout is not None
@@ -97,7 +97,7 @@ def main() -> int:
              f"{len(bundled['connectors'])} connectors, {len(bundled['findings'])} findings")
 
         step(f"{wizard} opens and stays up for {STAY_UP_S} s")
-        window = subprocess.Popen([str(wizard)], env=env, stderr=subprocess.PIPE, text=True)
+        window = subprocess.Popen([str(wizard)], env=env, stderr=subprocess.PIPE, text=True)  # noqa: S603
         try:
             window.wait(timeout=STAY_UP_S)
             fail(f"the wizard exited {window.returncode}: {window.communicate()[1]}")
