@@ -21,7 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
 
@@ -35,7 +35,7 @@ def step(text: str) -> None:
     print(f"bundle-smoke: {text}", flush=True)
 
 
-def fail(text: str) -> None:
+def fail(text: str) -> NoReturn:
     print(f"bundle-smoke: FAILED: {text}", file=sys.stderr, flush=True)
     sys.exit(1)
 
