@@ -13,6 +13,8 @@
 #endif
 
 [Setup]
+; Tell running programs that PATH changed (the addtopath task).
+ChangesEnvironment=yes
 AppId={{6F3B2C1E-5D0A-4C8B-9E47-2A1D8F0B7C63}
 AppName=Payt onboarding
 AppVersion={#AppVersion}
@@ -40,6 +42,11 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
+; So that `payt-onboarding check ...` works in a new PowerShell or cmd window.
+Name: "addtopath"; Description: "Add payt-onboarding to PATH (command line)"; GroupDescription: "{cm:AdditionalIcons}"
+
+[Registry]
+Root: HKCU; Subkey: "Environment"; ValueType: expandsz; ValueName: "Path"; ValueData: "{olddata};{app}"; Tasks: addtopath; Check: NotOnPath(ExpandConstant('{app}'))
 
 [Files]
 Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
@@ -50,3 +57,17 @@ Name: "{autodesktop}\Payt onboarding"; Filename: "{app}\payt-onboarding-wizard.e
 
 [Run]
 Filename: "{app}\payt-onboarding-wizard.exe"; Description: "{cm:LaunchProgram,Payt onboarding}"; Flags: nowait postinstall skipifsilent
+
+[Code]
+// True when the user's PATH does not hold the folder yet (a reinstall adds it only once).
+function NotOnPath(Folder: string): Boolean;
+var
+  Current: string;
+begin
+  if not RegQueryStringValue(HKEY_CURRENT_USER, 'Environment', 'Path', Current) then
+  begin
+    Result := True;
+    exit;
+  end;
+  Result := Pos(';' + Uppercase(Folder) + ';', ';' + Uppercase(Current) + ';') = 0;
+end;
