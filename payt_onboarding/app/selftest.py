@@ -10,10 +10,14 @@ import ssl
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from payt_onboarding.app import diagnostics
 
-__all__ = ["Item", "Outcome", "core_items", "run"]
+if TYPE_CHECKING:
+    from payt_onboarding.report.model import Report
+
+__all__ = ["CheckAndReport", "Item", "Outcome", "SelfTestFailure", "core_items", "run"]
 
 Item = tuple[str, Callable[[], str]]  # what is tested, and a test that says what it found
 
@@ -67,11 +71,12 @@ def _keyring() -> str:
     return f"{status.name}, not usable here ({status.reason})"
 
 
-class _CheckAndReport:
-    """A whole check of the simulator's healthy scenario, then its report in every format."""
+class CheckAndReport:
+    """A whole check of the simulator's healthy scenario, then its report as text, JSON and
+    HTML (the PDF is Qt's: gui/selftest.py)."""
 
     def __init__(self) -> None:
-        self.report: object = None
+        self.report: Report | None = None
 
     def check(self) -> str:
         from payt_onboarding.afas.environment import Environment
@@ -95,20 +100,20 @@ class _CheckAndReport:
         return (f"verdict {report.verdict}, {len(report.connectors)} connectors in "
                 f"{report.duration_ms:.0f} ms")
 
+    def checked(self) -> Report:
+        if self.report is None:
+            raise SelfTestFailure("no report: the check did not run")
+        return self.report
+
     def render(self) -> str:
         from payt_onboarding.report.formats import render
-        from payt_onboarding.report.model import Report
-        from payt_onboarding.vocabulary import REPORT_FORMATS
 
-        if not isinstance(self.report, Report):
-            raise SelfTestFailure("no report: the check did not run")
-        sizes = {fmt: len(render(self.report, fmt)) for fmt in REPORT_FORMATS}
-        json.loads(render(self.report, "json"))
+        sizes = {fmt: len(render(self.checked(), fmt)) for fmt in ("text", "json", "html")}
+        json.loads(render(self.checked(), "json"))
         return ", ".join(f"{fmt} {size:,} characters" for fmt, size in sizes.items())
 
 
-def core_items() -> list[Item]:
-    check = _CheckAndReport()
+def core_items(check: CheckAndReport) -> list[Item]:
     return [
         ("requirements file", _requirements),
         ("TLS trust store", _trust_store),

@@ -15,11 +15,12 @@ from payt_onboarding.cli.display import has_screen
 def run_self_test() -> int:
     if not has_screen():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from payt_onboarding.app.selftest import core_items, run
-    from payt_onboarding.gui.selftest import qt_items
+    from payt_onboarding.app.selftest import CheckAndReport, core_items, run
+    from payt_onboarding.gui.selftest import pdf_item, qt_items
 
+    check = CheckAndReport()
     failed = 0
-    for outcome in run([*qt_items(), *core_items()]):
+    for outcome in run([*qt_items(), *core_items(check), pdf_item(check)]):
         failed += not outcome.ok
         print(f"{'ok  ' if outcome.ok else 'FAIL'}  {outcome.name}: {outcome.detail}", flush=True)
     if failed:

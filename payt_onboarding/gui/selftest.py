@@ -1,5 +1,6 @@
 """`--self-test`, the Qt part: the platform plugin, the Dutch translations (ours and Qt's own),
-the window icon, and the wizard built and shown once (a missing plugin or file fails here)."""
+the window icon, the wizard built and shown once (a missing plugin or file fails here), and the
+PDF report."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, qVersion
 from PySide6.QtWidgets import QApplication
 
-from payt_onboarding.app.selftest import Item, SelfTestFailure
+from payt_onboarding.app.selftest import CheckAndReport, Item, SelfTestFailure
 
 
 def _platform() -> str:
@@ -56,6 +57,20 @@ def _wizard() -> str:
         wizard.jobs.shutdown()
         wizard.hide()
         wizard.deleteLater()
+
+
+def pdf_item(check: CheckAndReport) -> Item:
+    """The PDF of the check's report (Qt prints it): run after the check."""
+
+    def render() -> str:
+        from payt_onboarding.gui.report_pdf import render_pdf
+
+        pdf = render_pdf(check.checked())
+        if not pdf.startswith(b"%PDF-"):
+            raise SelfTestFailure("Qt wrote no PDF")
+        return f"{len(pdf):,} bytes"
+
+    return ("PDF report", render)
 
 
 def qt_items() -> list[Item]:

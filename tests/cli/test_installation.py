@@ -22,7 +22,8 @@ from tests.support.leaks import SECRETS
 CLI = [sys.executable, "-m", "payt_onboarding.cli"]
 SELF_TEST_ITEMS = ("Qt platform plugin", "translations", "window icon", "wizard window",
                    "requirements file", "TLS trust store", "keyring",
-                   "check against the built-in simulator", "report template and renderers")
+                   "check against the built-in simulator", "report template and renderers",
+                   "PDF report")
 
 
 def run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None,
@@ -56,8 +57,9 @@ def test_a_failing_item_is_reported_the_rest_still_runs_and_the_exit_is_70(
     def broken() -> str:
         raise FileNotFoundError("payt_requirements.toml is not in the bundle")
 
-    items = selftest.core_items()
-    monkeypatch.setattr(selftest, "core_items", lambda: [("requirements file", broken), *items])
+    core_items = selftest.core_items
+    monkeypatch.setattr(selftest, "core_items",
+                        lambda check: [("requirements file", broken), *core_items(check)])
     assert main(["--self-test"]) == 70
     out = capsys.readouterr().out
     assert ("FAIL  requirements file: FileNotFoundError: payt_requirements.toml is not in the "
