@@ -10,6 +10,9 @@ STAMP := $(VENV)/.installed-$(CKSUM)
 RUNTIME_STAMP := $(VENV)/.runtime-$(CKSUM)
 BUNDLE_VENV := build/venv-bundle
 PIP := -m pip install --quiet --disable-pip-version-check
+# setuptools' notice on every editable install (flat layout), which recent pip shows: not news
+# to anyone working in this folder, and no warning for a user trying the demo.
+export PYTHONWARNINGS := ignore:Editable installation
 
 .PHONY: demo test lint pytest bench translations icons bundle clean
 
