@@ -30,7 +30,7 @@ def start_logging(*, verbose: bool = False, debug: bool = False) -> str | None:
     from payt_onboarding.app.logfile import start_log
 
     root = logging.getLogger()
-    if not root.handlers:
+    if not root.handlers and sys.stderr is not None:  # None: the windowed program on Windows
         stderr = logging.StreamHandler(sys.stderr)
         stderr.setLevel(logging.DEBUG if verbose else logging.WARNING)
         stderr.setFormatter(_Brief("%(asctime)s %(levelname)s %(message)s"))
