@@ -3,8 +3,8 @@ test one connector again) or straight to its report (`check`, `demo --text`)."""
 
 from __future__ import annotations
 
+from payt_onboarding.afas.credentials import Credentials
 from payt_onboarding.afas.environment import Environment
-from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.app.connection import open_client
 from payt_onboarding.checks.engine import CheckOptions, CheckSession, run_session
 from payt_onboarding.checks.progress import Cancellation, ProgressCallback
@@ -14,24 +14,24 @@ from payt_onboarding.requirements.model import Requirements
 
 async def run_check_session(
     environment: Environment,
-    token: AfasToken,
+    credentials: Credentials,
     requirements: Requirements,
     options: CheckOptions,
     progress: ProgressCallback | None = None,
     cancel: Cancellation | None = None,
 ) -> CheckSession:
-    async with open_client(environment, token, options.language) as client:
+    async with open_client(environment, credentials, options.language) as client:
         return await run_session(client, requirements, environment_name=environment.kind.value,
                                  options=options, progress=progress, cancel=cancel)
 
 
 async def check_environment(
     environment: Environment,
-    token: AfasToken,
+    credentials: Credentials,
     requirements: Requirements,
     options: CheckOptions,
     progress: ProgressCallback | None = None,
 ) -> Report:
     """The report of a whole check, in `options.language`."""
-    session = await run_check_session(environment, token, requirements, options, progress)
+    session = await run_check_session(environment, credentials, requirements, options, progress)
     return session.report()

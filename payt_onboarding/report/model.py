@@ -31,6 +31,11 @@ class Target(_Model):
     app_name: str | None = None
     user_group: str | None = None
     token_expiry: str | None = None
+    # Added: what was tested (classic_token, oauth_client_secret, oauth_private_key_jwt); for
+    # OAuth the client authentication that worked and the access token's lifetime in seconds.
+    auth: str | None = None
+    client_auth: str | None = None
+    access_token_lifetime: int | None = None
 
 
 class FieldResult(_Model):
