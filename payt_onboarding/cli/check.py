@@ -14,6 +14,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from payt_onboarding.afas.credentials import (
+    ClientSecret,
+    CredentialInputError,
+    Credentials,
+    OAuthClient,
+    PrivateKey,
+)
 from payt_onboarding.afas.environment import Environment, EnvironmentInputError
 from payt_onboarding.afas.token import AfasToken, TokenFormatError
 from payt_onboarding.app.check import check_environment
@@ -21,7 +28,7 @@ from payt_onboarding.app.credentials import load_stored_token
 from payt_onboarding.app.saving import save_checked_profile
 from payt_onboarding.checks.session import CheckOptions
 from payt_onboarding.cli import exit_codes
-from payt_onboarding.cli.parser import TOKEN_ENV
+from payt_onboarding.cli.parser import CLIENT_SECRET_ENV, TOKEN_ENV
 from payt_onboarding.cli.profiles import load_for_check, say_saved
 from payt_onboarding.cli.progress_line import TerminalProgress
 from payt_onboarding.cli.streams import silence_stdout
@@ -36,9 +43,10 @@ from payt_onboarding.requirements.model import Requirements
 @dataclass(frozen=True)
 class _Plan:
     environment: Environment
-    token: AfasToken
+    credentials: Credentials  # checked in full
     options: CheckOptions
     fmt: str
+    also: AfasToken | None = None  # a classic token given beside an OAuth client (Hybrid)
 
 
 def run_check_command(args: argparse.Namespace) -> int:
@@ -49,8 +57,8 @@ def run_check_command(args: argparse.Namespace) -> int:
     except UsageError as error:
         return report_usage_error("check", error)
     progress = TerminalProgress(sys.stderr, args.language) if sys.stderr.isatty() else None
-    report = asyncio.run(check_environment(plan.environment, plan.token, requirements,
-                                           plan.options, progress))
+    report = asyncio.run(check_environment(plan.environment, plan.credentials, requirements,
+                                           plan.options, progress, also=plan.also))
     if progress:
         progress.clear()
     try:
@@ -65,7 +73,7 @@ def run_check_command(args: argparse.Namespace) -> int:
 
 def _save(name: str, plan: _Plan, requirements: Requirements, report: Report) -> None:
     try:
-        saved = save_checked_profile(name, plan.environment, plan.token, plan.options,
+        saved = save_checked_profile(name, plan.environment, plan.credentials, plan.options,
                                      requirements, report, render(report, "json"))
     except ProfileError as error:
         print(f"The profile was not saved: {error}", file=sys.stderr)
@@ -103,7 +111,7 @@ def _plan(args: argparse.Namespace) -> _Plan:
             checked_name(args.save_profile)
         except ValueError as error:
             raise UsageError(f"--save-profile: {error}. Choose another name.") from None
-    token = _token(args, account or environment.keyring_account)
+    credentials, also = _credentials(args, account or environment.keyring_account)
     options = CheckOptions(
         sample_size=None if args.all_rows else args.sample_size,
         language=args.language,
@@ -111,7 +119,58 @@ def _plan(args: argparse.Namespace) -> _Plan:
         connectors=connectors,
         mappings=mappings,
     )
-    return _Plan(environment, token, options, args.format or format_from(args.output))
+    return _Plan(environment, credentials, options, args.format or format_from(args.output),
+                 also)
+
+
+def _credentials(args: argparse.Namespace, account: str) -> tuple[Credentials, AfasToken | None]:
+    """What to check: the OAuth client when a client id is given (and a classic token beside it
+    when one is given too), else the classic token."""
+    oauth_flags = args.client_secret_stdin or args.private_key or args.key_id or args.client_auth
+    if not args.client_id:
+        if oauth_flags:
+            raise UsageError("--client-secret-stdin, --private-key, --key-id and --client-auth "
+                             "belong to an OAuth client: give its --client-id too.")
+        return _token(args, account), None
+    if args.token_stdin and args.client_secret_stdin:
+        raise UsageError("standard input can carry one secret: pipe in the client secret and "
+                         f"set the token in ${TOKEN_ENV}.")
+    given_token = args.token_stdin or bool(os.environ.get(TOKEN_ENV, "").strip())
+    return _oauth_client(args), _token(args, account) if given_token else None
+
+
+def _oauth_client(args: argparse.Namespace) -> OAuthClient:
+    auth = args.client_auth or "auto"
+    try:
+        if args.private_key:
+            if auth not in ("auto", "private_key_jwt"):
+                raise UsageError(f"--client-auth {auth} sends a secret; a --private-key signs "
+                                 "(private_key_jwt). Leave --client-auth out.")
+            return OAuthClient(args.client_id, private_key=PrivateKey.load(args.private_key),
+                               key_id=args.key_id, client_auth=auth)
+        if args.key_id:
+            raise UsageError("--key-id belongs to a --private-key.")
+        if auth == "private_key_jwt":
+            raise UsageError("--client-auth private_key_jwt needs --private-key FILE.")
+        return OAuthClient(args.client_id, _client_secret(args), client_auth=auth)
+    except CredentialInputError as error:
+        raise UsageError(error.text(args.language)) from None
+
+
+def _client_secret(args: argparse.Namespace) -> ClientSecret:
+    if args.client_secret_stdin:
+        text, where = _read_stdin("Client secret"), "standard input"
+    elif os.environ.get(CLIENT_SECRET_ENV, "").strip():
+        text, where = os.environ[CLIENT_SECRET_ENV], f"${CLIENT_SECRET_ENV}"
+    else:
+        raise UsageError(f"no client secret for {args.client_id}: pipe it in with "
+                         f"--client-secret-stdin, set {CLIENT_SECRET_ENV}, or give "
+                         "--private-key FILE.")
+    try:
+        return ClientSecret.parse(text)
+    except CredentialInputError as error:
+        raise UsageError(f"the client secret from {where} cannot be used: "
+                         f"{error.text(args.language)}") from None
 
 
 def _token(args: argparse.Namespace, account: str) -> AfasToken:
@@ -134,16 +193,16 @@ def _token(args: argparse.Namespace, account: str) -> AfasToken:
         raise UsageError(f"the token from {where} cannot be read: {error}") from None
 
 
-def _read_stdin() -> str:
-    """The token from standard input; typed or pasted at a terminal, it is not shown."""
+def _read_stdin(what: str = "Token") -> str:
+    """A secret from standard input; typed or pasted at a terminal, it is not shown."""
     stdin = sys.stdin
     if stdin is None or stdin.closed:
-        raise UsageError("--token-stdin, but there is no standard input. Pipe the token in: "
+        raise UsageError("there is no standard input to read the secret from. Pipe it in: "
                          "payt-onboarding check ... --token-stdin < token.txt")
     try:
         if stdin.isatty():
             # Often on a shared screen: no echo. One line holds every form of the token.
-            return getpass.getpass("Token (wordt niet getoond / not shown): ")
+            return getpass.getpass(f"{what} (wordt niet getoond / not shown): ")
         return stdin.read()
     except (OSError, UnicodeDecodeError) as error:
         raise UsageError(f"the token cannot be read from standard input ({error}). Save it "

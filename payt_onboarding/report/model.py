@@ -36,6 +36,8 @@ class Target(_Model):
     auth: str | None = None
     client_auth: str | None = None
     access_token_lifetime: int | None = None
+    # Added: a classic token given beside the OAuth client (Hybrid): did AFAS accept it?
+    classic_token_accepted: bool | None = None
 
 
 class FieldResult(_Model):

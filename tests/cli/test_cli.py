@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from payt_onboarding import __version__
 from payt_onboarding.cli.exit_codes import USAGE as EXIT_USAGE
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA
+from payt_onboarding.simulator.oauth import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 
 CLI = [sys.executable, "-m", "payt_onboarding.cli"]
 
@@ -59,6 +61,13 @@ def test_simulator_prints_url_and_demo_token_and_serves_metainfo(
     response = httpx.get(url.group(1) + "/metainfo", headers={"Authorization": header}, timeout=10)
     assert response.status_code == 200
     assert response.json()["info"]["appName"] == "Payt REST API"
+    # The demo OAuth client beside the token: its id, secret and a readable private key file.
+    client = re.search(r"OAuth client id\s+(\S+)", banner)
+    secret = re.search(r"OAuth client secret\s+(\S+)", banner)
+    key = re.search(r"OAuth private key\s+(\S+)", banner)
+    assert client and secret and key, banner
+    assert (client.group(1), secret.group(1)) == (DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
+    assert Path(key.group(1)).read_text("ascii").startswith("-----BEGIN PRIVATE KEY-----")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="no SIGINT for child processes on Windows")
