@@ -7,10 +7,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from payt_onboarding.afas.credentials import ClientSecret
 from payt_onboarding.afas.token import AfasToken
-from payt_onboarding.profile.secrets import SecretStoreError, StoreStatus, TokenVault
+from payt_onboarding.profile.secrets import (
+    ClientSecretVault,
+    SecretStoreError,
+    StoreStatus,
+    TokenVault,
+)
 
-__all__ = ["StoreStatus", "StoredToken", "keyring_status", "load_stored_token"]
+__all__ = ["StoreStatus", "StoredSecret", "StoredToken", "keyring_status",
+           "load_stored_client_secret", "load_stored_token"]
 
 
 @dataclass(frozen=True)
@@ -37,3 +44,25 @@ def load_stored_token(account: str, vault: TokenVault | None = None) -> StoredTo
         return StoredToken(None, f"the keyring ({vault.status.name}) holds no token for "
                                  f"{account}.")
     return StoredToken(token)
+
+
+@dataclass(frozen=True)
+class StoredSecret:
+    secret: ClientSecret | None
+    reason: str = ""  # when there is no secret: why not
+
+
+def load_stored_client_secret(account: str,
+                              vault: ClientSecretVault | None = None) -> StoredSecret:
+    """The OAuth client secret stored for `account` (`<uid>-<environment>:<client id>`)."""
+    vault = vault or ClientSecretVault()
+    if not vault.status.usable:
+        return StoredSecret(None, f"no usable keyring on this computer ({vault.status.reason}).")
+    try:
+        secret = vault.load_secret(account)
+    except SecretStoreError as error:
+        return StoredSecret(None, f"{error}.")
+    if secret is None:
+        return StoredSecret(None, f"the keyring ({vault.status.name}) holds no client secret "
+                                  f"for {account}.")
+    return StoredSecret(secret)

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,8 @@ from tests.support.scenarios import EXPECTED
 CHECK = [sys.executable, "-m", "payt_onboarding.cli", "check", "--uid", DEMO_UID]
 EXIT = {"ready": 0, "ready_with_warnings": 1, "not_ready": 2}
 SECRET_ENV = "PAYT_AFAS_CLIENT_SECRET"
+FAIL_KEYRING = "keyring.backends.fail.Keyring"
+PROFILE = "Klant OAuth"
 
 
 @pytest.fixture(scope="module")
@@ -52,17 +55,21 @@ def key_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def check(server: SimulatorServer, *args: str, stdin: str | None = None,
-          env: dict[str, str] | None = None) -> tuple[int, dict[str, Any], str]:
+def check(server: SimulatorServer | None, *args: str, stdin: str | None = None,
+          env: dict[str, str] | None = None, keyring: str | None = FAIL_KEYRING,
+          ) -> tuple[int, dict[str, Any], str]:
     assert not leaked(" ".join(args)), "a secret in argv"
     environ = {k: v for k, v in os.environ.items()
-               if k not in ("PAYT_AFAS_TOKEN", SECRET_ENV, "PAYT_ONBOARDING_DEBUG")}
-    environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+               if k not in ("PAYT_AFAS_TOKEN", SECRET_ENV, "PAYT_ONBOARDING_DEBUG",
+                            "PYTHON_KEYRING_BACKEND")}
+    if keyring:
+        environ["PYTHON_KEYRING_BACKEND"] = keyring
     environ.update(env or {})
+    where = ["--base-url", server.url] if server else []
     stdio: dict[str, Any] = {"input": stdin} if stdin is not None else {
         "stdin": subprocess.DEVNULL}
-    done = subprocess.run([*CHECK, "--base-url", server.url, "--format", "json", "--language",
-                           "en", *args], capture_output=True, text=True, env=environ,
+    done = subprocess.run([*CHECK, *where, "--format", "json",
+                           "--language", "en", *args], capture_output=True, text=True, env=environ,
                           timeout=90, check=False, **stdio)
     assert not leaked(done.stdout) and not leaked(done.stderr), "a secret in the output"
     assert "Traceback" not in done.stderr, done.stderr
@@ -141,3 +148,72 @@ def test_usage_errors_say_what_to_do(sim: Any, args: list[str], stdin: str | Non
                                      says: str) -> None:
     code, report, err = check(sim("oauth_healthy"), *args, stdin=stdin)
     assert (code, report) == (64, {}) and says in err, err
+
+
+def saved_profile() -> dict[str, Any]:
+    from payt_onboarding.profile.store import ProfileStore
+
+    profile = ProfileStore().load(PROFILE)
+    return profile.model_dump(mode="json")
+
+
+def test_a_profile_keeps_the_client_and_the_key_file_not_the_key(
+        sim: Any, key_file: Path) -> None:
+    server = sim("oauth_healthy")
+    code, _, err = check(server, "--client-id", DEMO_CLIENT_ID, "--private-key",
+                             str(key_file), "--key-id", DEMO_KEY_ID, "--save-profile", PROFILE)
+    assert code == 0 and f"the private key stays in {key_file}" in err, err
+    profile = saved_profile()
+    assert profile["auth"] == "oauth_private_key_jwt"
+    assert profile["oauth"] == {"client_id": DEMO_CLIENT_ID, "client_auth": "auto",
+                                "pem_file": str(key_file), "kid": DEMO_KEY_ID, "stored": None}
+    again_code, again, _ = check(None, "--profile", PROFILE)
+    assert (again_code, again["target"]["auth"]) == (0, "oauth_private_key_jwt")
+    assert again["target"]["base_url"] == server.url
+
+
+def test_a_profile_without_a_keyring_asks_for_the_secret_again(sim: Any) -> None:
+    code, _, err = check(sim("oauth_healthy"), "--client-id", DEMO_CLIENT_ID,
+                         "--client-secret-stdin", "--save-profile", PROFILE,
+                         stdin=DEMO_CLIENT_SECRET)
+    assert code == 0 and "the client secret was NOT stored" in err, err
+    assert saved_profile()["oauth"]["stored"] is None
+    refused, _, err = check(None, "--profile", PROFILE)
+    assert refused == 64 and "no client secret for payt-demo-client" in err, err
+    again, report, _ = check(None, "--profile", PROFILE, env={SECRET_ENV: DEMO_CLIENT_SECRET})
+    assert (again, report["target"]["auth"]) == (0, "oauth_client_secret")
+
+
+def _keyring_entries(account: str, delete: bool = False) -> list[str]:
+    import secretstorage
+
+    from payt_onboarding.profile.model import OAUTH_KEYRING_SERVICE
+
+    with closing(secretstorage.dbus_init()) as connection:
+        collection = secretstorage.get_default_collection(connection)
+        items = list(collection.search_items({"service": OAUTH_KEYRING_SERVICE,
+                                              "username": account}))
+        if delete:
+            for item in items:
+                item.delete()
+            return []
+        return [item.get_secret().decode() for item in items]
+
+
+@pytest.mark.secret_service
+def test_a_profile_rechecked_with_the_secret_from_the_secret_service(
+        secret_service: None, sim: Any) -> None:
+    account = f"{DEMO_UID}-production:{DEMO_CLIENT_ID}"
+    _keyring_entries(account, delete=True)
+    try:
+        code, first, err = check(sim("oauth_healthy"), "--client-id", DEMO_CLIENT_ID,
+                                 "--client-secret-stdin", "--save-profile", PROFILE,
+                                 stdin=DEMO_CLIENT_SECRET, keyring=None)
+        assert code == 0 and "the client secret is in Secret Service" in err, err
+        assert _keyring_entries(account) == [DEMO_CLIENT_SECRET]
+        assert saved_profile()["oauth"]["stored"]["account"] == account
+        again_code, again, err = check(None, "--profile", PROFILE, keyring=None)
+        assert again_code == 0, err
+        assert again["target"]["auth"] == first["target"]["auth"] == "oauth_client_secret"
+    finally:
+        _keyring_entries(account, delete=True)
