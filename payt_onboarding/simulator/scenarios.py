@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Literal
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -26,7 +27,7 @@ from payt_onboarding.simulator.oauth import public_pem
 
 __all__ = [
     "ADMINISTRATIONS", "ALL_CONNECTORS", "INVOICE_LINES", "SALES_ENTRIES", "SALES_INVOICES",
-    "SCENARIOS", "SUBJECT_ATTACHMENTS", "Scenario", "build_config",
+    "SCENARIOS", "SUBJECT_ATTACHMENTS", "HandsOver", "Scenario", "build_config",
 ]
 
 DEFAULT_SEED = 20261125
@@ -35,12 +36,18 @@ DEFAULT_ENTRIES = 300
 Mutation = Callable[[SimulatorConfig], None]
 
 
+# What the client hands over in a scenario, for the demo and the tests: the demo token, or the
+# demo OAuth client with its secret or its private key.
+HandsOver = Literal["token", "client_secret", "private_key"]
+
+
 @dataclass(frozen=True)
 class Scenario:
     name: str
     description: str
     mutate: Mutation
     entries: int = DEFAULT_ENTRIES
+    hands_over: HandsOver = "token"
 
 
 def _rename_connector(config: SimulatorConfig, old: str, new: str) -> None:
@@ -183,17 +190,17 @@ SCENARIOS: dict[str, Scenario] = {
                  _ip_restricted),
         Scenario("token_expires_soon", "The token expires in 12 days.", _token_expires_soon),
         Scenario("oauth_healthy", "The app connector is set to OAuth; its client works.",
-                 _oauth_only),
+                 _oauth_only, hands_over="client_secret"),
         Scenario("hybrid", "The app connector is set to Hybrid: classic token and OAuth.",
-                 _hybrid),
+                 _hybrid, hands_over="client_secret"),
         Scenario("oauth_only_classic_refused", "Set to OAuth: a classic token is refused (401).",
                  _oauth_only),
         Scenario("oauth_secret_expired", "The OAuth client secret is past its validity period.",
-                 _oauth_secret_expired),
+                 _oauth_secret_expired, hands_over="client_secret"),
         Scenario("oauth_short_lived", "OAuth access tokens last 1 s: a check renews them.",
-                 _oauth_short_lived),
+                 _oauth_short_lived, hands_over="client_secret"),
         Scenario("oauth_wrong_key", "Profit holds the certificate of another private key.",
-                 _oauth_wrong_key),
+                 _oauth_wrong_key, hands_over="private_key"),
     )
 }
 

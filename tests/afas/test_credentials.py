@@ -17,8 +17,8 @@ from payt_onboarding.afas.credentials import (
     PrivateKey,
     auth_kind,
 )
+from payt_onboarding.simulator.demo import demo_credentials
 from payt_onboarding.simulator.oauth import DEMO_CLIENT_SECRET, demo_private_key_pem
-from tests.support.afas import demo_credentials
 
 
 def pem(key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey,
@@ -101,7 +101,7 @@ def test_unusable_client_ids(client_id: str, message_id: str) -> None:
 
 
 def test_an_oauth_client_has_exactly_one_way_to_prove_itself() -> None:
-    key = demo_credentials("key")
+    key = demo_credentials("private_key")
     assert isinstance(key, OAuthClient) and key.private_key is not None
     with pytest.raises(ValueError, match="not both"):
         OAuthClient("payt", ClientSecret.parse("s3cret-value"), key.private_key)
@@ -109,5 +109,5 @@ def test_an_oauth_client_has_exactly_one_way_to_prove_itself() -> None:
         OAuthClient("payt")
     with pytest.raises(ValueError, match="private_key_jwt"):
         OAuthClient("payt", ClientSecret.parse("s3cret-value"), client_auth="private_key_jwt")
-    assert [auth_kind(demo_credentials(k)) for k in ("token", "secret", "key")] == [
+    assert [auth_kind(demo_credentials(k)) for k in ("token", "client_secret", "private_key")] == [
         "classic_token", "oauth_client_secret", "oauth_private_key_jwt"]

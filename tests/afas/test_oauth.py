@@ -21,9 +21,11 @@ from payt_onboarding.afas.errors import (
 )
 from payt_onboarding.afas.oauth import TokenSource
 from payt_onboarding.simulator.config import Fault
+from payt_onboarding.simulator.demo import demo_credentials
 from payt_onboarding.simulator.oauth import DEMO_CLIENT_ID
+from payt_onboarding.simulator.scenarios import HandsOver
 from payt_onboarding.simulator.server import SimulatorServer
-from tests.support.afas import demo_credentials, make_client, run
+from tests.support.afas import make_client, run
 from tests.support.leaks import register_client_secret
 
 
@@ -39,12 +41,12 @@ async def metainfo_twice(server: SimulatorServer, credentials: Any) -> Any:
 
 
 @pytest.mark.parametrize("kind,auth,method", [
-    ("secret", "auto", "post"), ("secret", "post", "post"), ("secret", "basic", "basic"),
-    ("key", "auto", "private_key_jwt")])
+    ("client_secret", "auto", "post"), ("client_secret", "post", "post"),
+    ("client_secret", "basic", "basic"), ("private_key", "auto", "private_key_jwt")])
 def test_each_client_authentication_gets_a_token_that_is_reused(
-        simulator: Any, kind: str, auth: Any, method: str) -> None:
+        simulator: Any, kind: HandsOver, auth: Any, method: str) -> None:
     server = simulator("oauth_healthy")
-    grant = run(metainfo_twice(server, demo_credentials(kind, auth)))
+    grant = run(metainfo_twice(server, demo_credentials(kind, client_auth=auth)))
     assert grant is not None
     assert (grant.token_type, grant.expires_in, grant.method) == ("Bearer", 3600, method)
     assert token_requests(server) == [200]  # one token for both calls
@@ -71,18 +73,19 @@ def test_auto_falls_back_to_basic_only_on_invalid_client(simulator: Any) -> None
     server = simulator("oauth_healthy")
     assert server.config.app.oauth is not None
     server.config.app.oauth.secret_methods = ("basic",)
-    grant = run(metainfo_twice(server, demo_credentials("secret", "auto")))
+    grant = run(metainfo_twice(server, demo_credentials("client_secret", client_auth="auto")))
     assert grant.method == "basic"
     assert token_requests(server) == [400, 200]  # post refused, basic kept for the second call
     with pytest.raises(OAuthClientRejected):
-        run(metainfo_twice(server, demo_credentials("secret", "post")))  # no fallback asked
+        # No fallback when post was asked for.
+        run(metainfo_twice(server, demo_credentials("client_secret", client_auth="post")))
 
 
 def test_a_token_request_in_flight_is_shared(simulator: Any) -> None:
     server = simulator("oauth_healthy", latency=0.05)
 
     async def go() -> None:
-        async with make_client(server, token=demo_credentials("secret")) as client:
+        async with make_client(server, token=demo_credentials("client_secret")) as client:
             await asyncio.gather(*(client.metainfo() for _ in range(6)))
     run(go())
     assert token_requests(server) == [200]
@@ -93,7 +96,7 @@ def test_a_refused_token_is_renewed_once_then_reported(simulator: Any) -> None:
     server = simulator("oauth_healthy")
 
     async def go() -> None:
-        async with make_client(server, token=demo_credentials("secret")) as client:
+        async with make_client(server, token=demo_credentials("client_secret")) as client:
             await client.metainfo()
             server.config.oauth_state._tokens.clear()  # AFAS forgot the token: renew, go on
             await client.metainfo()
@@ -117,7 +120,7 @@ def test_the_token_is_renewed_before_it_runs_out() -> None:
                                          "expires_in": 100},
                               request=httpx.Request("POST", url))
 
-    client = demo_credentials("secret")
+    client = demo_credentials("client_secret")
     assert isinstance(client, OAuthClient)
     source = TokenSource(client, "http://127.0.0.1:1/ProfitRestServices", post,
                          clock=lambda: now[0])
@@ -136,31 +139,31 @@ def test_the_token_is_renewed_before_it_runs_out() -> None:
 def test_invalid_client_names_the_client_and_never_the_secret(simulator: Any) -> None:
     server = simulator("oauth_secret_expired")
     with pytest.raises(OAuthClientRejected) as caught:
-        run(metainfo_twice(server, demo_credentials("secret", "post")))
+        run(metainfo_twice(server, demo_credentials("client_secret", client_auth="post")))
     error = caught.value
     assert (error.client_id, error.with_key, error.status) == (DEMO_CLIENT_ID, False, 400)
     assert "expired" in error.message
     with pytest.raises(OAuthClientRejected) as basic:
-        run(metainfo_twice(server, demo_credentials("secret", "basic")))
+        run(metainfo_twice(server, demo_credentials("client_secret", client_auth="basic")))
     assert basic.value.status == 401  # 401 with WWW-Authenticate: Basic for Basic
 
 
 def test_a_wrong_key_is_invalid_client_with_the_key_causes(simulator: Any) -> None:
     with pytest.raises(OAuthClientRejected) as caught:
-        run(metainfo_twice(simulator("oauth_wrong_key"), demo_credentials("key")))
+        run(metainfo_twice(simulator("oauth_wrong_key"), demo_credentials("private_key")))
     assert caught.value.with_key
 
 
 def test_an_app_connector_on_classic_refuses_the_token_request(simulator: Any) -> None:
     with pytest.raises(OAuthRequestRejected) as caught:
-        run(metainfo_twice(simulator("healthy"), demo_credentials("secret")))
+        run(metainfo_twice(simulator("healthy"), demo_credentials("client_secret")))
     assert caught.value.error == "unauthorized_client"
 
 
 def test_a_503_of_the_token_endpoint_is_retried(simulator: Any) -> None:
     server = simulator("oauth_healthy")
     server.config.add_fault(Fault("unavailable", match="/oauth/token", times=1, retry_after=0))
-    assert run(metainfo_twice(server, demo_credentials("secret"))) is not None
+    assert run(metainfo_twice(server, demo_credentials("client_secret"))) is not None
     assert token_requests(server) == [503, 200]
 
 
@@ -175,6 +178,6 @@ def test_a_classic_token_on_an_oauth_app_connector(
 
 def test_hybrid_accepts_both(simulator: Any) -> None:
     server = simulator("hybrid")
-    for kind in ("token", "secret", "key"):
+    for kind in ("token", "client_secret", "private_key"):
         run(metainfo_twice(server, demo_credentials(kind)))
     assert all(r.status == 200 for r in server.requests)

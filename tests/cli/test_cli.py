@@ -85,12 +85,20 @@ def test_simulator_stops_cleanly_on_ctrl_c(
 
 def test_demo_checks_the_healthy_environment_and_prints_the_report() -> None:
     result = cli("demo", "--text")
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("KLAAR VOOR PAYT")
+    assert result.returncode == 1, result.stderr  # ready, but classic tokens end in 2027
+    assert result.stdout.startswith("KLAAR, MET WAARSCHUWINGEN")
+    assert "token.classic_phase_out" in result.stdout
     assert "O12345AA" in result.stdout
     assert re.search(r"Payt_sales_entries_v12\s+in orde", result.stdout)
     assert "simulator" in result.stderr  # where it runs goes to stderr, the report to stdout
     assert DEMO_TOKEN_DATA not in result.stdout + result.stderr
+
+
+def test_demo_with_an_oauth_client() -> None:
+    result = cli("demo", "--text", "--scenario", "oauth_healthy", "--language", "en")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("READY FOR PAYT")
+    assert DEMO_CLIENT_SECRET not in result.stdout + result.stderr
 
 
 def test_demo_on_a_failing_scenario_says_what_failed_in_english() -> None:

@@ -96,7 +96,9 @@ def test_the_healthy_environment_end_to_end(
     wait_idle(qtbot, wizard)
     assert token.test.isEnabled()
     qtbot.mouseClick(token.test, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: token.notice.status == "ok", timeout=CHECK_MS)
+    # Accepted, with the warning every classic token now gets: classic tokens end in 2027.
+    qtbot.waitUntil(lambda: token.notice.status == "warning", timeout=CHECK_MS)
+    assert notice_has(token.notice, "klassiek token")
     assert token.facts.isVisible()
     facts = {key: label.text() for key, label in token.fact_labels.items()}
     assert facts["envid"] == app.envid == f"O{DEMO_UID}AA"
@@ -115,19 +117,19 @@ def test_the_healthy_environment_end_to_end(
     assert tree.topLevelItemCount() == len(report.connectors) >= 1
     statuses = [item.text(STATUS) for item in top_items(tree)]
     assert statuses == ["in orde"] * len(statuses)
-    assert "Klaar voor Payt" in connectors.progress_label.text()
+    assert "Klaar, met waarschuwingen" in connectors.progress_label.text()
     assert nxt.isEnabled()
     click_next(qtbot, wizard)
 
     # Mapping: nothing to map.
     assert wizard.currentPage() is wizard.mapping
-    assert notice_has(wizard.mapping.verdict, "Klaar voor Payt")
+    assert notice_has(wizard.mapping.verdict, "Klaar, met waarschuwingen")
     click_next(qtbot, wizard)
 
-    # Summary: ready; save the profile and export the report.
+    # Summary: ready but for the classic token's end; save the profile and export the report.
     summary = wizard.summary
     assert wizard.currentPage() is summary
-    assert notice_has(summary.verdict, "Klaar voor Payt")
+    assert notice_has(summary.verdict, "Klaar, met waarschuwingen")
     assert summary.name.text() == PROFILE
     assert "concept" not in summary.save.text()
     save_profile(qtbot, wizard)
@@ -137,12 +139,13 @@ def test_the_healthy_environment_end_to_end(
 
     saved = ProfileStore().list()
     assert [(s.name, s.uid, s.verdict, s.error) for s in saved] == \
-        [(PROFILE, DEMO_UID, "ready", None)]
+        [(PROFILE, DEMO_UID, "ready_with_warnings", None)]
     assert saved[0].path.is_file()
-    assert saved_verdict(PROFILE) == "ready"
+    assert saved_verdict(PROFILE) == "ready_with_warnings"
 
     written = summary.export_to(tmp_path / "rapport.html")
     assert written == (tmp_path / "rapport.html", tmp_path / "rapport.json")
     assert (tmp_path / "rapport.html").is_file()
-    assert json.loads((tmp_path / "rapport.json").read_text("utf-8"))["verdict"] == "ready"
+    assert json.loads((tmp_path / "rapport.json").read_text("utf-8"))["verdict"] == \
+        "ready_with_warnings"
     assert summary.notice.status == "ok"

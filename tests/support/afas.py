@@ -5,26 +5,12 @@ from __future__ import annotations
 import asyncio
 import base64
 from collections.abc import Callable, Coroutine, Iterator
-from pathlib import Path
 from typing import Any, TypeVar
 
 from payt_onboarding.afas.client import AfasClient, RetryPolicy
-from payt_onboarding.afas.credentials import (
-    ClientAuth,
-    ClientSecret,
-    Credentials,
-    OAuthClient,
-    PrivateKey,
-)
 from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
-from payt_onboarding.simulator.oauth import (
-    DEMO_CLIENT_ID,
-    DEMO_CLIENT_SECRET,
-    DEMO_KEY_ID,
-    demo_private_key_pem,
-)
 from payt_onboarding.simulator.scenarios import build_config
 from payt_onboarding.simulator.server import SimulatorServer
 
@@ -64,17 +50,6 @@ def make_client(server: SimulatorServer, **kwargs: Any) -> AfasClient:
     kwargs.setdefault("retry", FAST_RETRY)
     environment = Environment.parse(DEMO_UID, base_url=server.url)
     return AfasClient(environment, token, **kwargs)
-
-
-def demo_credentials(kind: str = "token", client_auth: ClientAuth = "auto") -> Credentials:
-    """The simulator's demo credentials: "token" (classic), "secret" or "key" (OAuth)."""
-    if kind == "token":
-        return AfasToken.from_data(DEMO_TOKEN_DATA)
-    if kind == "secret":
-        return OAuthClient(DEMO_CLIENT_ID, ClientSecret.parse(DEMO_CLIENT_SECRET),
-                           client_auth=client_auth)
-    key = PrivateKey.from_pem(demo_private_key_pem(), Path("demo-key.pem"))
-    return OAuthClient(DEMO_CLIENT_ID, private_key=key, key_id=DEMO_KEY_ID)
 
 
 def demo_headers(language: str = "nl-nl") -> dict[str, str]:

@@ -14,8 +14,10 @@ from payt_onboarding.checks.engine import CheckOptions, run_session
 from payt_onboarding.checks.progress import Cancellation, ProgressEvent
 from payt_onboarding.report.model import Report
 from payt_onboarding.requirements.load import load_requirements
+from payt_onboarding.simulator.demo import demo_credentials
+from payt_onboarding.simulator.scenarios import SCENARIOS
 from payt_onboarding.simulator.server import SimulatorServer
-from tests.support.afas import FAST_RETRY, demo_credentials, make_client, run
+from tests.support.afas import FAST_RETRY, make_client, run
 
 REQUIREMENTS = load_requirements()
 
@@ -43,7 +45,7 @@ EXPECTED: dict[str, tuple[str, set[str], set[str]]] = {
     ),
     "ip_restricted": ("not_ready", {"appconnector.ip_restricted"}, set()),
     "token_expires_soon": ("ready_with_warnings", set(), {"token.expires_soon", PHASE_OUT}),
-    # With the credentials CREDENTIALS names.
+    # With the credentials the scenario's `hands_over` names.
     "oauth_healthy": ("ready", set(), set()),
     "hybrid": ("ready", set(), set()),
     "oauth_only_classic_refused": ("not_ready", {"token.classic_refused"}, set()),
@@ -51,11 +53,7 @@ EXPECTED: dict[str, tuple[str, set[str], set[str]]] = {
     "oauth_short_lived": ("ready", set(), set()),
     "oauth_wrong_key": ("not_ready", {"oauth.client_rejected"}, set()),
 }
-# The credentials each scenario is checked with: the demo token unless named here.
-CREDENTIALS: dict[str, str] = {
-    "oauth_healthy": "secret", "hybrid": "secret", "oauth_secret_expired": "secret",
-    "oauth_short_lived": "secret", "oauth_wrong_key": "key",
-}
+
 
 
 def check(server: SimulatorServer, **kwargs: Any) -> Report:
@@ -64,7 +62,8 @@ def check(server: SimulatorServer, **kwargs: Any) -> Report:
     cancel: Cancellation | None = kwargs.pop("cancel", None)
     in_flight: int = kwargs.pop("max_in_flight", DEFAULT_MAX_IN_FLIGHT)
     credentials: Credentials = kwargs.pop("credentials", None) or demo_credentials(
-        CREDENTIALS.get(server.config.scenario, "token"))
+        SCENARIOS[server.config.scenario].hands_over if server.config.scenario in SCENARIOS
+        else "token")
 
     async def go() -> Report:
         async with make_client(server, retry=retry, max_in_flight=in_flight,

@@ -175,16 +175,7 @@ class SummaryPage(Page):
         self.saved = result
         self.state.unsaved = False
         self.state.profile = result.profile
-        token = {
-            "keyring": translate("SummaryPage", "The token is in {store_name}.").format(
-                store_name=result.store_name),
-            "memory": translate("SummaryPage",
-                                "The token is kept for this session only (no keyring)."),
-            "rejected": translate("SummaryPage", "The token was NOT kept: AFAS did not accept it."),
-            "failed": translate("SummaryPage", "The token was NOT kept: {problem}").format(
-                problem=result.problem),
-            "not_asked": translate("SummaryPage", "The token was not kept (as chosen)."),
-        }[result.token]
+        token = _where_kept(result)
         title = (translate("SummaryPage", "Draft '{name}' saved (not validated).") if result.draft
                  else translate("SummaryPage", "Profile '{name}' saved.")).format(
                      name=result.profile.name)
@@ -225,3 +216,31 @@ class SummaryPage(Page):
         QGuiApplication.clipboard().setText(render_text(self.report(), width=120))
         self.notice.show_notice("ok", translate("SummaryPage",
                                                 "Summary copied: paste it into an e-mail."))
+
+
+def _where_kept(result: SavedProfile) -> str:
+    """Where the token or client secret went; a private key stays in its own file."""
+    if result.secret == "private_key":
+        return translate("SummaryPage", "The private key stays in its own file.")
+    if result.secret == "client_secret":
+        return {
+            "keyring": translate("SummaryPage", "The client secret is in {store_name}.").format(
+                store_name=result.store_name),
+            "memory": translate("SummaryPage",
+                                "The client secret is kept for this session only (no keyring)."),
+            "rejected": translate("SummaryPage",
+                                  "The client secret was NOT kept: AFAS did not accept it."),
+            "failed": translate("SummaryPage", "The client secret was NOT kept: {problem}").format(
+                problem=result.problem),
+            "not_asked": translate("SummaryPage", "The client secret was not kept (as chosen)."),
+        }[result.token]
+    return {
+        "keyring": translate("SummaryPage", "The token is in {store_name}.").format(
+            store_name=result.store_name),
+        "memory": translate("SummaryPage",
+                            "The token is kept for this session only (no keyring)."),
+        "rejected": translate("SummaryPage", "The token was NOT kept: AFAS did not accept it."),
+        "failed": translate("SummaryPage", "The token was NOT kept: {problem}").format(
+            problem=result.problem),
+        "not_asked": translate("SummaryPage", "The token was not kept (as chosen)."),
+    }[result.token]
