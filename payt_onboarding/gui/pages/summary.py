@@ -51,7 +51,8 @@ class SummaryPage(Page):
         form.addRow(name_label, self.name)
         self.token_note = QLabel()
         self.token_note.setWordWrap(True)
-        form.addRow(translate("SummaryPage", "Token:"), self.token_note)
+        self.token_label = QLabel(translate("SummaryPage", "Token:"))
+        form.addRow(self.token_label, self.token_note)
         layout.addLayout(form)
 
         buttons = QHBoxLayout()
@@ -104,7 +105,15 @@ class SummaryPage(Page):
             self.name.setText(profile.name if profile else prefill.profile_name if prefill
                               and prefill.profile_name else f"AFAS {env.uid}" if env else "")
         vault = self.state.vault
-        if not self.state.remember_token:
+        kind = report.target.auth
+        self.token_label.setText(
+            translate("SummaryPage", "Private key:") if kind == "oauth_private_key_jwt"
+            else translate("SummaryPage", "Client secret:") if kind == "oauth_client_secret"
+            else translate("SummaryPage", "Token:"))
+        if kind == "oauth_private_key_jwt":
+            self.token_note.setText(translate("SummaryPage", "stays in its own file; the "
+                                                             "profile keeps its path."))
+        elif not self.state.remember_token:
             self.token_note.setText(translate("SummaryPage",
                                               "not kept (as chosen on the token page)."))
         elif vault is not None and vault.usable:

@@ -391,6 +391,18 @@
         <translation>Profiel &amp;opslaan</translation>
     </message>
     <message>
+        <source>Private key:</source>
+        <translation>Private key:</translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation>Client-secret:</translation>
+    </message>
+    <message>
+        <source>stays in its own file; the profile keeps its path.</source>
+        <translation>blijft in zijn eigen bestand; het profiel bewaart het pad.</translation>
+    </message>
+    <message>
         <source>not kept (as chosen on the token page).</source>
         <translation>wordt niet bewaard (zo gekozen op de tokenpagina).</translation>
     </message>
