@@ -1,11 +1,14 @@
-"""The token in the system keyring, for the command line and the wizard alike.
+"""The token and the OAuth client secret in the system keyring, for the command line and the
+wizard alike.
 
 Keyring calls block (D-Bus, Keychain prompts): the wizard calls these on its thread pool.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from payt_onboarding.afas.credentials import ClientSecret
 from payt_onboarding.afas.token import AfasToken
@@ -15,6 +18,8 @@ from payt_onboarding.profile.secrets import (
     StoreStatus,
     TokenVault,
 )
+
+T = TypeVar("T")
 
 __all__ = ["StoreStatus", "StoredSecret", "StoredToken", "keyring_status",
            "load_stored_client_secret", "load_stored_token"]
@@ -33,17 +38,9 @@ def keyring_status() -> StoreStatus:
 
 def load_stored_token(account: str, vault: TokenVault | None = None) -> StoredToken:
     """The token stored for `account` (`<uid>-<environment>`), or None and why not."""
-    vault = vault or TokenVault()
-    if not vault.status.usable:
-        return StoredToken(None, f"no usable keyring on this computer ({vault.status.reason}).")
-    try:
-        token = vault.load(account)
-    except SecretStoreError as error:
-        return StoredToken(None, f"{error}.")
-    if token is None:
-        return StoredToken(None, f"the keyring ({vault.status.name}) holds no token for "
-                                 f"{account}.")
-    return StoredToken(token)
+    store = vault or TokenVault()
+    token, reason = _load(store, lambda: store.load(account), "token", account)
+    return StoredToken(token, reason)
 
 
 @dataclass(frozen=True)
@@ -55,14 +52,19 @@ class StoredSecret:
 def load_stored_client_secret(account: str,
                               vault: ClientSecretVault | None = None) -> StoredSecret:
     """The OAuth client secret stored for `account` (`<uid>-<environment>:<client id>`)."""
-    vault = vault or ClientSecretVault()
+    store = vault or ClientSecretVault()
+    secret, reason = _load(store, lambda: store.load_secret(account), "client secret", account)
+    return StoredSecret(secret, reason)
+
+
+def _load(vault: TokenVault, load: Callable[[], T | None], what: str,
+          account: str) -> tuple[T | None, str]:
     if not vault.status.usable:
-        return StoredSecret(None, f"no usable keyring on this computer ({vault.status.reason}).")
+        return None, f"no usable keyring on this computer ({vault.status.reason})."
     try:
-        secret = vault.load_secret(account)
+        found = load()
     except SecretStoreError as error:
-        return StoredSecret(None, f"{error}.")
-    if secret is None:
-        return StoredSecret(None, f"the keyring ({vault.status.name}) holds no client secret "
-                                  f"for {account}.")
-    return StoredSecret(secret)
+        return None, f"{error}."
+    if found is None:
+        return None, f"the keyring ({vault.status.name}) holds no {what} for {account}."
+    return found, ""

@@ -20,9 +20,16 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from payt_onboarding.afas.environment import validate_base_url
 from payt_onboarding.afas.token import AfasToken
@@ -192,25 +199,27 @@ class TokenRef(_Model):
         return value
 
 
+def _printable(value: str) -> str:
+    if not value.isprintable():
+        raise ValueError("the keyring service and account must be printable text")
+    return value
+
+
+_KeyringName = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_printable)]
+
+
 class SecretRef(_Model):
     """Where an OAuth client secret is kept in the system keyring. Holds no secret. Apart from
     TokenRef on purpose: a token's entry and a client secret's change for different reasons."""
 
-    service: str = Field(default=OAUTH_KEYRING_SERVICE, min_length=1, max_length=200)
-    account: str = Field(min_length=1, max_length=200)
+    service: _KeyringName = OAUTH_KEYRING_SERVICE
+    account: _KeyringName
 
     @model_validator(mode="before")
     @classmethod
     def _no_secrets(cls, data: Any) -> Any:
         _guard(cls, data, "oauth.stored.")
         return data
-
-    @field_validator("service", "account")
-    @classmethod
-    def _printable(cls, value: str) -> str:
-        if not value.isprintable():
-            raise ValueError("the keyring service and account must be printable text")
-        return value
 
 
 class OAuthRef(_Model):

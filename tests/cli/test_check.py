@@ -13,7 +13,7 @@ import os
 import secrets
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from importlib.resources import files
@@ -83,21 +83,6 @@ class Result:
 
 
 Cli = Callable[..., Result]
-
-
-@pytest.fixture(scope="module")
-def sim() -> Iterator[Callable[[str], SimulatorServer]]:
-    """One simulator per scenario for the whole module, started on first use."""
-    servers: dict[str, SimulatorServer] = {}
-
-    def get(scenario: str) -> SimulatorServer:
-        if scenario not in servers:
-            servers[scenario] = SimulatorServer(build_config(scenario)).start()
-        return servers[scenario]
-
-    yield get
-    for server in servers.values():
-        server.stop()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,6 @@ from payt_onboarding.simulator.oauth import (
     DEMO_KEY_ID,
     demo_private_key_pem,
 )
-from payt_onboarding.simulator.scenarios import build_config
 from payt_onboarding.simulator.server import SimulatorServer
 from tests.support.leaks import leaked
 from tests.support.scenarios import EXPECTED
@@ -31,20 +29,6 @@ EXIT = {"ready": 0, "ready_with_warnings": 1, "not_ready": 2}
 SECRET_ENV = "PAYT_AFAS_CLIENT_SECRET"
 FAIL_KEYRING = "keyring.backends.fail.Keyring"
 PROFILE = "Klant OAuth"
-
-
-@pytest.fixture(scope="module")
-def sim() -> Iterator[Any]:
-    servers: dict[str, SimulatorServer] = {}
-
-    def get(scenario: str) -> SimulatorServer:
-        if scenario not in servers:
-            servers[scenario] = SimulatorServer(build_config(scenario)).start()
-        return servers[scenario]
-
-    yield get
-    for server in servers.values():
-        server.stop()
 
 
 @pytest.fixture(scope="module")

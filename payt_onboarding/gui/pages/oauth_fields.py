@@ -64,30 +64,19 @@ class OAuthFields(QWidget):
                 translate("OAuthFields", "Automatic (post, then basic)"),
                 "client_secret_post", "client_secret_basic"), strict=True):
             self.client_auth.addItem(label, auth)
-        secret_row = QHBoxLayout()
-        secret_row.setContentsMargins(0, 0, 0, 0)
-        secret_row.addWidget(self.secret, 1)
-        secret_row.addWidget(self.client_auth)
-        self.secret_holder = QWidget()
-        self.secret_holder.setLayout(secret_row)
+        self.secret_holder = _row(self.secret, self.client_auth)
         form.addRow(translate("OAuthFields", "S&ecret:"), with_help(
             self.secret_holder, translate("OAuthFields", "Shown once by Profit when the client "
                                                          "was made; it never appears in reports "
                                                          "or logs.")))
 
-        key_row = QHBoxLayout()
-        key_row.setContentsMargins(0, 0, 0, 0)
         self.key_file = QLineEdit()
         self.key_file.setAccessibleName(translate("OAuthFields", "Private key file"))
         self.browse = QPushButton(translate("OAuthFields", "&Browse…"))
         self.key_id = QLineEdit()
         self.key_id.setPlaceholderText(translate("OAuthFields", "key id (optional)"))
         self.key_id.setAccessibleName(translate("OAuthFields", "Key id"))
-        key_row.addWidget(self.key_file, 1)
-        key_row.addWidget(self.browse)
-        key_row.addWidget(self.key_id)
-        self.key_holder = QWidget()
-        self.key_holder.setLayout(key_row)
+        self.key_holder = _row(self.key_file, self.browse, self.key_id)
         form.addRow(translate("OAuthFields", "&Key file:"), with_help(
             self.key_holder, translate("OAuthFields", "The PEM private key whose certificate "
                                                       "is uploaded in Profit. It stays in its "
@@ -145,6 +134,17 @@ class OAuthFields(QWidget):
             translate("OAuthFields", "PEM private key (*.pem *.key);;All files (*)"))
         if path:
             self.key_file.setText(path)
+
+
+def _row(first: QWidget, *rest: QWidget) -> QWidget:
+    """Widgets side by side, the first taking the room."""
+    holder = QWidget()
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(first, 1)
+    for widget in rest:
+        row.addWidget(widget)
+    return holder
 
 
 __all__ = ["CredentialInputError", "OAuthFields"]
