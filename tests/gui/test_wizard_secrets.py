@@ -130,7 +130,7 @@ def test_the_token_shows_only_in_its_masked_field(
     QGuiApplication.clipboard().clear()
     qtbot.mouseClick(summary.copy, Qt.MouseButton.LeftButton)
     copied = QGuiApplication.clipboard().text()
-    assert "klaar voor payt" in copied.casefold() and "O12345AA" in copied
+    assert "klaar, met waarschuwingen" in copied.casefold() and "O12345AA" in copied
     assert not [s for s in SECRETS if s in copied], "the copied summary holds the token"
     assert leaks(wizard) == []
 
