@@ -14,6 +14,7 @@ from typing import Any, Literal
 from payt_onboarding import __version__
 from payt_onboarding.afas.credentials import Credentials, OAuthClient, auth_kind
 from payt_onboarding.afas.environment import Environment
+from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.checks.resolve import connector_key
 from payt_onboarding.checks.session import CheckOptions
 from payt_onboarding.profile.codec import revalidated
@@ -142,3 +143,25 @@ def _save_oauth(store: ProfileStore, profile: Profile, existing: Profile | None,
 
 def _recognised(connector_id: str, match: str) -> bool:
     return connector_key(connector_id).startswith(connector_key(match))
+
+
+def store_new_token(name: str, token: AfasToken, *, store: ProfileStore | None = None,
+                    vault: TokenVault | None = None) -> SavedProfile:
+    """A new token for a saved profile (the old one expired or was replaced in AFAS): into the
+    keyring, and the profile points at it. Raises ProfileError (no such profile); a keyring
+    that refuses is `token="failed"` with the reason in `problem`."""
+    store = store or ProfileStore()
+    vault = vault or TokenVault()
+    profile = store.load(name)
+    account = Environment.parse(profile.uid, profile.environment,
+                                profile.base_url).keyring_account
+    try:
+        where = vault.save(account, token)
+    except SecretStoreError as error:
+        return SavedProfile(store.path_for(profile.name), profile, "failed", str(error),
+                            vault.status.name)
+    if where == "keyring":
+        profile = revalidated(profile, token=TokenRef(account=account))
+    path = store.save(profile) if where == "keyring" else store.path_for(profile.name)
+    return SavedProfile(path, profile, where, vault.status.reason if where == "memory" else "",
+                        vault.status.name)

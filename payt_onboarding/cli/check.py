@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import getpass
 import os
 import sys
 from collections.abc import Mapping
@@ -23,7 +22,7 @@ from payt_onboarding.afas.credentials import (
     PrivateKey,
 )
 from payt_onboarding.afas.environment import Environment, EnvironmentInputError
-from payt_onboarding.afas.token import AfasToken, TokenFormatError
+from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.app.check import check_environment
 from payt_onboarding.app.credentials import load_stored_client_secret, load_stored_token
 from payt_onboarding.app.saving import save_checked_profile
@@ -33,6 +32,7 @@ from payt_onboarding.cli.parser import CLIENT_SECRET_ENV, TOKEN_ENV
 from payt_onboarding.cli.profiles import load_for_check, say_saved
 from payt_onboarding.cli.progress_line import TerminalProgress
 from payt_onboarding.cli.streams import silence_stdout
+from payt_onboarding.cli.token_input import parse_token, read_token_stdin
 from payt_onboarding.cli.usage import UsageError, report_usage_error
 from payt_onboarding.profile.model import OAuthRef
 from payt_onboarding.profile.store import ProfileError
@@ -126,8 +126,7 @@ def _plan(args: argparse.Namespace) -> _Plan:
         connectors=connectors,
         mappings=mappings,
     )
-    return _Plan(environment, credentials, options, args.format or format_from(args.output),
-                 also)
+    return _Plan(environment, credentials, options, _format(args.format, args.output), also)
 
 
 def _credentials(args: argparse.Namespace, account: str, saved: OAuthRef | None,
@@ -190,7 +189,7 @@ def _oauth_client(args: argparse.Namespace) -> OAuthClient:
 
 def _client_secret(args: argparse.Namespace, client_id: str) -> ClientSecret:
     if args.client_secret_stdin:
-        text, where = _read_stdin("Client secret"), "standard input"
+        text, where = read_token_stdin("check", what="client secret"), "standard input"
     elif os.environ.get(CLIENT_SECRET_ENV, "").strip():
         text, where = os.environ[CLIENT_SECRET_ENV], f"${CLIENT_SECRET_ENV}"
     else:
@@ -204,9 +203,20 @@ def _client_secret(args: argparse.Namespace, client_id: str) -> ClientSecret:
                          f"{error.text(args.language)}") from None
 
 
+def _format(asked: str | None, output: str | None) -> str:
+    """--format, else the --output extension's; a PDF goes to a file, never to a terminal."""
+    fmt = asked or format_from(output)
+    if fmt is None:
+        raise UsageError(f"--output {output}: the extension names no report format. Use .txt, "
+                         ".json, .html or .pdf, or give --format.")
+    if fmt == "pdf" and output is None:
+        raise UsageError("--format pdf writes a file: give --output rapport.pdf.")
+    return fmt
+
+
 def _token(args: argparse.Namespace, account: str) -> AfasToken:
     if args.token_stdin:
-        text, where = _read_stdin(), "standard input"
+        text, where = read_token_stdin("check"), "standard input"
     elif os.environ.get(TOKEN_ENV, "").strip():
         text, where = os.environ[TOKEN_ENV], f"${TOKEN_ENV}"
     else:
@@ -215,29 +225,7 @@ def _token(args: argparse.Namespace, account: str) -> AfasToken:
             raise UsageError(
                 f"no token: {stored.reason} Pipe it in with --token-stdin, or set {TOKEN_ENV}.")
         return stored.token
-    if not text.strip():
-        raise UsageError(f"the token from {where} is empty. Paste the token AFAS gave "
-                         "(the <token>…</token> text or its long data value).")
-    try:
-        return AfasToken.parse(text)
-    except TokenFormatError as error:
-        raise UsageError(f"the token from {where} cannot be read: {error}") from None
-
-
-def _read_stdin(what: str = "Token") -> str:
-    """A secret from standard input; typed or pasted at a terminal, it is not shown."""
-    stdin = sys.stdin
-    if stdin is None or stdin.closed:
-        raise UsageError("there is no standard input to read the secret from. Pipe it in: "
-                         "payt-onboarding check ... --token-stdin < token.txt")
-    try:
-        if stdin.isatty():
-            # Often on a shared screen: no echo. One line holds every form of the token.
-            return getpass.getpass(f"{what} (wordt niet getoond / not shown): ")
-        return stdin.read()
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"the token cannot be read from standard input ({error}). Save it "
-                         "as a UTF-8 text file and pipe that in.") from None
+    return parse_token(text, where)
 
 
 def _check_output(output: str | None) -> None:
@@ -273,6 +261,14 @@ def _requirements(path: str | None) -> Requirements:
         raise UsageError(str(error)) from None
 
 
+def _bytes(report: Report, fmt: str) -> bytes:
+    if fmt == "pdf":
+        from payt_onboarding.gui.report_pdf import render_pdf  # Qt, only when asked for
+
+        return render_pdf(report)
+    return render(report, fmt).encode("utf-8")
+
+
 def _write(report: Report, fmt: str, output: str | None) -> None:
     if output is None:
         color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -286,5 +282,5 @@ def _write(report: Report, fmt: str, output: str | None) -> None:
     from payt_onboarding.report.render_text import summary_line
 
     # A temp file, fsynced, renamed over the target, and removed when anything fails.
-    atomic_write(Path(output), render(report, fmt).encode("utf-8"))
+    atomic_write(Path(output), _bytes(report, fmt))
     print(f"{summary_line(report)}. → {output}", file=sys.stderr)

@@ -21,6 +21,7 @@ from payt_onboarding.report.labels import (
     origin,
     percent,
     rows_text,
+    sample_text,
     tested_with,
     when,
 )
@@ -101,4 +102,5 @@ def render_html(report: Report) -> str:
         origin=functools.partial(origin, labels),
         duration=functools.partial(duration, labels),
         rows=functools.partial(rows_text, labels),
+        sample=functools.partial(sample_text, labels),
     )

@@ -65,7 +65,7 @@ def test_an_oauth_client_end_to_end(qtbot: QtBot, simulator: Any,
     click_next(qtbot, wizard)
     click_next(qtbot, wizard)
     summary = wizard.summary
-    assert notice_has(summary.verdict, "Klaar voor Payt")
+    assert summary.verdict.word.text() == "Klaar voor Payt"
     assert "OAuth-client met client-secret" in summary.preview.toPlainText()
     save_profile(qtbot, wizard)
     saved = summary.saved
