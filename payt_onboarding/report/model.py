@@ -39,6 +39,12 @@ class Target(_Model):
     # Added: a classic token given beside the OAuth client (Hybrid): did AFAS accept it?
     classic_token_accepted: bool | None = None
 
+    @property
+    def shows_token_expiry(self) -> bool:
+        """Whether "token valid until" means anything: for a classic token, or when AFAS gave
+        a value (under OAuth its meaning is unsettled, reference/afas-oauth.md 5)."""
+        return self.auth in (None, "classic_token") or self.token_expiry is not None
+
 
 class FieldResult(_Model):
     payt_field: str

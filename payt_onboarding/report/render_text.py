@@ -121,7 +121,8 @@ def _target(report: Report, labels: Labels, width: int) -> list[str]:
         (names["app_name"], app),
         (names["auth"], tested_with(labels, target.auth, target.client_auth,
                                     target.access_token_lifetime)),
-        (names["token_expiry"], expiry(labels, target.token_expiry)),
+        *([(names["token_expiry"], expiry(labels, target.token_expiry))]
+          if target.shows_token_expiry else []),
         (names["checked_at"], when(labels, report.checked_at)),
         (names["sample"], f"{sample}, {took} {duration(labels, report.duration_ms)}"),
     ]

@@ -174,7 +174,8 @@ class TokenPage(Page):
             self.store_note.setText(translate("TokenPage",
                                               "There is no usable keyring (such as Windows "
                                               "Credential Manager) on this computer: the token "
-                                              "is kept only while this window is open."))
+                                              "or client secret is kept only while this window "
+                                              "is open."))
             self.store_note.setToolTip(status.reason)
             self.store_note.show()
 

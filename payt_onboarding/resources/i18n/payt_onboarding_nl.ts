@@ -586,6 +586,10 @@
         <translation>Bij dit profiel is geen token bewaard: plak het token opnieuw.</translation>
     </message>
     <message>
+        <source>There is no usable keyring (such as Windows Credential Manager) on this computer: the token or client secret is kept only while this window is open.</source>
+        <translation>Er is geen bruikbare sleutelbos (zoals Windows Referentiebeheer) op deze computer: het token of client-secret blijft alleen bewaard zolang dit venster open is.</translation>
+    </message>
+    <message>
         <source>&amp;Remember the client secret in {name}</source>
         <translation>Client-secret &amp;onthouden in {name}</translation>
     </message>
@@ -600,10 +604,6 @@
     <message>
         <source>&amp;Remember the token</source>
         <translation>Token &amp;onthouden</translation>
-    </message>
-    <message>
-        <source>There is no usable keyring (such as Windows Credential Manager) on this computer: the token is kept only while this window is open.</source>
-        <translation>Er is geen bruikbare sleutelbos (zoals Windows Referentiebeheer) op deze computer: het token blijft alleen bewaard zolang dit venster open is.</translation>
     </message>
     <message>
         <source>Token loaded from the keyring.</source>
