@@ -18,6 +18,7 @@ import base64
 import json
 import time
 import uuid
+from collections import deque
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator, Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -97,7 +98,9 @@ class TokenSource:
         self._token: AccessToken | None = None
         self._renew_at = 0.0
         self._method: Method | None = None  # settled once a request with it succeeded
-        self._seen: list[str] = []  # every token and assertion sent, for scrubbing
+        # The tokens and assertions sent lately, for scrubbing server texts; older ones can no
+        # longer be quoted back by a request in flight.
+        self._seen: deque[str] = deque(maxlen=32)
         self.grant: TokenGrant | None = None
         self.requests = 0
 
