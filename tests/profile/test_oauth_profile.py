@@ -68,3 +68,16 @@ def test_an_unknown_secret_key_in_the_oauth_block_is_refused() -> None:
     raw = {**BEFORE_OAUTH, "oauth": {"client_id": "payt-client", "client_secret": "x"}}
     with pytest.raises(ProfileError):
         Profile.model_validate(raw)
+
+
+def test_export_and_import_leave_the_secrets_keyring_entry_behind(tmp_path: Any) -> None:
+    store = ProfileStore(tmp_path / "here")
+    store.save(make_profile(auth="oauth_client_secret", oauth=oauth(kid="k1")))
+    exported = json.loads(store.export(make_profile().name, tmp_path / "out.json").read_text())
+    assert "token" not in exported
+    assert exported["oauth"] == {"client_id": "payt-client", "client_auth": "basic",
+                                 "pem_file": None, "kid": "k1"}
+    colleague = ProfileStore(tmp_path / "there")
+    imported = colleague.import_file(tmp_path / "out.json")
+    assert imported.oauth is not None and imported.oauth.stored is None
+    assert (imported.auth, imported.oauth.client_id) == ("oauth_client_secret", "payt-client")
