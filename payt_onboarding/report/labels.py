@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from payt_onboarding.requirements.load import BUILT_IN
@@ -291,6 +291,18 @@ def tested_with(labels: Labels, auth: str | None, method: str | None,
         return kind
     shown = f"{round(lifetime / 60)} min" if lifetime >= 120 else f"{lifetime} s"
     return f"{kind} ({labels.lifetime_text.format(lifetime=shown, method=method)})"
+
+
+def days_left(raw: str | None, today: date | None = None) -> int | None:
+    """Calendar days until a tokenExpiry date (negative: past); None for "0" (never) or what is
+    not a date (AFAS's format is not settled, reference section 3)."""
+    if not raw or raw.strip() == "0":
+        return None
+    try:
+        moment = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return (moment.date() - (today or date.today())).days
 
 
 def origin(labels: Labels, requirements: str) -> str:

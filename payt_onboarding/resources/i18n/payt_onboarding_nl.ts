@@ -697,6 +697,10 @@
         <translation>Gecontroleerd</translation>
     </message>
     <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
         <source>Saved profiles</source>
         <translation>Opgeslagen profielen</translation>
     </message>
@@ -719,6 +723,26 @@
     <message>
         <source>This profile cannot be opened.</source>
         <translation>Dit profiel kan niet worden geopend.</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>verlopen</translation>
+    </message>
+    <message>
+        <source>expires today</source>
+        <translation>verloopt vandaag</translation>
+    </message>
+    <message>
+        <source>expires tomorrow</source>
+        <translation>verloopt morgen</translation>
+    </message>
+    <message>
+        <source>expires in {days} days</source>
+        <translation>verloopt over {days} dagen</translation>
+    </message>
+    <message>
+        <source>Valid until {date}, as AFAS said at the last check. Check the profile again with a new token.</source>
+        <translation>Geldig tot {date}, volgens AFAS bij de laatste controle. Controleer het profiel opnieuw met een nieuw token.</translation>
     </message>
 </context>
 <context>
