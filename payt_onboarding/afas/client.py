@@ -27,6 +27,7 @@ import truststore
 from pydantic import BaseModel, ValidationError
 
 from payt_onboarding import __version__
+from payt_onboarding.afas.credentials import AuthKind, Credentials, OAuthClient, auth_kind
 from payt_onboarding.afas.environment import Environment, is_loopback
 from payt_onboarding.afas.errors import (
     AfasError,
@@ -34,14 +35,17 @@ from payt_onboarding.afas.errors import (
     Operation,
     RequestTimeout,
     ResponseTooLarge,
+    ServerAnswer,
     ServiceUnavailable,
     TlsFailed,
+    TokenClassicRefused,
     UnexpectedResponse,
     classify_response,
     without_secrets,
 )
 from payt_onboarding.afas.filters import Filter, FilterGroups, filter_params
 from payt_onboarding.afas.models import Attachment, ConnectorMetadata, MetaInfo, RowsPage
+from payt_onboarding.afas.oauth import BearerAuth, TokenGrant, TokenSource
 from payt_onboarding.afas.pinning import PlainHttpPin, PlainHttpRefused
 from payt_onboarding.afas.reading import (
     ACCEPT_ENCODING,
@@ -91,6 +95,7 @@ class RetryPolicy:
 
 
 NO_RETRY = RetryPolicy(max_attempts=1)
+_NO_AUTH = httpx.Auth()  # httpx's base Auth sends the request as it is
 
 
 class _AfasTokenAuth(httpx.Auth):
@@ -106,6 +111,19 @@ class _AfasTokenAuth(httpx.Auth):
     def __repr__(self) -> str:
         return f"_AfasTokenAuth({self._token!r})"
 
+    def forms(self) -> tuple[str, ...]:
+        """The secret a server could quote back; the Scrubber knows its every encoding."""
+        return (self._token.reveal_data(),)
+
+    def classify_401(self, response: ServerAnswer) -> AfasError | None:
+        """A 401 that asks for Bearer and not AfasToken: the app connector is set to OAuth
+        (inferred, reference/afas-oauth.md 5); None for any other 401."""
+        challenge = response.headers.get("WWW-Authenticate", "").lower()
+        if "bearer" not in challenge or "afastoken" in challenge:
+            return None
+        return TokenClassicRefused("AFAS refused the classic token and asks for OAuth "
+                                   "(HTTP 401).", status=401, path=response.path)
+
 
 def tls_context(ca_file: str | Path | None = None) -> ssl.SSLContext:
     """Verification always on: the OS trust store, or only `ca_file` (the simulator's test CA)."""
@@ -118,7 +136,7 @@ class AfasClient:
     def __init__(
         self,
         environment: Environment,
-        token: AfasToken,
+        token: Credentials,
         *,
         language: Language = "nl",
         timeout: httpx.Timeout | None = None,
@@ -134,9 +152,19 @@ class AfasClient:
         self.retry = retry or RetryPolicy()
         self._rng = rng or random.Random()
         self._slots = asyncio.Semaphore(max_in_flight)
-        self._auth = _AfasTokenAuth(token)
-        # Every text the server sends passes this before anything else sees it.
-        self.scrubber = Scrubber([token.reveal_data()])
+        self.auth_kind: AuthKind = auth_kind(token)
+        self._oauth: TokenSource | None = None
+        self._auth: _AfasTokenAuth | BearerAuth
+        if isinstance(token, OAuthClient):
+            # The token request goes through the same pool, TLS and proxy rules, without auth.
+            self._oauth = TokenSource(token, environment.base_url, lambda url, data, headers:
+                                      self._http.post(url, data=data, headers=headers,
+                                                      auth=_NO_AUTH))
+            self._auth = BearerAuth(self._oauth)
+        else:
+            self._auth = _AfasTokenAuth(token)
+        self._scrubber = Scrubber()
+        self._scrubbed: tuple[str, ...] = ()
         self._pin = PlainHttpPin(environment.base_url)
         self._http = httpx.AsyncClient(
             base_url=environment.base_url,
@@ -174,6 +202,12 @@ class AfasClient:
 
     async def aclose(self) -> None:
         await self._http.aclose()
+
+    @property
+    def grant(self) -> TokenGrant | None:
+        """The last OAuth token request's result (type, lifetime, method); None for a classic
+        token, or before the first request."""
+        return self._oauth.grant if self._oauth else None
 
     # -- endpoints ---------------------------------------------------------------------------
 
@@ -308,7 +342,7 @@ class AfasClient:
                 error = _classify_transport(exc, self.environment.base_url, path)
                 log.info("GET %s failed: %s", path, error.code.value)
                 return without_secrets(error, self.scrubber)
-            except AfasError as error:
+            except AfasError as error:  # a body over its limit; the OAuth token request
                 log.info("GET %s failed: %s", path, error.code.value)
                 return without_secrets(error, self.scrubber)
         elapsed_ms = (time.perf_counter() - started) * 1000
@@ -316,7 +350,17 @@ class AfasClient:
         if answer.is_success:
             # Measured inside the slot: the wait for a free slot is ours, not AFAS's.
             return dataclasses.replace(answer, elapsed_ms=elapsed_ms)
-        return without_secrets(classify_response(answer, operation), self.scrubber)
+        refused = self._auth.classify_401(answer) if answer.status_code == 401 else None
+        return without_secrets(refused or classify_response(answer, operation), self.scrubber)
+
+    @property
+    def scrubber(self) -> Scrubber:
+        """Blanks every secret this client handed over (the token; an OAuth client's secret and
+        the access tokens and assertions it made so far) out of server texts."""
+        forms = self._auth.forms()
+        if forms != self._scrubbed:
+            self._scrubber, self._scrubbed = Scrubber(forms), forms
+        return self._scrubber
 
     def _json(self, answer: Answer, keep_raw: tuple[str, ...] = ()) -> Any:
         kind = answer.headers.get("Content-Type", "")

@@ -10,12 +10,14 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from payt_onboarding.afas.client import AfasClient
+from payt_onboarding.afas.credentials import AuthKind
 from payt_onboarding.afas.errors import AfasError
 from payt_onboarding.checks.attachments import check_attachments
 from payt_onboarding.checks.connector import ConnectorOutcome, check_connector
+from payt_onboarding.checks.deadlines import classic_phase_out
 from payt_onboarding.checks.failures import finding_for_error
 from payt_onboarding.checks.findings import make_finding
 from payt_onboarding.checks.progress import Cancellation, ProgressCallback, ProgressEvent
@@ -31,7 +33,8 @@ from payt_onboarding.requirements.model import AttachmentRule, Requirements
 from payt_onboarding.vocabulary import Code, Language
 
 __all__ = [
-    "DEFAULT_SAMPLE_SIZE", "CheckOptions", "CheckSession", "expiry_findings",
+    "DEFAULT_SAMPLE_SIZE", "CheckOptions", "CheckSession", "credential_findings",
+    "expiry_findings",
     "run_session",
 ]
 
@@ -62,7 +65,8 @@ class _Run:
             session.findings.append(finding_for_error(error, language=lang, url=self.url))
             return
         session.info = meta.info
-        session.findings += expiry_findings(meta.info.token_expiry, lang)
+        session.findings += credential_findings(self.client.auth_kind, meta.info.token_expiry,
+                                                lang, options.today)
         requirements = [c for c in session.requirements.connectors
                         if wanted is None or c.role in wanted]
         resolutions = resolve_all(requirements, meta.get_connectors, options.connectors)
@@ -123,6 +127,15 @@ class _Run:
                                     done=self.done, total=total))
 
 
+def credential_findings(kind: AuthKind, expiry: str | None, language: Language,
+                        today: date | None = None) -> list[Finding]:
+    """For a classic token its expiry and AFAS's end of classic tokens. Under OAuth nothing:
+    what /metainfo's tokenExpiry means there is not settled (reference/afas-oauth.md 5)."""
+    if kind != "classic_token":
+        return []
+    return [*expiry_findings(expiry, language), classic_phase_out(language, today)]
+
+
 def expiry_findings(expiry: str | None, language: Language) -> list[Finding]:
     if not expiry:
         return []
@@ -156,7 +169,8 @@ async def run_session(
     session = CheckSession(
         requirements, options, uid=env.uid, environment_name=environment_name,
         base_url=env.base_url,
-        checked_at=datetime.now().astimezone().isoformat(timespec="seconds"))
+        checked_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+        auth=client.auth_kind)
     run = _Run(client, session, progress or _ignore)
     run.progress(ProgressEvent("check_started", total=len(requirements.connectors)))
     started = time.perf_counter()
@@ -175,6 +189,7 @@ async def run_session(
                               seconds=round(options.time_limit)))
     elif work.exception() is not None:
         raise work.exception()  # type: ignore[misc]  # a bug, not an AFAS failure
+    session.grant = client.grant
     session.apply_rules()
     session.duration_ms = round((time.perf_counter() - started) * 1000, 1)
     run.progress(ProgressEvent("check_finished", status=verdict_of(session.all_findings()),

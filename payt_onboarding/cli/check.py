@@ -14,20 +14,34 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from payt_onboarding.afas.credentials import (
+    ClientAuth,
+    ClientSecret,
+    CredentialInputError,
+    Credentials,
+    OAuthClient,
+    PrivateKey,
+)
 from payt_onboarding.afas.environment import Environment, EnvironmentInputError
 from payt_onboarding.afas.token import AfasToken
-from payt_onboarding.app.check import run_check_session
-from payt_onboarding.app.credentials import load_stored_token, needs_confirmation
+from payt_onboarding.app.check import check_environment
+from payt_onboarding.app.credentials import (
+    client_secret_account,
+    load_stored_client_secret,
+    load_stored_token,
+    needs_confirmation,
+)
 from payt_onboarding.app.saving import save_checked_profile
 from payt_onboarding.checks.progress import Cancellation
 from payt_onboarding.checks.session import CheckOptions
 from payt_onboarding.cli import exit_codes
-from payt_onboarding.cli.parser import TOKEN_ENV
+from payt_onboarding.cli.parser import CLIENT_SECRET_ENV, TOKEN_ENV
 from payt_onboarding.cli.profiles import load_for_check, say_saved
 from payt_onboarding.cli.progress_line import TerminalProgress
 from payt_onboarding.cli.streams import silence_stdout
 from payt_onboarding.cli.token_input import parse_token, read_token_stdin
 from payt_onboarding.cli.usage import UsageError, report_usage_error
+from payt_onboarding.profile.model import OAuthRef
 from payt_onboarding.profile.store import ProfileError
 from payt_onboarding.report.formats import format_from, render
 from payt_onboarding.report.model import Report
@@ -39,9 +53,10 @@ from payt_onboarding.vocabulary import Code
 @dataclass(frozen=True)
 class _Plan:
     environment: Environment
-    token: AfasToken
+    credentials: Credentials  # checked in full
     options: CheckOptions
     fmt: str
+    also: AfasToken | None = None  # a classic token given beside an OAuth client (Hybrid)
 
 
 def run_check_command(args: argparse.Namespace) -> int:
@@ -79,11 +94,10 @@ async def _run(plan: _Plan, requirements: Requirements,
 
     previous = signal.signal(signal.SIGINT, interrupted)
     try:
-        session = await run_check_session(plan.environment, plan.token, requirements,
-                                          plan.options, progress, cancel)
+        return await check_environment(plan.environment, plan.credentials, requirements,
+                                       plan.options, progress, also=plan.also, cancel=cancel)
     finally:
         signal.signal(signal.SIGINT, previous)
-    return session.report()
 
 
 def _interrupted(report: Report) -> bool:
@@ -92,7 +106,7 @@ def _interrupted(report: Report) -> bool:
 
 def _save(name: str, plan: _Plan, requirements: Requirements, report: Report) -> None:
     try:
-        saved = save_checked_profile(name, plan.environment, plan.token, plan.options,
+        saved = save_checked_profile(name, plan.environment, plan.credentials, plan.options,
                                      requirements, report, render(report, "json"))
     except ProfileError as error:
         print(f"The profile was not saved: {error}", file=sys.stderr)
@@ -104,6 +118,7 @@ def _plan(args: argparse.Namespace) -> _Plan:
     connectors: dict[str, str] = {}
     mappings: dict[str, dict[str, str]] = {}
     uid, kind, base_url = args.uid, args.environment, args.base_url
+    saved_oauth: OAuthRef | None = None  # the OAuth client the profile names, when last used
     if args.profile:
         loaded = load_for_check(args.profile)
         uid = uid or loaded.uid
@@ -111,6 +126,9 @@ def _plan(args: argparse.Namespace) -> _Plan:
         base_url = base_url or loaded.base_url
         connectors, mappings = dict(loaded.connectors), {
             role: dict(m) for role, m in loaded.mappings.items()}
+        same_place = (uid, kind) == (loaded.uid, loaded.environment)
+        if loaded.oauth and loaded.auth != "classic_token" and same_place:
+            saved_oauth = loaded.oauth
     for role, payt_field, afas_field in args.map or ():
         mappings.setdefault(role, {})[payt_field] = afas_field
     if not uid:
@@ -127,7 +145,7 @@ def _plan(args: argparse.Namespace) -> _Plan:
             checked_name(args.save_profile)
         except ValueError as error:
             raise UsageError(f"--save-profile: {error}. Choose another name.") from None
-    token = _token(args, environment)
+    credentials, also = _credentials(args, environment, saved_oauth)
     options = CheckOptions(
         sample_size=None if args.all_rows else args.sample_size,
         language=args.language,
@@ -135,7 +153,85 @@ def _plan(args: argparse.Namespace) -> _Plan:
         connectors=connectors,
         mappings=mappings,
     )
-    return _Plan(environment, token, options, _format(args.format, args.output))
+    return _Plan(environment, credentials, options, _format(args.format, args.output), also)
+
+
+def _credentials(args: argparse.Namespace, environment: Environment, saved: OAuthRef | None,
+                 ) -> tuple[Credentials, AfasToken | None]:
+    """What to check: the OAuth client when a client id is given (and a classic token beside it
+    when one is given too), else the classic token; with neither, what the profile used."""
+    oauth_flags = args.client_secret_stdin or args.private_key or args.key_id or args.client_auth
+    token_given = args.token_stdin or bool(os.environ.get(TOKEN_ENV, "").strip())
+    if not args.client_id and saved is not None and not token_given:
+        return _saved_client(args, saved, environment), None
+    if not args.client_id:
+        if oauth_flags:
+            raise UsageError("--client-secret-stdin, --private-key, --key-id and --client-auth "
+                             "belong to an OAuth client: give its --client-id too.")
+        return _token(args, environment), None
+    if args.token_stdin and args.client_secret_stdin:
+        raise UsageError("standard input can carry one secret: pipe in the client secret and "
+                         f"set the token in ${TOKEN_ENV}.")
+    return _oauth_client(args), _token(args, environment) if token_given else None
+
+
+def _saved_client(args: argparse.Namespace, saved: OAuthRef,
+                  environment: Environment) -> OAuthClient:
+    """The profile's OAuth client: its key file, or its secret from stdin, env or keyring (the
+    entry bound to this address, never the one the profile names)."""
+    try:
+        if saved.pem_file:
+            return OAuthClient(saved.client_id, private_key=PrivateKey.load(saved.pem_file),
+                               key_id=saved.kid, client_auth=saved.client_auth)
+        if args.client_secret_stdin or os.environ.get(CLIENT_SECRET_ENV, "").strip():
+            secret = _client_secret(args, saved.client_id)
+        else:
+            stored = load_stored_client_secret(
+                client_secret_account(environment, saved.client_id)) if saved.stored else None
+            if stored is None or stored.secret is None:
+                reason = stored.reason if stored else "the profile names no stored secret."
+                raise UsageError(f"no client secret for {saved.client_id}: {reason} Pipe it in "
+                                 f"with --client-secret-stdin, or set {CLIENT_SECRET_ENV}.")
+            _confirm_address(args, environment, "client secret")
+            secret = stored.secret
+        return OAuthClient(saved.client_id, secret, client_auth=saved.client_auth)
+    except CredentialInputError as error:
+        raise UsageError(error.text(args.language)) from None
+
+
+def _oauth_client(args: argparse.Namespace) -> OAuthClient:
+    auth: ClientAuth = args.client_auth or "auto"
+    try:
+        if args.private_key:
+            if auth not in ("auto", "private_key_jwt"):
+                raise UsageError(f"--client-auth {auth} sends a secret; a --private-key signs "
+                                 "(private_key_jwt). Leave --client-auth out.")
+            return OAuthClient(args.client_id, private_key=PrivateKey.load(args.private_key),
+                               key_id=args.key_id, client_auth=auth)
+        if args.key_id:
+            raise UsageError("--key-id belongs to a --private-key.")
+        if auth == "private_key_jwt":
+            raise UsageError("--client-auth private_key_jwt needs --private-key FILE.")
+        return OAuthClient(args.client_id, _client_secret(args, args.client_id),
+                           client_auth=auth)
+    except CredentialInputError as error:
+        raise UsageError(error.text(args.language)) from None
+
+
+def _client_secret(args: argparse.Namespace, client_id: str) -> ClientSecret:
+    if args.client_secret_stdin:
+        text, where = read_token_stdin("check", what="client secret"), "standard input"
+    elif os.environ.get(CLIENT_SECRET_ENV, "").strip():
+        text, where = os.environ[CLIENT_SECRET_ENV], f"${CLIENT_SECRET_ENV}"
+    else:
+        raise UsageError(f"no client secret for {client_id}: pipe it in with "
+                         f"--client-secret-stdin, set {CLIENT_SECRET_ENV}, or give "
+                         "--private-key FILE.")
+    try:
+        return ClientSecret.parse(text)
+    except CredentialInputError as error:
+        raise UsageError(f"the client secret from {where} cannot be used: "
+                         f"{error.text(args.language)}") from None
 
 
 def _format(asked: str | None, output: str | None) -> str:
@@ -159,14 +255,19 @@ def _token(args: argparse.Namespace, environment: Environment) -> AfasToken:
         if stored.token is None:
             raise UsageError(
                 f"no token: {stored.reason} Pipe it in with --token-stdin, or set {TOKEN_ENV}.")
-        if needs_confirmation(environment) and not args.trust_base_url:
-            raise UsageError(
-                f"the stored token is not sent to {environment.base_url}: it is not AFAS's own "
-                f"address for {environment.uid} ({environment.kind.value}), "
-                f"{environment.derived_url}. If you trust that address, add --trust-base-url; "
-                "or pipe the token in with --token-stdin.")
+        _confirm_address(args, environment, "token")
         return stored.token
     return parse_token(text, where)
+
+
+def _confirm_address(args: argparse.Namespace, environment: Environment, what: str) -> None:
+    """A stored secret goes to an address other than AFAS's own only with --trust-base-url."""
+    if needs_confirmation(environment) and not args.trust_base_url:
+        raise UsageError(
+            f"the stored {what} is not sent to {environment.base_url}: it is not AFAS's own "
+            f"address for {environment.uid} ({environment.kind.value}), "
+            f"{environment.derived_url}. If you trust that address, add --trust-base-url; or "
+            "pipe it in on standard input.")
 
 
 def _check_output(output: str | None) -> None:

@@ -17,6 +17,8 @@ from payt_onboarding.simulator.names import SCENARIO_NAMES
 from payt_onboarding.vocabulary import REPORT_FORMATS
 
 TOKEN_ENV = "PAYT_AFAS_TOKEN"
+CLIENT_SECRET_ENV = "PAYT_AFAS_CLIENT_SECRET"
+CLIENT_AUTHS = ("auto", "post", "basic", "private_key_jwt")
 LANGUAGES = ("nl", "en")
 
 _Commands = argparse._SubParsersAction  # argparse has no public name for it
@@ -38,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"Exit status: {exit_codes.described()}.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="test this installation (Qt, translations, data files, trust "
+                        "store, keyring, a check against the built-in simulator) and exit")
+    parser.add_argument("--verbose", dest="debug_log", action="store_true",
+                        help="write DEBUG lines to the log file too")
     parser.add_argument("--language", dest="gui_language", choices=LANGUAGES, default="nl",
                         help="language of the wizard, which opens without a command "
                         "(default nl)")
@@ -85,6 +92,24 @@ def _add_check(commands: _Commands[Any]) -> None:
                        help="use this address instead of the one derived from the UID")
     check.add_argument("--token-stdin", action="store_true",
                        help="read the token from standard input (any form AFAS gives)")
+    oauth = check.add_argument_group(
+        "OAuth client", "for an app connector set to OAuth or Hybrid: the client id with its "
+        f"secret (--client-secret-stdin, else ${CLIENT_SECRET_ENV}, else the keyring) or a "
+        "private key file. With a token as well, both are tested (Hybrid).")
+    oauth.add_argument("--client-id", metavar="ID", help="the OAuth client id of the app "
+                       "connector")
+    secret = oauth.add_mutually_exclusive_group()
+    secret.add_argument("--client-secret-stdin", action="store_true",
+                        help="read the client secret from standard input")
+    secret.add_argument("--private-key", metavar="FILE",
+                        help="sign with this PEM private key (private_key_jwt); it stays in "
+                        "its file")
+    oauth.add_argument("--key-id", metavar="KID",
+                       help="the key id (kid) set in Profit for the certificate, if any")
+    oauth.add_argument("--client-auth", choices=CLIENT_AUTHS, default=None,
+                       help="how the client proves itself: auto (default: post, then basic "
+                       "after invalid_client; private_key_jwt with a key), post, basic, "
+                       "private_key_jwt")
     check.add_argument("--format", choices=REPORT_FORMATS, default=None,
                        help="report format (default: from --output's extension, else text)")
     check.add_argument("--output", metavar="FILE", help="write the report here, not to stdout")
@@ -108,8 +133,10 @@ def _add_check(commands: _Commands[Any]) -> None:
     check.add_argument("--save-profile", metavar="NAME",
                        help="save the checked configuration as a profile, token in the keyring")
     check.add_argument("--trust-base-url", action="store_true",
-                       help="send the token stored in the keyring to a base URL that is not "
-                       "AFAS's own address for the UID and environment (such as the simulator)")
+                       help="send a token or client secret stored in the keyring to a base URL "
+                       "that is not AFAS's own address for the UID and environment (such as the "
+                       "simulator)")
+    _add_verbose(check)
 
 
 def _add_profiles(commands: _Commands[Any]) -> None:
@@ -154,6 +181,13 @@ def _add_demo(commands: _Commands[Any]) -> None:
                       help="language of the wizard and the report (default nl)")
     demo.add_argument("--text", action="store_true",
                       help="no window: run the check and print the report, as 'check' does")
+    _add_verbose(demo)
+
+
+def _add_verbose(command: argparse.ArgumentParser) -> None:
+    # SUPPRESS: a subcommand's default must not undo `payt-onboarding --verbose check`.
+    command.add_argument("--verbose", dest="debug_log", action="store_true",
+                         default=argparse.SUPPRESS, help="write DEBUG lines to the log file too")
 
 
 def _add_scenario(command: argparse.ArgumentParser) -> None:
