@@ -95,9 +95,10 @@ def _word_end(text: str, index: int) -> int:
 class Scrubber:
     """Blanks registered secrets out of text; `text` for one string, `clean` for parsed JSON."""
 
-    __slots__ = ("_pattern", "_secrets", "_shortest")
+    __slots__ = ("_blank", "_pattern", "_secrets", "_shortest")
 
-    def __init__(self, secrets: Iterable[str] = ()) -> None:
+    def __init__(self, secrets: Iterable[str] = (), *, blank: str = BLANK) -> None:
+        self._blank = blank
         self._secrets = frozenset(s for s in secrets if s and len(s) >= MIN_SECRET_LENGTH)
         patterns: list[str] = []
         shortest: list[int] = []
@@ -115,7 +116,7 @@ class Scrubber:
 
     def with_secrets(self, *secrets: str) -> Scrubber:
         """A scrubber that knows these secrets too."""
-        return Scrubber((*self._secrets, *secrets))
+        return Scrubber((*self._secrets, *secrets), blank=self._blank)
 
     def __repr__(self) -> str:
         return f"Scrubber({len(self._secrets)} secrets)"
@@ -125,7 +126,7 @@ class Scrubber:
         return self._pattern is not None and self._pattern.search(text) is not None
 
     def text(self, text: str) -> str:
-        """`text` with every form of every secret replaced by `[token]`: the whole word it
+        """`text` with every form of every secret blanked (`[token]`): the whole word it
         stands in (base64 characters around a match carry bits of the secret too)."""
         if self._pattern is None or len(text) < self._shortest:
             return text
@@ -137,7 +138,7 @@ class Scrubber:
                 continue
             start = max(done, _word_start(text, start))
             end = _word_end(text, end)
-            parts += [text[done:start], BLANK]
+            parts += [text[done:start], self._blank]
             done = end
         return "".join(parts) + text[done:] if parts else text
 

@@ -6,7 +6,9 @@ the XML, the whole `AfasToken …` header and its base64 part. And whatever look
 credential is blanked even if it was never remembered: `<token>…</token>`, an `AfasToken` or
 `Bearer` header value, a long run of hex.
 
-One place to connect the shared scrubber (issue 11) later: `scrub` below.
+The remembered tokens and client secrets go through the shared scrubber (afas/scrub.py), so
+each is blanked in every encoding it knows (URL-encoded, base64 of any kind, grouped hex, any
+letter case); a private key's text is blanked as it is, whole and line by line.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import logging
 import re
 import threading
 from typing import TYPE_CHECKING
+
+from payt_onboarding.afas.scrub import Scrubber
 
 if TYPE_CHECKING:
     from payt_onboarding.afas.credentials import ClientSecret, Credentials
@@ -37,15 +41,22 @@ _PATTERNS = (
                re.DOTALL),
 )
 _lock = threading.Lock()
-_forms: set[str] = set()
+_secrets: set[str] = set()  # tokens' data values and client secrets: the shared scrubber's
+_forms: set[str] = set()  # texts blanked as they are: a private key, whole and line by line
+_scrubber = Scrubber(blank=BLANK)
+
+
+def _remember_secret(text: str) -> None:
+    global _scrubber
+    with _lock:
+        if text and text not in _secrets:
+            _secrets.add(text)
+            _scrubber = Scrubber(_secrets, blank=BLANK)
 
 
 def remember_token(token: AfasToken) -> None:
     """Every form in which `token` could reach a log line is blanked from now on."""
-    header = token.authorization_header()
-    with _lock:
-        _forms.update(form for form in (token.reveal_data(), token.xml(), header,
-                                        header.partition(" ")[2]) if form)
+    _remember_secret(token.reveal_data())
 
 
 def remember_credentials(credentials: Credentials) -> None:
@@ -65,17 +76,14 @@ def remember_credentials(credentials: Credentials) -> None:
 
 
 def remember_client_secret(secret: ClientSecret) -> None:
-    """The secret, and URL-encoded as it travels in a token request's form."""
-    from urllib.parse import quote_plus
-
-    text = secret.reveal()
-    with _lock:
-        _forms.update(form for form in (text, quote_plus(text)) if form)
+    """The secret, in every encoding (URL-encoded, as it travels in a token request's form)."""
+    _remember_secret(secret.reveal())
 
 
 def scrub(text: str) -> str:
     with _lock:
-        forms = sorted(_forms, key=len, reverse=True)  # the longest first: the XML holds the data
+        scrubber, forms = _scrubber, sorted(_forms, key=len, reverse=True)
+    text = scrubber.text(text)
     for form in forms:
         text = text.replace(form, BLANK)
     for pattern in _PATTERNS:

@@ -88,6 +88,6 @@ def test_the_connection_goes_to_the_checked_address(
     looked_up = steer(monkeypatch, lambda n: ["127.0.0.1"] if n == 1 else [ELSEWHERE])
     report = run(check_environment(_by_name(server), TOKEN, load_requirements(None),
                                    CheckOptions(language="en")))
-    assert report.verdict == "ready", report.codes()
+    assert not report.codes("error"), report.codes()  # every request reached the simulator
     assert looked_up == ["localhost"], "a second lookup could have sent the token elsewhere"
     assert server.paths("/connectors/"), "the check read rows from the checked address"

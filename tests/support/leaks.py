@@ -25,12 +25,16 @@ SECRETS: set[str] = set()
 JWT_RE = re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}")
 
 
-def secret_forms(token: AfasToken) -> list[str]:
-    """Every form in which the token could leak: data, XML, header and its base64 part, and each
-    encoding a server could quote it back in (`encoded_forms`)."""
+def plain_forms(token: AfasToken) -> list[str]:
+    """The forms the program itself handles: data, XML, header and its base64 part."""
     header = token.authorization_header()
-    return [token.reveal_data(), token.xml(), header, header.split(" ", 1)[1],
-            *encoded_forms(token).values()]
+    return [token.reveal_data(), token.xml(), header, header.split(" ", 1)[1]]
+
+
+def secret_forms(token: AfasToken) -> list[str]:
+    """Every form in which the token could leak: its plain forms, and each encoding a server
+    could quote it back in (`encoded_forms`)."""
+    return [*plain_forms(token), *encoded_forms(token).values()]
 
 
 def encoded_forms(token: AfasToken) -> dict[str, str]:
