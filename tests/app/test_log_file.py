@@ -14,7 +14,7 @@ import pytest
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.app import logfile
 from payt_onboarding.app.log_scrub import BLANK, ScrubbingFormatter, remember_token, scrub
-from tests.support.leaks import register_secret, plain_forms, secret_forms
+from tests.support.leaks import plain_forms, register_secret, secret_forms
 
 # A token the process has used (remember_token) and one it never saw: both must be blanked.
 USED = AfasToken.from_data("A1B2C3D4E5F60718" * 4)
