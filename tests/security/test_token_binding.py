@@ -101,3 +101,27 @@ def test_a_token_saved_for_the_simulator_is_bound_to_it(
     assert main(["check", "--profile", "Sim", "--format", "json"]) == 64  # not without the flag
     assert main(["check", "--profile", "Sim", "--format", "json", "--trust-base-url"]) == 1
     assert not leaked(capsys.readouterr().err)
+
+
+def test_a_stored_client_secret_is_bound_to_its_address_too(
+    stored: MemoryKeyring, simulator: Start, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The OAuth client secret saved for AFAS's address of 12345; a profile placed by hand
+    # names that keyring entry but points at another host.
+    from payt_onboarding.simulator.oauth import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+
+    afas_account = f"{AFAS.keyring_account}:{DEMO_CLIENT_ID}"
+    stored.set_password("payt-onboarding-oauth", afas_account, DEMO_CLIENT_SECRET)
+    foreign = simulator("healthy")
+    folder = tmp_path / "config" / "profiles"
+    folder.mkdir(parents=True)
+    (folder / "oauth-collega.json").write_text(json.dumps({
+        "schema_version": 1, "name": "OAuth collega", "uid": DEMO_UID,
+        "environment": "production", "base_url": foreign.url, "auth": "oauth_client_secret",
+        "oauth": {"client_id": DEMO_CLIENT_ID,
+                  "stored": {"service": "payt-onboarding-oauth", "account": afas_account}},
+    }), encoding="utf-8")
+    for trust in ([], ["--trust-base-url"]):
+        assert main(["check", "--profile", "OAuth collega", "--format", "json", *trust]) == 64
+        assert "holds no client secret" in capsys.readouterr().err
+        assert foreign.requests == [], "the foreign host was contacted"
