@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from payt_onboarding.afas.client import AfasClient
@@ -31,13 +31,8 @@ async def check_attachments(
     invoices = [o for role in rule.roles if (o := outcomes.get(role)) and o.data is not None]
     if not invoices or target is None or not target.finished:
         return []  # a connector the rule needs failed: that is reported already
-    linked: list[str] = []
-    for outcome in invoices:
-        assert outcome.data is not None
-        for row in outcome.data.rows:
-            value = row.get(rule.link_field)
-            if not is_empty(value) and str(value).strip() not in linked:
-                linked.append(str(value).strip())
+    linked = linked_values((o.data.rows for o in invoices if o.data is not None),
+                           rule.link_field, LOOKUP)
     source = invoices[0].connector_id
     where: dict[str, Any] = {"role": target.requirement.role,
                              "connector_id": target.connector_id}
@@ -55,9 +50,8 @@ async def check_attachments(
         return []  # field.missing on the attachments connector says it
     name_id = _afas_id(target, rule.name_field) if rule.name_field else None
     url = client.environment.base_url
-    lookup = linked[:LOOKUP]
     try:
-        rows = await _files_of(client, target.connector_id, subject_id, lookup)
+        rows = await _files_of(client, target.connector_id, subject_id, linked)
     except AfasError as error:
         return [finding_for_error(error, language=language, url=url, **where)]
     if rows is None:
@@ -65,8 +59,8 @@ async def check_attachments(
     rows = [r for r in rows if not is_empty(r.get(subject_id)) and not is_empty(r.get(file_id))]
     if not rows:
         return [make_finding(
-            Code.ATTACHMENTS_NOT_AUTHORIZED, language=language, count=len(lookup),
-            examples=lookup, detail=no_files_detail(language, len(lookup), target.connector_id),
+            Code.ATTACHMENTS_NOT_AUTHORIZED, language=language, count=len(linked),
+            examples=linked, detail=no_files_detail(language, len(linked), target.connector_id),
             **where)]
     # A dossier item may also hold a UBL file or a work order: try the PDFs first.
     rows.sort(key=lambda r: not str(r.get(name_id) or "").strip().lower().endswith(".pdf")
@@ -86,6 +80,21 @@ async def check_attachments(
                 filename=shown(attachment.filename), mimetype=shown(attachment.mimetype, 100),
                 connector=target.connector_id, **where))
     return found
+
+
+def linked_values(tables: Iterable[Iterable[Mapping[str, Any]]], field: str,
+                  limit: int) -> list[str]:
+    """The first `limit` distinct filled values of `field`, in row order. Only a few are looked
+    up, so reading stops there: a full scan may hold hundreds of thousands of invoices."""
+    linked: dict[str, None] = {}
+    for rows in tables:
+        for row in rows:
+            value = row.get(field)
+            if not is_empty(value):
+                linked[str(value).strip()] = None
+                if len(linked) >= limit:
+                    return list(linked)
+    return list(linked)
 
 
 async def _files_of(
