@@ -41,6 +41,7 @@ from payt_onboarding.afas.errors import (
 )
 from payt_onboarding.afas.filters import Filter, FilterGroups, filter_params
 from payt_onboarding.afas.models import Attachment, ConnectorMetadata, MetaInfo, RowsPage
+from payt_onboarding.afas.scheduler import Scheduler
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.vocabulary import Language
 
@@ -50,8 +51,8 @@ log = logging.getLogger(__name__)
 ACCEPT_LANGUAGE: dict[Language, str] = {"nl": "nl-nl", "en": "en-us"}
 _ModelT = TypeVar("_ModelT", bound=BaseModel)
 
-# AFAS allows 8 parallel calls per environment; the client's other integrations need the rest.
-DEFAULT_MAX_IN_FLIGHT = 4
+# What AFAS allows per token: at most 8 parallel calls (reference section 5, D-trb item 10).
+DEFAULT_MAX_IN_FLIGHT = 8
 # AFAS answers 404 when the query string (with its "?") exceeds this (reference 3.4).
 MAX_QUERY_LENGTH = 2049
 _ELAPSED = "payt_elapsed_ms"  # response extension: AFAS's answer time of a successful request
@@ -124,7 +125,7 @@ class AfasClient:
         self.environment = environment
         self.retry = retry or RetryPolicy()
         self._rng = rng or random.Random()
-        self._slots = asyncio.Semaphore(max_in_flight)
+        self._slots = Scheduler(max_in_flight)
         self._auth = _AfasTokenAuth(token)
         self._http = httpx.AsyncClient(
             base_url=environment.base_url,
@@ -280,7 +281,7 @@ class AfasClient:
         self, path: str, params: Mapping[str, str], operation: Operation
     ) -> httpx.Response | AfasError:
         """One request: the successful response, or the error it amounts to (not raised)."""
-        async with self._slots:
+        async with self._slots.slot():
             started = time.perf_counter()
             try:
                 response = await self._http.get(path, params=params)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from payt_onboarding.afas.client import AfasClient
@@ -11,12 +11,12 @@ from payt_onboarding.afas.filters import Filter, Op
 from payt_onboarding.checks.connector import ConnectorOutcome
 from payt_onboarding.checks.failures import finding_for_error
 from payt_onboarding.checks.findings import make_finding, no_files_detail
+from payt_onboarding.checks.rules import LOOKUP
 from payt_onboarding.checks.values import is_empty, shown
 from payt_onboarding.report.model import Finding
 from payt_onboarding.requirements.model import AttachmentRule
 from payt_onboarding.vocabulary import Code, Language
 
-LOOKUP = 10  # linked dossier items looked up in the attachments connector
 PDF_MAGIC = b"%PDF-"
 
 
@@ -27,12 +27,17 @@ async def check_attachments(
     *,
     language: Language,
 ) -> list[Finding]:
+    """Needs the invoice connectors' first links and the attachments connector's fields, not
+    their every row: the engine starts it as soon as those are there (and keeps its findings
+    only if those connectors finish reading)."""
     target = outcomes.get(rule.target_role)
-    invoices = [o for role in rule.roles if (o := outcomes.get(role)) and o.data is not None]
-    if not invoices or target is None or not target.finished:
+    invoices = [o for role in rule.roles if (o := outcomes.get(role)) and o.read is not None]
+    if not invoices or target is None or target.read is None:
         return []  # a connector the rule needs failed: that is reported already
-    linked = linked_values((o.data.rows for o in invoices if o.data is not None),
-                           rule.link_field, LOOKUP)
+    # Each connector keeps its first LOOKUP distinct links: together they hold the first
+    # LOOKUP distinct ones of all invoices, in order.
+    linked = list(dict.fromkeys(
+        link for o in invoices if o.read is not None for link in o.read.links))[:LOOKUP]
     source = invoices[0].connector_id
     where: dict[str, Any] = {"role": target.requirement.role,
                              "connector_id": target.connector_id}
@@ -80,21 +85,6 @@ async def check_attachments(
                 filename=shown(attachment.filename), mimetype=shown(attachment.mimetype, 100),
                 connector=target.connector_id, **where))
     return found
-
-
-def linked_values(tables: Iterable[Iterable[Mapping[str, Any]]], field: str,
-                  limit: int) -> list[str]:
-    """The first `limit` distinct filled values of `field`, in row order. Only a few are looked
-    up, so reading stops there: a full scan may hold hundreds of thousands of invoices."""
-    linked: dict[str, None] = {}
-    for rows in tables:
-        for row in rows:
-            value = row.get(field)
-            if not is_empty(value):
-                linked[str(value).strip()] = None
-                if len(linked) >= limit:
-                    return list(linked)
-    return list(linked)
 
 
 async def _files_of(

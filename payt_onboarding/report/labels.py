@@ -49,6 +49,7 @@ class Labels:
     none: str
     rows: tuple[str, str]
     all_rows: str
+    judged_on: str  # "{}" takes the number of rows a new mapping was judged on
     made_with: str
 
 
@@ -136,6 +137,7 @@ NL = Labels(
     none="geen",
     rows=("rij", "rijen"),
     all_rows="alle rijen",
+    judged_on="koppeling beoordeeld op de eerste {}",
     made_with="Gemaakt met",
 )
 
@@ -219,6 +221,7 @@ EN = Labels(
     none="none",
     rows=("row", "rows"),
     all_rows="all rows",
+    judged_on="mapping judged on the first {}",
     made_with="Made with",
 )
 

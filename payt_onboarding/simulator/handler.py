@@ -36,9 +36,9 @@ class SimulatorHost(Protocol):
 
     config: SimulatorConfig
 
-    def _enter(self) -> None: ...
+    def _enter(self, token: str) -> bool: ...
 
-    def _leave(self, record: RequestRecord) -> None: ...
+    def _leave(self, record: RequestRecord, token: str) -> None: ...
 
     def _rows_cache(self, connector_id: str, order_by: tuple[str, ...],
                     groups: tuple[tuple[Condition, ...], ...]) -> list[Row]: ...
@@ -107,7 +107,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self._started = time.monotonic()
         self._recorded = False
-        self.sim._enter()
+        # Counted per Authorization header: AFAS limits the parallel calls of one token.
+        self._token = self.headers.get("Authorization", "")
+        self._allowed = self.sim._enter(self._token)
         split = urlsplit(self.path)
         path = unquote(split.path).lower().rstrip("/")
         self._record_key = (path[len(BASE_PATH):] if path.startswith(BASE_PATH) else path,
@@ -127,12 +129,16 @@ class _Handler(BaseHTTPRequestHandler):
         self._recorded = True
         path, query = self._record_key
         self.sim._leave(RequestRecord(path, query, status, self._started, time.monotonic(),
-                                      self._language))
+                                      self._language), self._token)
 
     def do_POST(self) -> None:
         self._send(404, None)
 
     def _serve(self, path: str, query: str, language: str) -> None:
+        if not self._allowed:
+            # More parallel calls than AFAS allows per token: its catch-all error [INF].
+            self._send(500, self._error_body(Message.UNEXPECTED, language))
+            return
         if self.config.latency:
             time.sleep(self.config.latency)
         fault = self.config.take_fault(path)
