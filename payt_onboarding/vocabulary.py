@@ -12,8 +12,9 @@ SEVERITY_ORDER: tuple[Severity, ...] = ("error", "warning", "info")  # most seri
 # The language of every message, report and window; AFAS's own Accept-Language is derived
 # from it (afas.client.accept_language).
 Language = Literal["nl", "en"]
-# The report formats a user can ask for by name (`check --format`).
-REPORT_FORMATS: tuple[str, ...] = ("text", "json", "html")
+# The report formats a user can ask for by name (`check --format`); pdf is printed by Qt
+# (gui.report_pdf), the others by report.formats.
+REPORT_FORMATS: tuple[str, ...] = ("text", "json", "html", "pdf")
 
 
 class Code(StrEnum):

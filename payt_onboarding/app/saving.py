@@ -105,3 +105,25 @@ def save_checked_profile(
 
 def _recognised(connector_id: str, match: str) -> bool:
     return connector_key(connector_id).startswith(connector_key(match))
+
+
+def store_new_token(name: str, token: AfasToken, *, store: ProfileStore | None = None,
+                    vault: TokenVault | None = None) -> SavedProfile:
+    """A new token for a saved profile (the old one expired or was replaced in AFAS): into the
+    keyring, and the profile points at it. Raises ProfileError (no such profile); a keyring
+    that refuses is `token="failed"` with the reason in `problem`."""
+    store = store or ProfileStore()
+    vault = vault or TokenVault()
+    profile = store.load(name)
+    account = Environment.parse(profile.uid, profile.environment,
+                                profile.base_url).keyring_account
+    try:
+        where = vault.save(account, token)
+    except SecretStoreError as error:
+        return SavedProfile(store.path_for(profile.name), profile, "failed", str(error),
+                            vault.status.name)
+    if where == "keyring":
+        profile = revalidated(profile, token=TokenRef(account=account))
+    path = store.save(profile) if where == "keyring" else store.path_for(profile.name)
+    return SavedProfile(path, profile, where, vault.status.reason if where == "memory" else "",
+                        vault.status.name)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import getpass
 import os
 import sys
 from collections.abc import Mapping
@@ -15,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from payt_onboarding.afas.environment import Environment, EnvironmentInputError
-from payt_onboarding.afas.token import AfasToken, TokenFormatError
+from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.app.check import check_environment
 from payt_onboarding.app.credentials import load_stored_token
 from payt_onboarding.app.saving import save_checked_profile
@@ -25,6 +24,7 @@ from payt_onboarding.cli.parser import TOKEN_ENV
 from payt_onboarding.cli.profiles import load_for_check, say_saved
 from payt_onboarding.cli.progress_line import TerminalProgress
 from payt_onboarding.cli.streams import silence_stdout
+from payt_onboarding.cli.token_input import parse_token, read_token_stdin
 from payt_onboarding.cli.usage import UsageError, report_usage_error
 from payt_onboarding.profile.store import ProfileError
 from payt_onboarding.report.formats import format_from, render
@@ -111,12 +111,23 @@ def _plan(args: argparse.Namespace) -> _Plan:
         connectors=connectors,
         mappings=mappings,
     )
-    return _Plan(environment, token, options, args.format or format_from(args.output))
+    return _Plan(environment, token, options, _format(args.format, args.output))
+
+
+def _format(asked: str | None, output: str | None) -> str:
+    """--format, else the --output extension's; a PDF goes to a file, never to a terminal."""
+    fmt = asked or format_from(output)
+    if fmt is None:
+        raise UsageError(f"--output {output}: the extension names no report format. Use .txt, "
+                         ".json, .html or .pdf, or give --format.")
+    if fmt == "pdf" and output is None:
+        raise UsageError("--format pdf writes a file: give --output rapport.pdf.")
+    return fmt
 
 
 def _token(args: argparse.Namespace, account: str) -> AfasToken:
     if args.token_stdin:
-        text, where = _read_stdin(), "standard input"
+        text, where = read_token_stdin("check"), "standard input"
     elif os.environ.get(TOKEN_ENV, "").strip():
         text, where = os.environ[TOKEN_ENV], f"${TOKEN_ENV}"
     else:
@@ -125,29 +136,7 @@ def _token(args: argparse.Namespace, account: str) -> AfasToken:
             raise UsageError(
                 f"no token: {stored.reason} Pipe it in with --token-stdin, or set {TOKEN_ENV}.")
         return stored.token
-    if not text.strip():
-        raise UsageError(f"the token from {where} is empty. Paste the token AFAS gave "
-                         "(the <token>…</token> text or its long data value).")
-    try:
-        return AfasToken.parse(text)
-    except TokenFormatError as error:
-        raise UsageError(f"the token from {where} cannot be read: {error}") from None
-
-
-def _read_stdin() -> str:
-    """The token from standard input; typed or pasted at a terminal, it is not shown."""
-    stdin = sys.stdin
-    if stdin is None or stdin.closed:
-        raise UsageError("--token-stdin, but there is no standard input. Pipe the token in: "
-                         "payt-onboarding check ... --token-stdin < token.txt")
-    try:
-        if stdin.isatty():
-            # Often on a shared screen: no echo. One line holds every form of the token.
-            return getpass.getpass("Token (wordt niet getoond / not shown): ")
-        return stdin.read()
-    except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"the token cannot be read from standard input ({error}). Save it "
-                         "as a UTF-8 text file and pipe that in.") from None
+    return parse_token(text, where)
 
 
 def _check_output(output: str | None) -> None:
@@ -183,6 +172,14 @@ def _requirements(path: str | None) -> Requirements:
         raise UsageError(str(error)) from None
 
 
+def _bytes(report: Report, fmt: str) -> bytes:
+    if fmt == "pdf":
+        from payt_onboarding.gui.report_pdf import render_pdf  # Qt, only when asked for
+
+        return render_pdf(report)
+    return render(report, fmt).encode("utf-8")
+
+
 def _write(report: Report, fmt: str, output: str | None) -> None:
     if output is None:
         color = fmt == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -196,5 +193,5 @@ def _write(report: Report, fmt: str, output: str | None) -> None:
     from payt_onboarding.report.render_text import summary_line
 
     # A temp file, fsynced, renamed over the target, and removed when anything fails.
-    atomic_write(Path(output), render(report, fmt).encode("utf-8"))
+    atomic_write(Path(output), _bytes(report, fmt))
     print(f"{summary_line(report)}. → {output}", file=sys.stderr)

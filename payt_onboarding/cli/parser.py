@@ -112,7 +112,7 @@ def _add_check(commands: _Commands[Any]) -> None:
 def _add_profiles(commands: _Commands[Any]) -> None:
     profiles = commands.add_parser(
         "profiles",
-        help="list and manage the saved profiles",
+        help="list and manage the saved profiles, and replace a profile's token",
         description="Without an action: list the saved profiles (name, UID, environment, last "
         "verdict and when). A profile never holds the token.",
     )
@@ -135,6 +135,10 @@ def _add_profiles(commands: _Commands[Any]) -> None:
     import_.add_argument("--name", help="save it under this name")
     import_.add_argument("--replace", action="store_true",
                          help="replace a profile of the same name (it becomes the backup)")
+    set_token = actions.add_parser(
+        "set-token", help="store a new token for a profile (read from standard input, or "
+        "typed at a prompt that does not show it)")
+    set_token.add_argument("name")
 
 
 def _add_demo(commands: _Commands[Any]) -> None:

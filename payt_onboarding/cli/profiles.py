@@ -6,9 +6,10 @@ import argparse
 import sys
 
 from payt_onboarding.app.saving import SavedProfile
+from payt_onboarding.cli.token_input import parse_token, read_token_stdin
 from payt_onboarding.cli.usage import UsageError, report_usage_error
 from payt_onboarding.profile.model import Profile
-from payt_onboarding.profile.store import ProfileError, ProfileStore
+from payt_onboarding.profile.store import ProfileError, ProfileExistsError, ProfileStore
 
 
 def load_for_check(name: str) -> Profile:
@@ -50,9 +51,31 @@ def run_profiles_command(args: argparse.Namespace) -> int:
             print(f"Written to {store.export(args.name, args.file)}. It holds no token: your "
                   "colleague passes the token at the first check.")
         elif action == "import":
-            profile = store.import_file(args.file, name=args.name, replace=args.replace)
+            try:
+                profile = store.import_file(args.file, name=args.name, replace=args.replace)
+            except ProfileExistsError:
+                raise UsageError(
+                    f"a profile of that name exists already. Import it under another name "
+                    f"with --name NEW, or replace it with --replace (the current one becomes "
+                    f"its backup): payt-onboarding profiles import {args.file} --name NEW"
+                ) from None
             print(f"Profile '{profile.name}' imported. Give its token at the first check: "
-                  f"payt-onboarding check --profile \"{profile.name}\" --token-stdin")
-    except (ProfileError, ValueError) as error:
+                  f"payt-onboarding check --profile \"{profile.name}\" --token-stdin, or "
+                  f"now: payt-onboarding profiles set-token \"{profile.name}\"")
+        elif action == "set-token":
+            _set_token(args.name)
+    except (ProfileError, ValueError, UsageError) as error:
         return report_usage_error("profiles", error)
     return 0
+
+
+def _set_token(name: str) -> None:
+    from payt_onboarding.app.saving import store_new_token
+
+    token = parse_token(read_token_stdin("profiles set-token"), "standard input")
+    saved = store_new_token(name, token)
+    if saved.token != "keyring":
+        raise UsageError(f"the token was NOT stored: {saved.problem} Pass it to each check "
+                         "with --token-stdin instead.")
+    print(f"The new token of profile '{saved.profile.name}' is in {saved.store_name}. Test "
+          f"it: payt-onboarding check --profile \"{saved.profile.name}\"")

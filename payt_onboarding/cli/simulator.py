@@ -68,6 +68,8 @@ def _print_banner(server: SimulatorServer, config: SimulatorConfig, ca: Path | N
         f"  Token  {demo_token_xml()}",
     ]
     if ca is not None:
-        lines.append(f"  CA     {ca}  (trust this file; the certificate is for this run only)")
+        lines += [f"  CA     {ca}  (for this run only)",
+                  f"         trust it: SSL_CERT_FILE={ca} payt-onboarding check ...",
+                  f"         or: curl --cacert {ca} ..."]
     lines += ["Stop with Ctrl+C.", ""]
     print("\n".join(lines), flush=True)

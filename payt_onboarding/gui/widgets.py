@@ -6,7 +6,15 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from payt_onboarding.gui.texts import report_labels, translate
 from payt_onboarding.report.labels import counted
@@ -78,6 +86,51 @@ class Notice(QWidget):
         self.status = ""
         self.text.clear()
         self.hide()
+
+
+# The HTML report's verdict colours (resources/report.html.j2): text and border, background.
+# Explicit on both, so the banner reads the same in a light and a dark palette.
+_TONES = {
+    "ready": ("#1b6332", "#e6f3ea"),
+    "ready_with_warnings": ("#7a4800", "#fff2d4"),
+    "not_ready": ("#a3151a", "#fce8e8"),
+    "cancelled": ("#4a5059", "#eef0f2"),
+}
+
+
+class VerdictBanner(QFrame):
+    """The verdict as the first thing one sees, as in the HTML report: the word large, in its
+    colour with a thick left border, the counts under it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("verdict")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(2)
+        self.word = QLabel()
+        font = self.word.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        self.word.setFont(font)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        layout.addWidget(self.word)
+        layout.addWidget(self.detail)
+        self.verdict = ""
+        self.hide()
+
+    def show_verdict(self, verdict: str, word: str, detail: str) -> None:
+        ink, background = _TONES.get(verdict, _TONES["cancelled"])
+        self.verdict = verdict
+        self.setStyleSheet(
+            f"QFrame#verdict {{ background: {background}; border: 2px solid {ink}; "
+            f"border-left-width: 12px; border-radius: 4px; }} "
+            f"QFrame#verdict QLabel {{ color: {ink}; background: transparent; border: none; }}")
+        self.word.setText(word)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+        self.show()
 
 
 def counts(report: Report) -> str:

@@ -217,6 +217,14 @@ class ProfileStore:
                 "delete that profile first.", path=new_path)
         self.save(renamed)
         if new_path != old_path:
+            # The previous version goes along, so `restore` right after a rename still works.
+            old_backup = backup_path(old_path)
+            if old_backup.exists():
+                try:
+                    os.replace(old_backup, backup_path(new_path))
+                except OSError as error:
+                    raise ProfileError(f"Cannot move the backup {old_backup}: "
+                                       f"{error.strerror or error}.", path=old_backup) from None
             self._remove_files(old_path)
         return renamed
 

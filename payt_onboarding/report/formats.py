@@ -10,14 +10,20 @@ if TYPE_CHECKING:
     from payt_onboarding.report.model import Report
 
 
-def format_from(path: str | Path | None) -> str:
-    """The format a file name asks for: .html/.htm and .json, else text."""
+_BY_SUFFIX = {"": "text", "txt": "text", "text": "text", "htm": "html", "html": "html",
+              "json": "json", "pdf": "pdf"}
+
+
+def format_from(path: str | Path | None) -> str | None:
+    """The format a file name asks for (no extension: text); None for an extension that names
+    none of them, which must not get plain text under its name."""
     suffix = Path(path).suffix.lower().lstrip(".") if path else ""
-    return {"htm": "html", "html": "html", "json": "json"}.get(suffix, "text")
+    return _BY_SUFFIX.get(suffix)
 
 
 def render(report: Report, fmt: str, *, color: bool = False) -> str:
-    """`color` (ANSI) applies to text only, for a terminal."""
+    """text, json or html (pdf is bytes, from gui.report_pdf). `color` (ANSI) applies to text
+    only, for a terminal."""
     if fmt == "json":
         from payt_onboarding.report.render_json import render_json
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 
 from payt_onboarding.requirements.load import BUILT_IN
 from payt_onboarding.vocabulary import Language
@@ -47,6 +48,8 @@ class Labels:
     none_checked: str
     built_in: str
     none: str
+    yes: str
+    no: str
     rows: tuple[str, str]
     all_rows: str
     judged_on: str  # "{}" takes the number of rows a new mapping was judged on
@@ -135,6 +138,8 @@ NL = Labels(
     "connectoren liet zien.",
     built_in="ingebouwd in deze versie",
     none="geen",
+    yes="ja",
+    no="nee",
     rows=("rij", "rijen"),
     all_rows="alle rijen",
     judged_on="koppeling beoordeeld op de eerste {}",
@@ -219,6 +224,8 @@ EN = Labels(
     "connectors.",
     built_in="built into this version",
     none="none",
+    yes="yes",
+    no="no",
     rows=("row", "rows"),
     all_rows="all rows",
     judged_on="mapping judged on the first {}",
@@ -272,15 +279,60 @@ def origin(labels: Labels, requirements: str) -> str:
 
 
 def when(labels: Labels, iso: str | None) -> str:
-    """An ISO 8601 moment the way the reader writes it, keeping its offset; raw if unparsable."""
+    """An ISO 8601 moment in this computer's time zone, the way the reader writes it, with the
+    zone named; raw if unparsable. (The JSON report keeps the ISO text with its offset.)"""
     if not iso:
         return labels.unknown
     try:
         moment = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    shown = moment.strftime("%d-%m-%Y %H:%M" if labels.lang == "nl" else "%Y-%m-%d %H:%M")
-    if moment.tzinfo is not None:
-        offset = moment.strftime("%z")
-        shown += " UTC" if offset == "+0000" else f" ({offset[:3]}:{offset[3:]})"
-    return shown
+    if moment.tzinfo is None:
+        return moment.strftime(_DATE_TIME[labels.lang])
+    local = moment.astimezone()
+    return f"{local.strftime(_DATE_TIME[labels.lang])} {_zone(local)}"
+
+
+_DATE = {"nl": "%d-%m-%Y", "en": "%Y-%m-%d"}
+_DATE_TIME = {"nl": "%d-%m-%Y %H:%M", "en": "%Y-%m-%d %H:%M"}
+_TRUE = {"true", "1", "yes", "ja", "waar"}
+_FALSE = {"false", "0", "no", "nee", "onwaar"}
+
+
+def _zone(moment: datetime) -> str:
+    """CET, CEST, UTC; Windows names its zones in long words, so then the offset instead."""
+    name = moment.tzname() or ""
+    if name and len(name) <= 5:
+        return name
+    offset = moment.strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:]}"
+
+
+def sample_text(labels: Labels, sample: str, payt_type: str | None) -> str:
+    """A sampled AFAS value as the reader writes it: a date as a date, an amount with the
+    reader's separators, a boolean as yes or no. Anything else, or what does not parse, as
+    AFAS sent it."""
+    if payt_type == "date":
+        try:
+            moment = datetime.fromisoformat(sample.strip().replace("Z", "+00:00"))
+        except ValueError:
+            return sample
+        if (moment.hour, moment.minute, moment.second) == (0, 0, 0):
+            return moment.strftime(_DATE[labels.lang])  # AFAS sends dates as midnight
+        return moment.strftime(_DATE_TIME[labels.lang])
+    if payt_type == "decimal":
+        try:
+            amount = Decimal(sample.strip())
+        except InvalidOperation:
+            return sample
+        exponent = amount.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        written = f"{amount:,.{places}f}"
+        return written.translate(_NL_SEPARATORS) if labels.lang == "nl" else written
+    if payt_type == "boolean":
+        word = sample.strip().lower()
+        return labels.yes if word in _TRUE else labels.no if word in _FALSE else sample
+    return sample
+
+
+_NL_SEPARATORS = str.maketrans({",": ".", ".": ","})

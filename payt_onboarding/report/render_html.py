@@ -21,6 +21,7 @@ from payt_onboarding.report.labels import (
     origin,
     percent,
     rows_text,
+    sample_text,
     when,
 )
 from payt_onboarding.report.model import Report
@@ -99,4 +100,5 @@ def render_html(report: Report) -> str:
         origin=functools.partial(origin, labels),
         duration=functools.partial(duration, labels),
         rows=functools.partial(rows_text, labels),
+        sample=functools.partial(sample_text, labels),
     )

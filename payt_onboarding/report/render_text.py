@@ -169,23 +169,31 @@ def _context(finding: Finding, titles: dict[str, str]) -> str:
 
 def _findings(report: Report, labels: Labels, width: int, paint: Paint) -> list[str]:
     titles = {c.role: c.title for c in report.connectors if c.title}
-    pad = max(len(word) for word in labels.severities.values()) + 4
-    indent = " " * pad
     out: list[str] = []
     for finding in sorted(report.findings, key=lambda f: SEVERITY_ORDER.index(f.severity)):
-        word = "  " + labels.severities[finding.severity].upper()
-        head = f"{finding.code}  {_context(finding, titles)}"
-        out += _lead(word, head, width, pad, paint, finding.severity)
-        out += _wrap(finding.message, width, indent)
-        if finding.hint:
-            out += _wrap(finding.hint, width, f"{indent}{labels.hint}: ", indent + "  ")
-        if finding.count != 1 or finding.examples:
-            examples = f". {labels.examples}:" if finding.examples else ""
-            out.append(f"{indent}{labels.count}: {finding.count}{examples}")
-        for example in finding.examples:
-            out += _wrap(_one_line(example), width, f"{indent}- ", indent + "  ")
+        out += finding_lines(finding, labels, titles, width, paint)
         out.append("")
     return out[:-1]
+
+
+def finding_lines(finding: Finding, labels: Labels, titles: dict[str, str], width: int = 100,
+                  paint: Paint = lambda text, _key: text) -> list[str]:
+    """One finding as the text report prints it; also what the wizard copies of it.
+    `titles`: the connector title per role, for the line that says where."""
+    pad = max(len(word) for word in labels.severities.values()) + 4
+    indent = " " * pad
+    word = "  " + labels.severities[finding.severity].upper()
+    head = f"{finding.code}  {_context(finding, titles)}"
+    out = _lead(word, head, width, pad, paint, finding.severity)
+    out += _wrap(finding.message, width, indent)
+    if finding.hint:
+        out += _wrap(finding.hint, width, f"{indent}{labels.hint}: ", indent + "  ")
+    if finding.count != 1 or finding.examples:
+        examples = f". {labels.examples}:" if finding.examples else ""
+        out.append(f"{indent}{labels.count}: {finding.count}{examples}")
+    for example in finding.examples:
+        out += _wrap(_one_line(example), width, f"{indent}- ", indent + "  ")
+    return out
 
 
 def _footer(report: Report, labels: Labels) -> str:

@@ -28,7 +28,7 @@ from payt_onboarding.afas.environment import (
 )
 from payt_onboarding.afas.token import AfasToken, TokenFormatError
 from payt_onboarding.messages import EnvironmentInputId, Localized, TokenInputId
-from tests.support.afas_inputs import BAD_BASE_URLS, DATA, REJECTED, XML
+from tests.support.afas_inputs import BAD_BASE_URLS, BAD_UIDS, DATA, REJECTED, XML
 
 # English words that never occur in the Dutch texts; one of them there means an untranslated text.
 ENGLISH_MARKERS = re.compile(
@@ -38,24 +38,7 @@ ENGLISH_MARKERS = re.compile(
     re.IGNORECASE,
 )
 
-UID_REJECTED = [
-    "",
-    "   ",
-    "1234",
-    "1234567",
-    "12a45",
-    "X12345AA",
-    "O12345AAA",
-    "O12345A",
-    "OT12345AA",
-    "12345.jansen",
-    "https://12345.afasonline.com",
-    "https://12345.rest.afas.online/ProfitRestServices",
-    "12 345",
-    "١٢٣٤٥",
-    "O-12345-AA",
-    "x" * 200,
-]
+UID_REJECTED = [*BAD_UIDS, "x" * 200]
 
 # Beyond the bad URLs of tests/support/afas_inputs.py: a backslash, a host name with a space,
 # and one with a character no host name has.

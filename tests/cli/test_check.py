@@ -31,6 +31,7 @@ from payt_onboarding.simulator.defects import HOSTILE_COMPANY_NAME
 from payt_onboarding.simulator.scenarios import build_config
 from payt_onboarding.simulator.server import SimulatorServer
 from tests.support.leaks import leaked, register_secret
+from tests.support.reports import pdf_text
 from tests.support.scenarios import EXPECTED
 
 CHECK = [sys.executable, "-m", "payt_onboarding.cli", "check"]
@@ -260,6 +261,33 @@ def test_output_writes_the_file_atomically_in_the_format_of_its_extension(
         assert content.splitlines()[0].casefold().startswith(TEXT_VERDICT["ready_with_warnings"])
 
 
+def test_a_pdf_report_says_what_the_html_report_says(cli: Cli, sim: Any, tmp_path: Path) -> None:
+    result = cli(*target(sim("data_quality")), "--token-stdin", "--output", "rapport.pdf",
+                 stdin=DEMO_FORMS["data"])
+    assert result.code == EXIT["not_ready"], result.err
+    pdf = tmp_path / "rapport.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    text = pdf_text(pdf)
+    assert "Niet klaar" in text and "Controle AFAS-koppeling voor Payt" in text
+    # A finding's message and what to do, as the HTML report has them.
+    assert "Geen debiteurnaam" in text and "Wat te doen" in text
+    assert leaked("".join(text.split())) == []
+
+
+@pytest.mark.parametrize(("args", "needles"), [
+    (["--output", "rapport.docx"], (".docx", ".html or .pdf", "--format")),
+    (["--format", "pdf"], ("--format pdf", "--output rapport.pdf")),
+])
+def test_a_report_format_that_cannot_be_written_is_refused_before_the_check(
+        cli: Cli, sim: Any, tmp_path: Path, args: list[str], needles: tuple[str, ...]) -> None:
+    server = sim("healthy")
+    before = len(server.requests)
+    result = cli(*target(server), "--token-stdin", *args, stdin=DEMO_FORMS["data"])
+    assert_usage_error(result, *needles)
+    assert len(server.requests) == before
+    assert list(tmp_path.glob("rapport.*")) == []
+
+
 # -- token sources ---------------------------------------------------------------------------------
 
 
@@ -396,7 +424,7 @@ def test_output_onto_a_folder(cli: Cli, sim: Any, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("args", "needle"), [
     (["--sample-size", "0"], "between 1 and 100000"),
-    (["--format", "pdf"], "invalid choice"),
+    (["--format", "docx"], "invalid choice"),
     (["--environment", "staging"], "invalid choice"),
 ])
 def test_bad_arguments(cli: Cli, sim: Any, args: list[str], needle: str) -> None:
@@ -545,6 +573,36 @@ def test_save_profile_then_check_with_the_token_from_the_secret_service(
     finally:
         _purge_keyring(account)
     # no_token_in_files also scans the profile directory for the token after the test.
+
+
+@pytest.mark.secret_service
+def test_set_token_gives_a_saved_profile_a_new_token_the_next_check_uses(
+    secret_service: None, cli: Cli, sim: Any, tmp_path: Path
+) -> None:
+    """A profile saved without a token (no keyring then); `profiles set-token` stores one
+    (read from standard input), and `check --profile` then runs with it from the keyring."""
+    account = f"{DEMO_UID}-production"
+    server = sim("healthy")
+    _purge_keyring(account)
+    try:
+        first = cli(*target(server), "--token-stdin", "--save-profile", PROFILE,
+                    stdin=DEMO_FORMS["data"])  # the fail keyring: the token is not kept
+        assert "NOT stored" in first.err
+        without = cli("--profile", PROFILE, keyring=None)
+        assert without.code == EXIT_USAGE and "no token" in without.err
+        environ = {k: v for k, v in os.environ.items()
+                   if k not in (TOKEN_ENV, "PYTHON_KEYRING_BACKEND")}
+        environ[CONFIG_DIR_ENV] = str(tmp_path / "config")
+        done = subprocess.run([*CHECK[:-1], "profiles", "set-token", PROFILE],
+                              input=DEMO_FORMS["xml"], capture_output=True, text=True,
+                              env=environ, timeout=60, check=False)
+        assert done.returncode == 0, done.stderr
+        assert "Secret Service" in done.stdout and not leaked(done.stdout + done.stderr)
+        assert _keyring_secrets(account) == [DEMO.xml()]
+        again = cli("--profile", PROFILE, keyring=None)
+        assert again.code == first.code, again.err
+    finally:
+        _purge_keyring(account)
 
 
 def test_a_server_quoting_the_token_back_never_gets_it_into_the_report(

@@ -82,6 +82,7 @@ def test_profiles_actions_rename_export_import_restore_delete(
 
     refused = profiles("import", str(exported))
     assert refused.returncode == EXIT_USAGE and "exists already" in refused.stderr
+    assert "--name" in refused.stderr and "--replace" in refused.stderr
     assert profiles("import", str(exported), "--name", "Acme kopie").returncode == 0
     assert store.load("Acme kopie").uid == "12345"
 
@@ -93,3 +94,38 @@ def test_profiles_actions_rename_export_import_restore_delete(
     gone = profiles("delete", "Acme kopie")
     assert gone.returncode == EXIT_USAGE and "no profile named 'Acme kopie'" in gone.stderr
     assert [s.name for s in store.list()] == ["Acme BV"]
+
+
+def test_restore_right_after_rename_brings_back_the_version_before(
+    profiles: Profiles, store: ProfileStore
+) -> None:
+    """The README's order: rename, then restore. The backup went along with the rename."""
+    store.save(Profile(name="Acme", uid="12345", environment="production"))
+    store.save(Profile(name="Acme", uid="12345", environment="test"))
+    assert profiles("rename", "Acme", "Acme BV").returncode == 0
+    restored = profiles("restore", "Acme BV")
+    assert restored.returncode == 0, restored.stderr
+    assert store.load("Acme BV").environment == "production"
+    assert [s.name for s in store.list()] == ["Acme BV"]
+
+
+@pytest.mark.parametrize(("name", "keyring", "needles"), [
+    ("Acme", "keyring.backends.fail.Keyring", ("NOT stored", "--token-stdin")),
+    ("Bestaat niet", "keyring.backends.fail.Keyring", ("no profile named 'Bestaat niet'",)),
+])
+def test_set_token_says_why_it_cannot_keep_the_token(
+    tmp_path: Path, store: ProfileStore, name: str, keyring: str, needles: tuple[str, ...]
+) -> None:
+    from tests.support.afas_inputs import XML
+
+    store.save(Profile(name="Acme", uid="12345", environment="production"))
+    before = store.path_for("Acme").read_bytes()
+    env = {**os.environ, CONFIG_DIR_ENV: str(tmp_path / "config"),
+           "PYTHON_KEYRING_BACKEND": keyring}
+    done = subprocess.run([*PROFILES, "set-token", name], input=XML, capture_output=True,
+                          text=True, timeout=60, check=False, env=env)
+    assert done.returncode == EXIT_USAGE, done.stderr
+    for needle in needles:
+        assert needle in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert store.path_for("Acme").read_bytes() == before  # the profile is not touched

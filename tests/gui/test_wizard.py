@@ -16,6 +16,7 @@ from payt_onboarding.gui.pages.connectors import COLUMNS
 from payt_onboarding.profile.store import ProfileStore
 from payt_onboarding.simulator.config import DEMO_UID
 from payt_onboarding.simulator.scenarios import build_config
+from tests.support.reports import pdf_text
 from tests.support.wizard import (
     CHECK_MS,
     PROFILE,
@@ -115,7 +116,7 @@ def test_the_healthy_environment_end_to_end(
     assert tree.topLevelItemCount() == len(report.connectors) >= 1
     statuses = [item.text(STATUS) for item in top_items(tree)]
     assert statuses == ["in orde"] * len(statuses)
-    assert "Klaar voor Payt" in connectors.progress_label.text()
+    assert connectors.banner.isVisible() and connectors.banner.word.text() == "Klaar voor Payt"
     assert nxt.isEnabled()
     click_next(qtbot, wizard)
 
@@ -127,7 +128,7 @@ def test_the_healthy_environment_end_to_end(
     # Summary: ready; save the profile and export the report.
     summary = wizard.summary
     assert wizard.currentPage() is summary
-    assert notice_has(summary.verdict, "Klaar voor Payt")
+    assert summary.verdict.word.text() == "Klaar voor Payt"
     assert summary.name.text() == PROFILE
     assert "concept" not in summary.save.text()
     save_profile(qtbot, wizard)
@@ -142,7 +143,9 @@ def test_the_healthy_environment_end_to_end(
     assert saved_verdict(PROFILE) == "ready"
 
     written = summary.export_to(tmp_path / "rapport.html")
-    assert written == (tmp_path / "rapport.html", tmp_path / "rapport.json")
+    assert written == (tmp_path / "rapport.html", tmp_path / "rapport.json",
+                       tmp_path / "rapport.pdf")
     assert (tmp_path / "rapport.html").is_file()
+    assert "Klaar voor Payt" in pdf_text(tmp_path / "rapport.pdf")
     assert json.loads((tmp_path / "rapport.json").read_text("utf-8"))["verdict"] == "ready"
     assert summary.notice.status == "ok"

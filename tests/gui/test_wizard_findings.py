@@ -78,6 +78,11 @@ def test_a_failing_environment_says_why_and_saves_a_draft(
     if scenario == "token_rejected":
         # The connection test on the token page already said so, in the same words.
         assert tested == "error"
+        # Nothing was tested: no full progress bar over rows of "skipped", but why, and what
+        # Next still does.
+        assert not page.tree.isVisible() and not page.progress.isVisible()
+        assert notice_has(page.notice, "Er is niets getest")
+        assert notice_has(page.notice, "alleen als concept")
         assert html.escape(found[0].message) in said
         tree = page.tree
         words = {item.text(STATUS) for item in top_items(tree)}
@@ -90,7 +95,7 @@ def test_a_failing_environment_says_why_and_saves_a_draft(
     click_next(qtbot, wizard)
     summary = wizard.summary
     assert wizard.currentPage() is summary
-    assert notice_has(summary.verdict, "Niet klaar")
+    assert summary.verdict.word.text() == "Niet klaar"
     assert "concept" in summary.save.text()
     save_profile(qtbot, wizard)
     assert summary.notice.status == "warning"
@@ -184,3 +189,39 @@ def test_mapping_the_renamed_fields_closes_their_gaps(
     sales = next(c for c in report.connectors if c.role == SALES)
     assert sales.status == "ok"
     assert page.connector.currentData() == SALES
+
+
+def test_every_finding_reads_in_full_and_copies(qtbot: QtBot, simulator: Any,
+                                                wizards: MakeWizard) -> None:
+    """A long hint is not cut off: the details under the tree hold it whole and selectable;
+    Ctrl+C on a finding puts its message, hint and examples on the clipboard."""
+    wizard = wizards(simulator("fields_missing"))
+    walk_to_connectors(qtbot, wizard)
+    wait_check(qtbot, wizard)
+    page = wizard.connectors
+    assert page.banner.isVisible() and page.banner.word.text() == "Niet klaar"
+    findings = [f for f in current_report(wizard).findings if f.role == SALES]
+    longest = max(findings, key=lambda f: len(f.hint))
+    assert len(longest.hint) > 200  # longer than any tree line shows
+
+    sales = row(wizard, SALES)
+    page.tree.setCurrentItem(sales)
+    details = page.details.toPlainText()
+    for finding in findings:
+        assert finding.message in details and finding.hint in details
+    assert page.details.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+
+    child = next(sales.child(i) for i in range(sales.childCount())
+                 if sales.child(i).data(0, connectors_page.FINDING) == longest)
+    page.tree.setCurrentItem(child)
+    assert page.details.toPlainText().count("Wat te doen:") == 1
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = " ".join(QApplication.clipboard().text().split())
+    assert longest.message in copied and " ".join(longest.hint.split()) in copied
+    assert "FOUT" in copied and longest.code in copied
+
+    page.copy_all.trigger()
+    everything = QApplication.clipboard().text()
+    assert everything.count("field.missing") == len(
+        [f for f in current_report(wizard).findings if f.code == "field.missing"])

@@ -257,3 +257,35 @@ def test_html_says_in_one_line_that_no_connector_was_tested() -> None:
     assert "Geen enkele connector is getest" in html
     assert 'class="connector"' not in html
     assert 'class="connector"' in render_html(sample_report())
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("nl", ["25-11-2026", "1.202,38", "ja", "nee", "25-11-2026 13:05"]),
+    ("en", ["2026-11-25", "1,202.38", "yes", "no", "2026-11-25 13:05"]),
+])
+def test_sampled_values_read_the_readers_way(language: str, expected: list[str]) -> None:
+    from payt_onboarding.report.labels import labels_for, sample_text
+
+    labels = labels_for(language)
+    raw = [("2026-11-25T00:00:00Z", "date"), ("1202.38", "decimal"), ("True", "boolean"),
+           ("false", "boolean"), ("2026-11-25T13:05:00", "date")]
+    assert [sample_text(labels, value, kind) for value, kind in raw] == expected
+    # What does not parse, or is text, stays as AFAS sent it.
+    assert sample_text(labels, "31-02-2026", "date") == "31-02-2026"
+    assert sample_text(labels, "12,5 EUR", "decimal") == "12,5 EUR"
+    assert sample_text(labels, "1202.38", "text") == "1202.38"
+
+
+def test_times_are_local_with_the_zone_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from payt_onboarding.report.labels import labels_for, when
+
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    try:
+        assert when(labels_for("nl"), "2026-12-02T06:50:00+00:00") == "02-12-2026 07:50 CET"
+        assert when(labels_for("en"), "2026-07-02T06:50:00+00:00") == "2026-07-02 08:50 CEST"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

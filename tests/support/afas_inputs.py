@@ -35,6 +35,25 @@ REJECTED = {
     "header with garbage": "AfasToken !!!###",
 }
 
+# Environment numbers parse_uid refuses, each with a message that shows the right form.
+BAD_UIDS = [
+    "",
+    "   ",
+    "1234",
+    "1234567",
+    "12a45",
+    "X12345AA",
+    "O12345AAA",
+    "O12345A",
+    "OT12345AA",
+    "12345.jansen",
+    "https://12345.afasonline.com",
+    "https://12345.rest.afas.online/ProfitRestServices",
+    "12 345",
+    "١٢٣٤٥",  # Arabic-Indic digits must never reach a host name
+    "O-12345-AA",
+]
+
 BAD_BASE_URLS = [
     "",
     "   ",

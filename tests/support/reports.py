@@ -3,6 +3,8 @@ examples, and AFAS values that are hostile to HTML and to terminals."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from payt_onboarding.report.model import (
     AfasField,
     ConnectorResult,
@@ -121,3 +123,11 @@ def sample_report(*, language: str = "nl", cancelled: bool = False, **changes: o
 
 def empty_report(language: str = "nl") -> Report:
     return sample_report(language=language, connectors=(), findings=(), verdict="ready")
+
+
+def pdf_text(path: Path) -> str:
+    """The text of every page of a PDF report, as a viewer extracts it; any run of white space
+    (Qt's PDFs space words with tabs) as one space."""
+    from pypdf import PdfReader
+
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)

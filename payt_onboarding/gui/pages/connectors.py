@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -13,9 +14,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from payt_onboarding.app.check import run_check_session
@@ -23,14 +26,22 @@ from payt_onboarding.checks.engine import CheckSession
 from payt_onboarding.checks.progress import Cancellation, ProgressCallback, ProgressEvent
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
+from payt_onboarding.gui.report_view import finding_html
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import report_labels, translate
-from payt_onboarding.gui.widgets import Notice, status_icon, status_word
-from payt_onboarding.report.labels import duration
+from payt_onboarding.gui.widgets import (
+    Notice,
+    VerdictBanner,
+    counts,
+    status_icon,
+    status_word,
+)
+from payt_onboarding.report.labels import counted, duration
 from payt_onboarding.report.model import Finding, Report
+from payt_onboarding.report.render_text import finding_lines
 from payt_onboarding.requirements.load import RequirementsError, load_requirements
 
-COLUMNS = ("title", "connector", "status", "rows", "time", "message")
+COLUMNS = ("title", "connector", "status", "rows", "time", "findings")
 ROLE = Qt.ItemDataRole.UserRole
 FINDING = Qt.ItemDataRole.UserRole + 1
 
@@ -40,9 +51,11 @@ class ConnectorsPage(Page):
         super().__init__(state, jobs)
         self.setTitle(translate("ConnectorsPage", "Testing the connectors"))
         self.setSubTitle(translate("ConnectorsPage",
-                                   "Every GetConnector Payt uses is queried live. Expand a row "
+                                   "Every GetConnector Payt uses is queried live. Choose a row "
                                    "for its findings and what to do about them."))
         layout = QVBoxLayout(self)
+        self.banner = VerdictBanner()
+        layout.addWidget(self.banner)
         top = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
@@ -56,18 +69,35 @@ class ConnectorsPage(Page):
         self.tree.setHeaderLabels([
             translate("ConnectorsPage", "Part"), translate("ConnectorsPage", "Connector"),
             translate("ConnectorsPage", "Status"), translate("ConnectorsPage", "Rows"),
-            translate("ConnectorsPage", "Time"), translate("ConnectorsPage", "Message")])
+            translate("ConnectorsPage", "Time"), translate("ConnectorsPage", "Findings")])
         header = self.tree.header()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column in range(len(COLUMNS) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # No dotted box around an unselected first cell; the keyboard moves the selection,
+        # which shows where it is.
+        self.tree.setStyleSheet("QTreeView { outline: 0; }")
         self.tree.setAccessibleName(translate("ConnectorsPage", "Connectors"))
-        layout.addWidget(self.tree, 1)
+        self.copy_one = QAction(translate("ConnectorsPage", "&Copy finding"), self.tree)
+        self.copy_one.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_one.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_all = QAction(translate("ConnectorsPage", "Copy &all findings"), self.tree)
+        self.tree.addActions([self.copy_one, self.copy_all])
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        layout.addWidget(self.tree, 3)
+        # Each finding in full, selectable: a tree line would cut a long hint off.
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.details.setAccessibleName(translate("ConnectorsPage", "Findings in full"))
+        layout.addWidget(self.details, 2)
         self.notice = Notice()
         layout.addWidget(self.notice)
+        # Takes the tree's room when there is no tree to show (the connection failed).
+        self.filler = QWidget()
+        self.filler.hide()
+        layout.addWidget(self.filler, 5)
 
         buttons = QHBoxLayout()
         self.again = QPushButton(translate("ConnectorsPage", "Test &all again"))
@@ -86,6 +116,8 @@ class ConnectorsPage(Page):
         self.load.clicked.connect(self._load_requirements)
         self.tree.itemSelectionChanged.connect(self._buttons)
         self.tree.itemSelectionChanged.connect(self._detail)
+        self.copy_one.triggered.connect(self.copy_selected)
+        self.copy_all.triggered.connect(self.copy_everything)
         self.running: Cancellation | None = None
         self.items: dict[str, QTreeWidgetItem] = {}
 
@@ -116,6 +148,11 @@ class ConnectorsPage(Page):
             self._rows()
         requirements = self.state.requirements
         self.notice.clear()
+        self.banner.hide()
+        self.details.clear()
+        for widget in (self.progress, self.tree, self.details):
+            widget.show()
+        self.filler.hide()
         count = len(requirements.connectors) if role is None else 1
         self.progress.setRange(0, count)
         self.progress.setValue(0)
@@ -213,43 +250,91 @@ class ConnectorsPage(Page):
             item.setText(COLUMNS.index("time"), duration(w, result.duration_ms)
                          if result.connector_id and result.duration_ms else "")
             own = [f for f in report.findings if f.role == result.role]
-            item.setText(COLUMNS.index("message"), own[0].message if own else "")
-            item.setToolTip(COLUMNS.index("message"), own[0].message if own else "")
+            severities: list[str] = [f.severity for f in own]
+            # Errors and warnings; notes only when there is nothing worse (the column is narrow).
+            worse = [k for k in ("error", "warning") if k in severities]
+            shown = worse if worse else [k for k in ("info",) if k in severities]
+            item.setText(COLUMNS.index("findings"), ", ".join(
+                counted(w, kind, severities.count(kind)) for kind in shown))
             item.takeChildren()
             for finding in own:
                 child = _finding_item(finding)
                 item.addChild(child)
-                _span(child)
+                child.setFirstColumnSpanned(True)
             # What failed is open at once; the rest is a click away.
             item.setExpanded(result.status in ("error", "missing"))
         general = [f for f in report.findings if f.role is None]
+        # AFAS refused the connection itself: nothing was tested, so no full bar and no rows
+        # of "skipped" that look like a result; say so, and what Next still does.
+        connected = report.target.envid is not None
+        for widget in (self.progress, self.tree, self.details):
+            widget.setVisible(connected)
+        self.filler.setVisible(not connected)
         if general:
             worst = general[0]
-            self.notice.show_notice(worst.severity, worst.message,
-                                    translate("ConnectorsPage", "What to do: ") + worst.hint)
+            hint = translate("ConnectorsPage", "What to do: ") + worst.hint
+            if not connected:
+                hint += "\n" + translate(
+                    "ConnectorsPage", "Nothing was tested. Go Back to change the environment "
+                    "or the token; Next only saves this environment as a draft.")
+            self.notice.show_notice(worst.severity, worst.message, hint)
         else:
             self.notice.clear()
-        verdict = w.verdicts[report.verdict]
         self.progress.setValue(self.progress.maximum())
-        self.progress_label.setText(
-            translate("ConnectorsPage", "Stopped") if report.cancelled else
-            translate("ConnectorsPage", "Verdict: {verdict}").format(verdict=verdict))
+        self.progress_label.setText(translate("ConnectorsPage", "Stopped")
+                                    if report.cancelled else "")
+        self.banner.show_verdict("cancelled" if report.cancelled else report.verdict,
+                                 w.verdicts[report.verdict], counts(report))
+        self._detail()
 
     def _set_status(self, item: QTreeWidgetItem, status: str) -> None:
         column = COLUMNS.index("status")
         item.setIcon(column, status_icon(status))
         item.setText(column, status_word(status))
 
-    def _detail(self) -> None:
-        """The selected finding (or a row's first), whole: a tree line cuts a long hint."""
+    def _selected_findings(self) -> list[Finding]:
+        """The selected finding, or every finding of the selected connector."""
         items = self.tree.selectedItems()
-        item = items[0] if items else None
-        while item is not None and item.data(0, FINDING) is None:
-            item = item.child(0) if item.parent() is None else item.parent()
-        finding = item.data(0, FINDING) if item is not None else None
+        if not items:
+            return []
+        finding = items[0].data(0, FINDING)
         if isinstance(finding, Finding):
-            self.notice.show_notice(finding.severity, finding.message,
-                                    translate("ConnectorsPage", "What to do: ") + finding.hint)
+            return [finding]
+        role = self._selected_role()
+        return [f for f in self._report_findings() if f.role == role]
+
+    def _report_findings(self) -> list[Finding]:
+        session = self.state.session
+        return list(session.report().findings) if session is not None else []
+
+    def _detail(self) -> None:
+        """The selected connector's findings (or the selected one) in full, hint and examples
+        included; with nothing selected, the findings of the failed connectors."""
+        findings = self._selected_findings()
+        if not self.tree.selectedItems():
+            failed = {role for role, item in self.items.items() if item.isExpanded()}
+            findings = [f for f in self._report_findings() if f.role in failed]
+        session = self.state.session
+        self.details.setHtml("".join(finding_html(f, session.report()) for f in findings)
+                             if session is not None else "")
+
+    def copy_selected(self) -> None:
+        self._copy(self._selected_findings() or self._report_findings())
+
+    def copy_everything(self) -> None:
+        self._copy(self._report_findings())
+
+    def _copy(self, findings: list[Finding]) -> None:
+        session = self.state.session
+        if not findings or session is None:
+            return
+        titles = {c.role: c.title for c in session.report().connectors if c.title}
+        text = "\n\n".join("\n".join(line.strip() for line in
+                                      finding_lines(f, report_labels(), titles, width=10_000))
+                            for f in findings)
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(text)
 
     def _selected_role(self) -> str | None:
         items = self.tree.selectedItems()
@@ -292,23 +377,9 @@ class ConnectorsPage(Page):
 
 
 def _finding_item(finding: Finding) -> QTreeWidgetItem:
-    w = report_labels()
-    child = QTreeWidgetItem([f"{w.severities[finding.severity]}: {finding.message}"])
+    word = report_labels().severities[finding.severity].capitalize()
+    child = QTreeWidgetItem([f"{word}: {finding.message}"])
     child.setIcon(0, status_icon(finding.severity))
-    child.setToolTip(0, finding.hint)
     child.setData(0, FINDING, finding)
-    child.addChild(QTreeWidgetItem([translate("ConnectorsPage", "What to do: ") + finding.hint]))
-    if finding.examples:
-        child.addChild(QTreeWidgetItem(
-            [translate("ConnectorsPage", "Examples: ") + ", ".join(finding.examples)]))
     return child
 
-
-def _span(item: QTreeWidgetItem) -> None:
-    """One line across every column (only possible once the item is in the tree)."""
-    item.setFirstColumnSpanned(True)
-    item.setExpanded(True)
-    for index in range(item.childCount()):
-        child = item.child(index)
-        if child is not None:
-            _span(child)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -52,12 +53,14 @@ class EnvironmentPage(Page):
         kind_label.setBuddy(self.kind)
         form.addRow(kind_label, self.kind)
 
-        self.url = QLineEdit()
-        self.url.setReadOnly(True)
+        # Derived, not typed: a label (selectable, to copy) rather than an input box that
+        # looks editable and takes a mnemonic.
+        self.url = QLabel()
+        self.url.setTextFormat(Qt.TextFormat.PlainText)
+        self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                         | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.url.setAccessibleName(translate("EnvironmentPage", "REST address"))
-        url_label = QLabel(translate("EnvironmentPage", "&REST address:"))
-        url_label.setBuddy(self.url)
-        form.addRow(url_label, self.url)
+        form.addRow(translate("EnvironmentPage", "REST address:"), self.url)
         layout.addLayout(form)
 
         self.advanced = QGroupBox(translate("EnvironmentPage", "&Advanced: use another address"))

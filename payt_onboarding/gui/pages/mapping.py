@@ -26,7 +26,7 @@ from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import report_labels, translate
 from payt_onboarding.gui.widgets import Notice, counts, heading, status_icon, status_word
-from payt_onboarding.report.labels import percent
+from payt_onboarding.report.labels import percent, sample_text
 from payt_onboarding.report.model import AfasField, ConnectorResult, FieldResult, Report
 from payt_onboarding.vocabulary import SEVERITY_ORDER
 
@@ -69,7 +69,10 @@ class MappingPage(Page):
         for column in range(len(COLUMNS) - 1):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.verticalHeader().setVisible(False)
+        # Every row as tall as one with a combo box, so the rows line up.
+        self.table.verticalHeader().setDefaultSectionSize(QComboBox().sizeHint().height() + 2)
         self.table.setWordWrap(False)  # one line per field; every sample is in the tooltip
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -131,8 +134,10 @@ class MappingPage(Page):
             label = result.title
             if not result.connector_id:
                 label += translate("MappingPage", " — not tested")
+            elif gaps == 1:
+                label += translate("MappingPage", " — 1 field to map")
             elif gaps:
-                label += translate("MappingPage", " — {gaps} open").format(gaps=gaps)
+                label += translate("MappingPage", " — {gaps} fields to map").format(gaps=gaps)
             self.connector.addItem(status_icon(result.status), label, result.role)
         index = self.connector.findData(role) if role else self._first_with_gaps(report)
         self.connector.setCurrentIndex(max(index, 0))
@@ -191,7 +196,7 @@ class MappingPage(Page):
                 field.afas_type or "—",
                 status_word(field.status),
                 percent(field.fill_rate),
-                ", ".join(field.samples[:3]),
+                ", ".join(sample_text(w, s, field.payt_type) for s in field.samples[:3]),
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -201,7 +206,8 @@ class MappingPage(Page):
                     optional_gap = not field.mandatory and field.status in GAPS
                     item.setIcon(status_icon("info" if optional_gap else field.status))
                 if column == COLUMNS.index("samples"):
-                    item.setToolTip("\n".join(field.samples))
+                    item.setToolTip("\n".join(sample_text(w, s, field.payt_type)
+                                               for s in field.samples))
                 self.table.setItem(row, column, item)
             if field.status != "ok":
                 self.table.setCellWidget(row, COLUMNS.index("afas"),

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -15,17 +15,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
+    QTextBrowser,
     QVBoxLayout,
 )
 
 from payt_onboarding.app.saving import SavedProfile, save_checked_profile
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
+from payt_onboarding.gui.report_pdf import render_pdf
+from payt_onboarding.gui.report_view import report_html
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import report_labels, translate
-from payt_onboarding.gui.widgets import Notice, counts
+from payt_onboarding.gui.widgets import Notice, VerdictBanner, counts, heading
 from payt_onboarding.profile.files import atomic_write
 from payt_onboarding.profile.model import checked_name
 from payt_onboarding.profile.store import ProfileError, ProfileStore
@@ -41,7 +43,7 @@ class SummaryPage(Page):
         self.setTitle(translate("SummaryPage", "Summary and save"))
         self.setSubTitle(translate("SummaryPage", "Keep the checked configuration as a profile."))
         layout = QVBoxLayout(self)
-        self.verdict = Notice()
+        self.verdict = VerdictBanner()
         layout.addWidget(self.verdict)
         form = QFormLayout()
         self.name = QLineEdit()
@@ -65,11 +67,9 @@ class SummaryPage(Page):
         layout.addLayout(buttons)
         self.notice = Notice()
         layout.addWidget(self.notice)
-        preview_label = QLabel(translate("SummaryPage", "&Report (what 'Copy summary' copies):"))
-        self.preview = QPlainTextEdit()
-        self.preview.setReadOnly(True)
-        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        preview_label = heading(translate("SummaryPage", "The &report"))
+        self.preview = QTextBrowser()
+        self.preview.setOpenLinks(False)
         preview_label.setBuddy(self.preview)
         layout.addWidget(preview_label)
         layout.addWidget(self.preview, 1)
@@ -93,8 +93,8 @@ class SummaryPage(Page):
             detail += translate("SummaryPage",
                                 ". Fix the errors and test again; until then the profile can "
                                 "only be saved as a draft (not validated).")
-        self.verdict.show_notice(report.verdict, w.verdicts[report.verdict], detail)
-        self.preview.setPlainText(render_text(report, width=120))
+        self.verdict.show_verdict(report.verdict, w.verdicts[report.verdict], detail)
+        self.preview.setHtml(report_html(report))
         self.save.setText(translate("SummaryPage", "Save as &draft (not validated)")
                           if report.verdict == "not_ready"
                           else translate("SummaryPage", "&Save profile"))
@@ -202,15 +202,17 @@ class SummaryPage(Page):
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> tuple[Path, Path] | None:
-        """The HTML report at `path` and the JSON report beside it."""
+    def export_to(self, path: Path) -> tuple[Path, Path, Path] | None:
+        """The HTML report at `path`, the JSON and the PDF report beside it."""
         report = self.report()
         html_path = path if path.suffix.lower() in (".html", ".htm") else \
             path.with_suffix(".html")
         json_path = html_path.with_suffix(".json")
+        pdf_path = html_path.with_suffix(".pdf")
         try:
             atomic_write(html_path, render_html(report).encode("utf-8"))
             atomic_write(json_path, render_json(report).encode("utf-8"))
+            atomic_write(pdf_path, render_pdf(report))
         except OSError as error:
             self.notice.show_notice(
                 "error", translate("SummaryPage", "The report was not written."),
@@ -218,8 +220,8 @@ class SummaryPage(Page):
                     strerror=error.strerror or error))
             return None
         self.notice.show_notice("ok", translate("SummaryPage", "Report exported."),
-                                f"{html_path}\n{json_path}")
-        return html_path, json_path
+                                f"{html_path}\n{json_path}\n{pdf_path}")
+        return html_path, json_path, pdf_path
 
     def copy_summary(self) -> None:
         QGuiApplication.clipboard().setText(render_text(self.report(), width=120))

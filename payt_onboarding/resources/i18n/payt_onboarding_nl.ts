@@ -15,10 +15,6 @@
         <translation>Connectoren testen</translation>
     </message>
     <message>
-        <source>Every GetConnector Payt uses is queried live. Expand a row for its findings and what to do about them.</source>
-        <translation>Elke GetConnector die Payt gebruikt wordt live opgevraagd. Klik een regel open voor de bevindingen en wat eraan te doen is.</translation>
-    </message>
-    <message>
         <source>Part</source>
         <translation>Onderdeel</translation>
     </message>
@@ -39,12 +35,28 @@
         <translation>Tijd</translation>
     </message>
     <message>
-        <source>Message</source>
-        <translation>Melding</translation>
+        <source>Every GetConnector Payt uses is queried live. Choose a row for its findings and what to do about them.</source>
+        <translation>Elke GetConnector die Payt gebruikt wordt live opgevraagd. Kies een regel voor de bevindingen en wat eraan te doen is.</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Bevindingen</translation>
     </message>
     <message>
         <source>Connectors</source>
         <translation>Connectoren</translation>
+    </message>
+    <message>
+        <source>&amp;Copy finding</source>
+        <translation>Bevinding &amp;kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;all findings</source>
+        <translation>&amp;Alle bevindingen kopiëren</translation>
+    </message>
+    <message>
+        <source>Findings in full</source>
+        <translation>Bevindingen volledig</translation>
     </message>
     <message>
         <source>Test &amp;all again</source>
@@ -87,12 +99,12 @@
         <translation>Wat te doen: </translation>
     </message>
     <message>
-        <source>Stopped</source>
-        <translation>Gestopt</translation>
+        <source>Nothing was tested. Go Back to change the environment or the token; Next only saves this environment as a draft.</source>
+        <translation>Er is niets getest. Ga Terug om de omgeving of het token te wijzigen; Volgende bewaart deze omgeving alleen als concept.</translation>
     </message>
     <message>
-        <source>Verdict: {verdict}</source>
-        <translation>Oordeel: {verdict}</translation>
+        <source>Stopped</source>
+        <translation>Gestopt</translation>
     </message>
     <message>
         <source>Load Payt requirements</source>
@@ -105,10 +117,6 @@
     <message>
         <source>This requirements file cannot be used.</source>
         <translation>Dit eisenbestand is niet te gebruiken.</translation>
-    </message>
-    <message>
-        <source>Examples: </source>
-        <translation>Voorbeelden: </translation>
     </message>
 </context>
 <context>
@@ -138,8 +146,8 @@
         <translation>REST-adres</translation>
     </message>
     <message>
-        <source>&amp;REST address:</source>
-        <translation>&amp;REST-adres:</translation>
+        <source>REST address:</source>
+        <translation>REST-adres:</translation>
     </message>
     <message>
         <source>&amp;Advanced: use another address</source>
@@ -210,7 +218,7 @@
     </message>
     <message>
         <source>Across connectors</source>
-        <translation>Over connectoren heen</translation>
+        <translation>Over alle connectoren</translation>
     </message>
     <message>
         <source>Finding</source>
@@ -222,15 +230,19 @@
     </message>
     <message>
         <source>Findings across connectors</source>
-        <translation>Bevindingen over connectoren heen</translation>
+        <translation>Bevindingen over alle connectoren</translation>
     </message>
     <message>
         <source> — not tested</source>
         <translation> — niet getest</translation>
     </message>
     <message>
-        <source> — {gaps} open</source>
-        <translation> — {gaps} open</translation>
+        <source> — 1 field to map</source>
+        <translation> — 1 veld te koppelen</translation>
+    </message>
+    <message>
+        <source> — {gaps} fields to map</source>
+        <translation> — {gaps} velden te koppelen</translation>
     </message>
     <message>
         <source>Verdict now: </source>
@@ -266,7 +278,7 @@
     </message>
     <message>
         <source>No findings across connectors.</source>
-        <translation>Geen bevindingen over connectoren heen.</translation>
+        <translation>Geen bevindingen over alle connectoren.</translation>
     </message>
     <message>
         <source>What to do: </source>
@@ -304,8 +316,8 @@
         <translation>Samenvatting &amp;kopiëren</translation>
     </message>
     <message>
-        <source>&amp;Report (what &apos;Copy summary&apos; copies):</source>
-        <translation>&amp;Rapport (dit kopieert &apos;Samenvatting kopiëren&apos;):</translation>
+        <source>The &amp;report</source>
+        <translation>Het &amp;rapport</translation>
     </message>
     <message>
         <source>. Fix the errors and test again; until then the profile can only be saved as a draft (not validated).</source>
