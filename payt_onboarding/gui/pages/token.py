@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -14,19 +16,16 @@ from PySide6.QtWidgets import (
 )
 
 from payt_onboarding.afas.token import AfasToken, TokenFormatError
-from payt_onboarding.app.connection import Connection, probe_connection
-from payt_onboarding.app.credentials import (
-    StoredToken,
-    StoreStatus,
-    keyring_status,
-    load_stored_token,
-)
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import language, report_labels, translate
 from payt_onboarding.gui.widgets import Notice, with_help
 from payt_onboarding.report.labels import expiry
+
+if TYPE_CHECKING:
+    from payt_onboarding.app.connection import Connection
+    from payt_onboarding.app.credentials import StoredToken, StoreStatus
 
 
 class TokenPage(Page):
@@ -95,6 +94,14 @@ class TokenPage(Page):
         self._filled_for: object = None
 
     def initializePage(self) -> None:
+        # The keyring loads with this page, not with the wizard.
+        from payt_onboarding.app.credentials import (
+            StoredToken,
+            StoreStatus,
+            keyring_status,
+            load_stored_token,
+        )
+
         if self.state.vault is None:
             self.jobs.start(lambda progress, cancel: keyring_status(), self._vault_found,
                             failed=lambda _: self._vault_found(StoreStatus(False, "none", "")))
@@ -175,6 +182,8 @@ class TokenPage(Page):
         self.facts.hide()
         self.notice.show_notice("running", translate("TokenPage", "Testing the connection…"))
         lang = self.state.language
+        from payt_onboarding.app.connection import probe_connection  # httpx, when used
+
         self.jobs.start(lambda progress, cancel: probe_connection(environment, token, lang),
                         self._tested, failed=self._failed)
 
