@@ -21,6 +21,7 @@ from payt_onboarding.checks.values import (
     FieldStats,
     Row,
     Tally,
+    columns,
     key_fields,
     parse_date,
     row_key,
@@ -43,6 +44,7 @@ class RoleFold:
         self._ids = ids = {p.name: p.afas.id for p in planned if p.afas is not None}
         self.fields = frozenset(ids)
         self._key_ids = [ids[f] for f in key_fields(requirement.sort) if f in ids]
+        self._column_ids = list(dict.fromkeys(ids.values()))
         self.stats: dict[str, FieldStats] = {}
         self._field_folds = []
         for plan in planned:
@@ -83,7 +85,7 @@ class RoleFold:
     def add(self, rows: Sequence[Row]) -> None:
         first = self.rows + 1
         self.rows += len(rows)
-        columns = _Columns(rows)
+        columns = _Columns(self._column_ids, rows)
         for fold in self._field_folds:
             fold.add(rows, columns[fold.afas_id], self.key, first)
         rules, ids = self._rules, self._ids
@@ -181,14 +183,14 @@ class RoleFold:
 
 
 class _Columns(dict[str, Column]):
-    """The columns of one page, each made once, when a judgement first asks for it."""
+    """The columns of one page: the fields' all at once, another when first asked for."""
 
-    def __init__(self, rows: Sequence[Row]) -> None:
-        super().__init__()
+    def __init__(self, afas_ids: Sequence[str], rows: Sequence[Row]) -> None:
+        super().__init__(columns(rows, afas_ids))
         self._rows = rows
 
     def __missing__(self, afas_id: str) -> Column:
-        column = self[afas_id] = Column(self._rows, afas_id)
+        column = self[afas_id] = columns(self._rows, [afas_id])[afas_id]
         return column
 
 
@@ -196,7 +198,7 @@ def _keys(columns: Sequence[Column]) -> list[str]:
     """A key per row of the filled rows: the values joined by "/"."""
     if all(c.plain for c in columns):
         if len(columns) == 1:
-            return columns[0].values
+            return list(columns[0].values)
         return ["/".join(vs) for vs in zip(*(c.values for c in columns), strict=True)]
     return ["/".join(shown(v) for v in vs)
             for vs in zip(*(c.values for c in columns), strict=True)

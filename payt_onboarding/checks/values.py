@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from payt_onboarding.checks.iso_codes import COUNTRY_CODES, CURRENCY_CODES
@@ -107,6 +108,33 @@ def shown(value: object, limit: int = SHOWN) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+_NOTHING = frozenset({None, ""})
+
+
+def _blanks(values: set[Any]) -> set[Any]:
+    """The strings of only whitespace among `values`."""
+    try:
+        return set(filter(str.isspace, values))  # each tested in C, when all are strings
+    except TypeError:
+        return {v for v in values if v.__class__ is str and v.isspace()}
+
+
+def columns(rows: Sequence[Row], afas_ids: Sequence[str]) -> dict[str, Column]:
+    """The columns of a page: AFAS sends every field in every row (null when empty), so the
+    rows are taken apart in C; a row without one of the fields is read value by value."""
+    if not afas_ids:
+        return {}
+    try:
+        if len(afas_ids) == 1:
+            split: Sequence[Sequence[Any]] = [list(map(itemgetter(afas_ids[0]), rows))]
+        else:
+            split = list(zip(*map(itemgetter(*afas_ids), rows), strict=True)) or [
+                () for _ in afas_ids]
+    except KeyError:
+        split = [[row.get(afas_id) for row in rows] for afas_id in afas_ids]
+    return {afas_id: Column(values) for afas_id, values in zip(afas_ids, split, strict=True)}
+
+
 class Column:
     """One AFAS field's values on one page, with what every judgement of them needs first: the
     distinct values and the empty ones. A page holds few distinct codes and dates, and empty
@@ -114,16 +142,16 @@ class Column:
 
     __slots__ = ("_blank", "distinct", "empty", "values")
 
-    def __init__(self, rows: Sequence[Row], afas_id: str) -> None:
-        values: list[Any] = [row.get(afas_id) for row in rows]
+    values: Sequence[Any]
+
+    def __init__(self, values: Sequence[Any]) -> None:
         try:
             distinct = set(values)
         except TypeError:  # a list or object where AFAS sends scalars: judge its text
             values = [v if isinstance(v, Hashable) else shown(v) for v in values]
             distinct = set(values)
         self.values, self.distinct = values, distinct
-        self.empty = {v for v in distinct
-                      if v is None or (v.__class__ is str and (not v or v.isspace()))}
+        self.empty = (distinct & _NOTHING) | _blanks(distinct - _NOTHING)
         self._blank: frozenset[int] | None = None
 
     @property
@@ -191,7 +219,7 @@ class FieldFold:
         return bad
 
     @staticmethod
-    def _tally(tally: Tally, values: list[Any], rows: Sequence[Row], offending: set[Any],
+    def _tally(tally: Tally, values: Sequence[Any], rows: Sequence[Row], offending: set[Any],
                key: RowKey, first: int, with_value: bool) -> None:
         if len(offending) <= _FEW:
             tally.count += sum(values.count(v) for v in offending)
