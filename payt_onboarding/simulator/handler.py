@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import json
 import logging
 import re
@@ -103,6 +104,16 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("simulator: " + format, *args)
+
+    def handle_one_request(self) -> None:
+        try:
+            super().handle_one_request()
+        except ConnectionError:  # the client went away (a check stopped mid-request): no trace
+            self.close_connection = True
+
+    def finish(self) -> None:
+        with contextlib.suppress(ConnectionError):  # the same, noticed flushing the last answer
+            super().finish()
 
     def do_GET(self) -> None:
         self._started = time.monotonic()
