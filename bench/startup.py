@@ -1,108 +1,73 @@
-"""Start-up: the wizard's first shown page against a bare PySide6 QWizard, and `--help` against a
-bare argparse program, each a fresh process (offscreen Qt), the median of several runs.
+"""Start-up: from starting the wizard's program to its first page shown, the bundle
+(dist/payt-onboarding/payt-onboarding-wizard, `make bundle`) against the pip install
+(.venv/bin/payt-onboarding-wizard), median of --runs each.
 
-A wizard run ends when its first page has been painted: the child prints a line then, and the
-time is the parent's, from starting the process to reading that line; then the window closes
-and the time until the process has exited is measured too.
+    .venv/bin/python -m bench.startup [--runs 7] [--cold]
+
+Warm: the files are in the page cache (one run first to fill it). Cold, with --cold (root on
+Linux only): the page cache is dropped before every run (`/proc/sys/vm/drop_caches`; this slows
+everything else on the machine for a moment). Each run ends itself once the first page has been
+shown ($PAYT_ONBOARDING_QUIT_WHEN_SHOWN, gui/app.py); the platform is $QT_QPA_PLATFORM's
+(offscreen unless set). Times are printed, never asserted.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
 
-_PAINTED = """
-from PySide6.QtCore import QObject, QEvent, QTimer
-class _Painted(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            print("painted", flush=True)
-            QTimer.singleShot(0, window.close)
-            QTimer.singleShot(0, app.quit)
-            app.removeEventFilter(self)
-        return False
-_painted = _Painted()
-app.installEventFilter(_painted)
-window.show()
-app.exec()
-"""
-
-BARE_WIZARD = """
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWizard, QWizardPage
-app = QApplication([])
-window = QWizard()
-page = QWizardPage()
-page.setTitle("Welcome")
-QVBoxLayout(page).addWidget(QLabel("A bare wizard page."))
-window.addPage(page)
-""" + _PAINTED
-
-OUR_WIZARD = """
-from payt_onboarding.gui.app import application
-from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.wizard import OnboardingWizard
-app = application("nl")
-window = OnboardingWizard(WizardState(language="nl"))
-""" + _PAINTED
-
-BARE_ARGPARSE = """
-import argparse
-parser = argparse.ArgumentParser(prog="bare")
-parser.add_argument("--uid")
-parser.parse_args(["--help"])
-"""
+ROOT = Path(__file__).resolve().parent.parent
+PROGRAMS = {
+    "pip install": Path(sys.executable).parent / "payt-onboarding-wizard",
+    "bundle": ROOT / "dist" / "payt-onboarding" / "payt-onboarding-wizard",
+}
 
 
-def _wizard(code: str) -> tuple[float, float]:
-    """Seconds to the first paint, and from there to the process's exit."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+def drop_caches() -> None:
+    os.sync()
+    Path("/proc/sys/vm/drop_caches").write_text("3\n")
+
+
+def one_start(program: Path, env: dict[str, str], *, cold: bool) -> float:
+    if cold:
+        drop_caches()
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,  # noqa: S603
-                               text=True, env=env)
-    assert process.stdout is not None
-    line = process.stdout.readline()
-    painted = time.perf_counter()
-    process.wait(timeout=30)
-    ended = time.perf_counter()
-    assert line.strip() == "painted", line
-    return painted - started, ended - painted
+    result = subprocess.run([str(program)], env=env, capture_output=True, text=True,  # noqa: S603
+                            timeout=120, check=False)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"{program} exited {result.returncode}: {result.stderr}")
+    return elapsed
 
 
-def _command(args: Sequence[str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(args, check=True, capture_output=True)  # noqa: S603
-    return time.perf_counter() - started
-
-
-def main(repeats: int = 5) -> dict[str, Any]:
-    bare = [_wizard(BARE_WIZARD) for _ in range(repeats)]
-    ours = [_wizard(OUR_WIZARD) for _ in range(repeats)]
-    bare_paint = statistics.median(b[0] for b in bare)
-    our_paint = statistics.median(o[0] for o in ours)
-    bare_exit = statistics.median(b[1] for b in bare)
-    our_exit = statistics.median(o[1] for o in ours)
-    argparse_s = statistics.median(
-        _command([sys.executable, "-c", BARE_ARGPARSE]) for _ in range(repeats))
-    help_s = statistics.median(
-        _command([sys.executable, "-m", "payt_onboarding", "--help"]) for _ in range(repeats))
-    print(f"start-up, median of {repeats} fresh processes:")
-    print(f"  wizard first page {our_paint * 1000:6.0f} ms, bare QWizard {bare_paint * 1000:6.0f}"
-          f" ms, ratio {our_paint / bare_paint:.2f}; exit after closing {our_exit * 1000:.0f} ms,"
-          f" bare {bare_exit * 1000:.0f} ms")
-    print(f"  --help {help_s * 1000:6.0f} ms, bare argparse {argparse_s * 1000:6.0f} ms, "
-          f"ratio {help_s / argparse_s:.2f}")
-    return {"wizard_first_page_ms": round(our_paint * 1000),
-            "bare_qwizard_first_page_ms": round(bare_paint * 1000),
-            "wizard_ratio": round(our_paint / bare_paint, 2),
-            "wizard_exit_ms": round(our_exit * 1000),
-            "bare_qwizard_exit_ms": round(bare_exit * 1000),
-            "help_ms": round(help_s * 1000), "bare_argparse_ms": round(argparse_s * 1000),
-            "help_ratio": round(help_s / argparse_s, 2)}
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.startup")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--cold", action="store_true", help="drop the page cache before each run")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as scratch:
+        env = {**os.environ, "PAYT_ONBOARDING_QUIT_WHEN_SHOWN": "1",
+               "PAYT_ONBOARDING_CONFIG_DIR": str(Path(scratch) / "config"),
+               "PAYT_ONBOARDING_LOG_DIR": str(Path(scratch) / "logs")}
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        medians = {}
+        for name, program in PROGRAMS.items():
+            if not program.exists():
+                raise SystemExit(f"{program} is missing: run make bundle first")
+            one_start(program, env, cold=False)  # fills the cache, writes the first config
+            times = [one_start(program, env, cold=args.cold) for _ in range(args.runs)]
+            medians[name] = statistics.median(times)
+            print(f"{name:12} {'cold' if args.cold else 'warm'}: median "
+                  f"{medians[name] * 1000:.0f} ms over {args.runs} runs "
+                  f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})")
+    print(f"bundle / pip install: {medians['bundle'] / medians['pip install']:.2f}")
 
 
 if __name__ == "__main__":

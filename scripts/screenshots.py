@@ -1,8 +1,7 @@
 """Render every wizard page against the simulator to docs/screenshots/*.png.
 
-    .venv/bin/python scripts/screenshots.py            # all shots, 100% and 200%
-    .venv/bin/python scripts/screenshots.py --only healthy
-    SHOT_LANGUAGE=en .venv/bin/python scripts/screenshots.py --only healthy   # English, *-en-*.png
+    .venv/bin/python scripts/screenshots.py            # all shots, Dutch and English (*-en-*)
+    .venv/bin/python scripts/screenshots.py --only healthy --language en
 
 Each (scenario, scale) runs in its own process: QT_SCALE_FACTOR is read once, at start.
 Profiles go to a throw-away config directory; nothing of the user's is touched.
@@ -141,6 +140,8 @@ def walk(wizard: Any, save: Callable[[str], None], pages: tuple[str, ...]) -> No
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="only this scenario")
+    parser.add_argument("--language", choices=("nl", "en"), action="append",
+                        help="only this language (repeatable; default: both)")
     parser.add_argument("--child", nargs=3, metavar=("SCENARIO", "SCALE", "PAGES"),
                         help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -150,14 +151,17 @@ def main() -> int:
         return 0
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as config:
-        for scenario, scale, pages in SHOTS:
-            if args.only and scenario != args.only:
-                continue
-            env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": str(scale),
-                   "PAYT_ONBOARDING_CONFIG_DIR": config,
-                   "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
-            child = [sys.executable, __file__, "--child", scenario, str(scale), ",".join(pages)]
-            subprocess.run(child, env=env, check=True)  # noqa: S603
+        for language in args.language or ("nl", "en"):
+            for scenario, scale, pages in SHOTS:
+                if args.only and scenario != args.only:
+                    continue
+                env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                       "QT_SCALE_FACTOR": str(scale), "SHOT_LANGUAGE": language,
+                       "PAYT_ONBOARDING_CONFIG_DIR": config,
+                       "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+                child = [sys.executable, __file__, "--child", scenario, str(scale),
+                         ",".join(pages)]
+                subprocess.run(child, env=env, check=True)  # noqa: S603
     return 0
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Generator, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -22,22 +23,35 @@ from tests.support.afas import Start, simulators
 from tests.support.leaks import RecordAll, leaked, scan_for_secrets
 
 
+def _isolated(variable: str, root: Path) -> Iterator[None]:
+    """$variable points at `root` for the session (programs the tests start inherit it); after
+    the run, no file under it may hold a token."""
+    previous = os.environ.get(variable)
+    os.environ[variable] = str(root)
+    yield
+    if previous is None:
+        os.environ.pop(variable, None)
+    else:
+        os.environ[variable] = previous
+    found = scan_for_secrets(root)
+    assert not found, f"the token is in {found}"
+
+
 @pytest.fixture(autouse=True, scope="session")
 def isolated_config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Profiles of every test (and every program a test starts) go to a temp directory, never
-    the user's own; after the run, no file there may hold a token."""
+    the user's own."""
     from payt_onboarding.profile.store import CONFIG_DIR_ENV
 
-    root = tmp_path_factory.mktemp("config")
-    previous = os.environ.get(CONFIG_DIR_ENV)
-    os.environ[CONFIG_DIR_ENV] = str(root)
-    yield
-    if previous is None:
-        os.environ.pop(CONFIG_DIR_ENV, None)
-    else:
-        os.environ[CONFIG_DIR_ENV] = previous
-    found = scan_for_secrets(root)
-    assert not found, f"the token is in {found}"
+    yield from _isolated(CONFIG_DIR_ENV, tmp_path_factory.mktemp("config"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def isolated_log(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """So do their log files: no line of them may hold a token."""
+    from payt_onboarding.app.logfile import LOG_DIR_ENV
+
+    yield from _isolated(LOG_DIR_ENV, tmp_path_factory.mktemp("logs"))
 
 
 @pytest.fixture(autouse=True)

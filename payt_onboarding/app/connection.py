@@ -9,6 +9,7 @@ from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.errors import AfasError
 from payt_onboarding.afas.models import SessionInfo
 from payt_onboarding.afas.token import AfasToken
+from payt_onboarding.app.log_scrub import remember_token
 from payt_onboarding.checks.engine import expiry_findings
 from payt_onboarding.checks.failures import finding_for_error
 from payt_onboarding.report.model import Finding
@@ -22,7 +23,9 @@ class Connection:
 
 
 def open_client(environment: Environment, token: AfasToken, language: Language) -> AfasClient:
-    """A client for one environment; AFAS answers its own texts in `language`."""
+    """A client for one environment; AFAS answers its own texts in `language`. Every token
+    that reaches AFAS passes here: from now on the log file blanks it."""
+    remember_token(token)
     return AfasClient(environment, token, language=language)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from payt_onboarding.afas.token import AfasToken
+from payt_onboarding.app.log_scrub import remember_token
 from payt_onboarding.profile.secrets import SecretStoreError, StoreStatus, TokenVault
 
 __all__ = ["StoreStatus", "StoredToken", "keyring_status", "load_stored_token"]
@@ -36,4 +37,5 @@ def load_stored_token(account: str, vault: TokenVault | None = None) -> StoredTo
     if token is None:
         return StoredToken(None, f"the keyring ({vault.status.name}) holds no token for "
                                  f"{account}.")
+    remember_token(token)
     return StoredToken(token)

@@ -76,7 +76,7 @@ def save_checked_profile(
         "mappings": {role: dict(m) for role, m in options.mappings.items() if m},
         "validation": Validation(
             checked_at=report.checked_at, verdict=report.verdict, tool_version=__version__,
-            report_sha256=report_sha256(report_json)),
+            report_sha256=report_sha256(report_json), token_expiry=report.target.token_expiry),
     }
     # Validated again, not model_copy(update=...), which would skip the model's validators.
     profile = (revalidated(existing, **fields) if existing

@@ -38,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"Exit status: {exit_codes.described()}.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="test this installation (Qt, translations, data files, trust "
+                        "store, keyring, a check against the built-in simulator) and exit")
+    parser.add_argument("--verbose", dest="debug_log", action="store_true",
+                        help="write DEBUG lines to the log file too")
     parser.add_argument("--language", dest="gui_language", choices=LANGUAGES, default="nl",
                         help="language of the wizard, which opens without a command "
                         "(default nl)")
@@ -107,6 +112,7 @@ def _add_check(commands: _Commands[Any]) -> None:
                        help="take UID, environment, connectors, mappings and token from a profile")
     check.add_argument("--save-profile", metavar="NAME",
                        help="save the checked configuration as a profile, token in the keyring")
+    _add_verbose(check)
 
 
 def _add_profiles(commands: _Commands[Any]) -> None:
@@ -151,6 +157,13 @@ def _add_demo(commands: _Commands[Any]) -> None:
                       help="language of the wizard and the report (default nl)")
     demo.add_argument("--text", action="store_true",
                       help="no window: run the check and print the report, as 'check' does")
+    _add_verbose(demo)
+
+
+def _add_verbose(command: argparse.ArgumentParser) -> None:
+    # SUPPRESS: a subcommand's default must not undo `payt-onboarding --verbose check`.
+    command.add_argument("--verbose", dest="debug_log", action="store_true",
+                         default=argparse.SUPPRESS, help="write DEBUG lines to the log file too")
 
 
 def _add_scenario(command: argparse.ArgumentParser) -> None:

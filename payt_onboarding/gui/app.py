@@ -1,19 +1,23 @@
-"""Start the wizard: the application, its language (Qt's own buttons too), the window."""
+"""Start the wizard: the application, its language (Qt's own buttons too), its icon, the window,
+and the dialog for a bug instead of a traceback."""
 
 from __future__ import annotations
 
-import logging
+import os
 import sys
-from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
+from payt_onboarding.gui.errors import show_unexpected
+from payt_onboarding.gui.icon import app_icon
 from payt_onboarding.gui.state import Prefill, WizardState
-from payt_onboarding.gui.texts import set_language, translate
+from payt_onboarding.gui.texts import set_language
 from payt_onboarding.gui.wizard import OnboardingWizard
 from payt_onboarding.vocabulary import Language
 
-log = logging.getLogger(__name__)
+# bench/startup.py: quit as soon as the first page has been shown, to time the start.
+QUIT_WHEN_SHOWN_ENV = "PAYT_ONBOARDING_QUIT_WHEN_SHOWN"
 
 
 def application(language: Language) -> QApplication:
@@ -22,26 +26,23 @@ def application(language: Language) -> QApplication:
         app = QApplication(sys.argv[:1])
         app.setApplicationName("payt-onboarding")
         app.setOrganizationName("Payt")
+        # Linux: the .desktop file's name, so the window manager shows the installed icon.
+        app.setDesktopFileName("nl.payt.onboarding")
+    if app.windowIcon().isNull():  # every window shows it; also on an application made elsewhere
+        app.setWindowIcon(app_icon())
     set_language(language)
     return app
-
-
-def _unexpected(kind: type[BaseException], error: BaseException,
-                trace: TracebackType | None) -> None:
-    """A bug in a slot: say so in a dialog, never a traceback on the user's screen."""
-    log.error("unexpected error in the wizard: %s", kind.__name__)
-    text = translate("App", "Something went wrong unexpectedly ({kind}). The window stays open; "
-                            "try again or report this.")
-    QMessageBox.critical(None, "Payt-onboarding", text.format(kind=kind.__name__))
 
 
 def run_wizard(language: Language = "nl", prefill: Prefill | None = None) -> int:
     app = application(language)
     wizard = OnboardingWizard(WizardState(language=language, prefill=prefill))
     previous = sys.excepthook
-    sys.excepthook = _unexpected
+    sys.excepthook = show_unexpected
     try:
         wizard.show()
+        if os.environ.get(QUIT_WHEN_SHOWN_ENV):
+            QTimer.singleShot(0, app.quit)  # after the show's events: the page is on screen
         return app.exec()
     finally:
         sys.excepthook = previous

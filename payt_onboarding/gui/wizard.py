@@ -1,4 +1,5 @@
-"""The wizard window: six pages over one shared state, background jobs, remembered geometry."""
+"""The wizard window: six pages over one shared state, background jobs, remembered geometry,
+and the About box."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
+from payt_onboarding.gui.about import AboutDialog
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.connectors import ConnectorsPage
 from payt_onboarding.gui.pages.environment import EnvironmentPage
@@ -36,6 +38,13 @@ class OnboardingWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.FinishButton, translate("Wizard", "&Close"))
+        # About (version, log folder, diagnostics) on every page, at the left of the buttons.
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, translate("Wizard", "&About"))
+        b = QWizard.WizardButton
+        self.setButtonLayout([b.CustomButton1, b.Stretch, b.BackButton, b.NextButton,
+                              b.CommitButton, b.FinishButton, b.CancelButton])
+        self.customButtonClicked.connect(self.show_about)
         self.welcome = WelcomePage(state, self.jobs)
         self.environment = EnvironmentPage(state, self.jobs)
         self.token = TokenPage(state, self.jobs)
@@ -50,6 +59,9 @@ class OnboardingWizard(QWizard):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         self._shut = False
+
+    def show_about(self) -> None:
+        AboutDialog(self.state, self.jobs, self).exec()
 
     def shutdown(self) -> None:
         """Cancel what runs, wait for the threads, remember the window: once, however the

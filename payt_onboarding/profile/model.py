@@ -141,6 +141,9 @@ class Validation(_Model):
     verdict: Verdict
     tool_version: str = Field(min_length=1, max_length=100)
     report_sha256: str  # of the JSON report, lowercase hex
+    # AFAS's tokenExpiry as the check saw it ("0": never), so the profile list can warn before
+    # the token runs out. Added: older files have none.
+    token_expiry: str | None = Field(default=None, max_length=100)
 
     @model_validator(mode="before")
     @classmethod

@@ -82,6 +82,7 @@ class ProfileSummary:
     checked_at: str | None
     path: Path
     error: str | None = None
+    token_expiry: str | None = None  # as the last check saw it
 
 
 def _unreadable_error(error: Unreadable, path: Path) -> ProfileError:
@@ -151,7 +152,8 @@ class ProfileStore:
         return ProfileSummary(
             profile.name, profile.uid, profile.environment,
             validation.verdict if validation else None,
-            validation.checked_at if validation else None, path)
+            validation.checked_at if validation else None, path,
+            token_expiry=validation.token_expiry if validation else None)
 
     def load(self, name: str) -> Profile:
         """The saved profile; ProfileError (with `.backup` when one is usable) otherwise."""

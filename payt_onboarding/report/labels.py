@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from payt_onboarding.requirements.load import BUILT_IN
@@ -271,6 +271,18 @@ def duration(labels: Labels, ms: float) -> str:
 def expiry(labels: Labels, raw: str | None) -> str:
     """The token's expiry as AFAS states it: "0" means the token never expires."""
     return labels.no_expiry if raw is not None and raw.strip() == "0" else when(labels, raw)
+
+
+def days_left(raw: str | None, today: date | None = None) -> int | None:
+    """Calendar days until a tokenExpiry date (negative: past); None for "0" (never) or what is
+    not a date (AFAS's format is not settled, reference section 3)."""
+    if not raw or raw.strip() == "0":
+        return None
+    try:
+        moment = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return (moment.date() - (today or date.today())).days
 
 
 def origin(labels: Labels, requirements: str) -> str:

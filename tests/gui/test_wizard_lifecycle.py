@@ -4,6 +4,7 @@ profile checked again in a new window, and the window's size kept between sessio
 from __future__ import annotations
 
 import time
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -172,3 +173,20 @@ def test_the_window_size_is_remembered(qtbot: QtBot, wizards: MakeWizard,
     assert again.size() == wanted
     hidden = wizards(show=False)  # restored before the window is ever shown
     assert hidden.size() == wanted
+
+
+def test_the_profile_list_warns_of_a_token_that_expires_soon(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard) -> None:
+    server = simulator("token_expires_soon")
+    first = wizards(server)
+    walk_to_summary(qtbot, first)
+    save_profile(qtbot, first)
+    expiry = current_report(first).target.token_expiry
+    first.close()
+    assert expiry is not None
+    left = (datetime.fromisoformat(expiry.replace("Z", "+00:00")).date() - date.today()).days
+    assert 1 < left <= 30
+
+    item = top_items(wizards().welcome.profiles)[0]
+    assert item.text(4) == f"verloopt over {left} dagen"
+    assert "Geldig tot" in item.toolTip(4)

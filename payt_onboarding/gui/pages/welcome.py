@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from payt_onboarding.checks.engine import EXPIRY_WARNING_DAYS
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import report_labels, translate
 from payt_onboarding.gui.widgets import Notice, status_icon
 from payt_onboarding.profile.store import ProfileError, ProfileStore
-from payt_onboarding.report.labels import when
+from payt_onboarding.report.labels import days_left, expiry, when
 
 
 class WelcomePage(Page):
@@ -62,7 +63,8 @@ class WelcomePage(Page):
         self.profiles.setHeaderLabels([translate("WelcomePage", "Name"),
                                        translate("WelcomePage", "Environment"),
                                        translate("WelcomePage", "Verdict"),
-                                       translate("WelcomePage", "Checked")])
+                                       translate("WelcomePage", "Checked"),
+                                       translate("WelcomePage", "Token")])
         self.profiles.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.profiles.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.profiles.setAccessibleName(translate("WelcomePage", "Saved profiles"))
@@ -83,7 +85,7 @@ class WelcomePage(Page):
         self.profiles.clear()
         w = report_labels()
         for summary in ProfileStore().list():
-            item = QTreeWidgetItem([summary.name, "", "", ""])
+            item = QTreeWidgetItem([summary.name, "", "", "", ""])
             item.setData(0, Qt.ItemDataRole.UserRole, summary.name)
             if summary.error:
                 item.setText(1, translate("WelcomePage", "unreadable"))
@@ -101,6 +103,7 @@ class WelcomePage(Page):
                     item.setText(2, w.verdicts[verdict] if verdict != "not_ready"
                                  else translate("WelcomePage", "Draft (not validated)"))
                 item.setText(3, when(w, summary.checked_at) if summary.checked_at else "")
+                _token_cell(item, summary.token_expiry)
             self.profiles.addTopLevelItem(item)
         has = self.profiles.topLevelItemCount() > 0
         self.recheck.setEnabled(has)
@@ -148,3 +151,29 @@ class WelcomePage(Page):
             self.state.profile = profile
             self.state.session = None
         return True
+
+
+
+def _token_cell(item: QTreeWidgetItem, raw: str | None) -> None:
+    """Until when the token AFAS showed at the last check is valid; a warning from 30 days
+    before (as the check's token.expires_soon), so it is renewed before Payt stops."""
+    left = days_left(raw)
+    if left is None:
+        return
+    until = expiry(report_labels(), raw)
+    if left > EXPIRY_WARNING_DAYS:
+        item.setText(4, until)
+        return
+    if left < 0:
+        text = translate("WelcomePage", "expired")
+    elif left == 0:
+        text = translate("WelcomePage", "expires today")
+    elif left == 1:
+        text = translate("WelcomePage", "expires tomorrow")
+    else:
+        text = translate("WelcomePage", "expires in {days} days").format(days=left)
+    item.setIcon(4, status_icon("error" if left < 0 else "warning"))
+    item.setText(4, text)
+    item.setToolTip(4, translate("WelcomePage", "Valid until {date}, as AFAS said at the last "
+                                 "check. Check the profile again with a new token.")
+                    .format(date=until))

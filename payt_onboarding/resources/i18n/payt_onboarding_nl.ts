@@ -2,10 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL">
 <context>
-    <name>App</name>
+    <name>About</name>
     <message>
-        <source>Something went wrong unexpectedly ({kind}). The window stays open; try again or report this.</source>
-        <translation>Er ging onverwacht iets mis ({kind}). Het venster blijft open; probeer het opnieuw of meld dit.</translation>
+        <source>About Payt onboarding</source>
+        <translation>Over Payt onboarding</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Payt onboarding&lt;/b&gt; {version}&lt;br&gt;Connect AFAS Profit to Payt and prove the connection works.</source>
+        <translation>&lt;b&gt;Payt onboarding&lt;/b&gt; {version}&lt;br&gt;AFAS Profit koppelen aan Payt en bewijzen dat de koppeling werkt.</translation>
+    </message>
+    <message>
+        <source>installer or app</source>
+        <translation>installatie of app</translation>
+    </message>
+    <message>
+        <source>Python package</source>
+        <translation>Python-pakket</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>Versie:</translation>
+    </message>
+    <message>
+        <source>Python, PySide6, Qt:</source>
+        <translation>Python, PySide6, Qt:</translation>
+    </message>
+    <message>
+        <source>Payt requirements:</source>
+        <translation>Payt-eisen:</translation>
+    </message>
+    <message>
+        <source>Keyring:</source>
+        <translation>Sleutelbos:</translation>
+    </message>
+    <message>
+        <source>Log folder:</source>
+        <translation>Logmap:</translation>
+    </message>
+    <message>
+        <source>&amp;Detailed log (for a support request)</source>
+        <translation>&amp;Uitgebreid logbestand (voor een supportvraag)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;diagnostics</source>
+        <translation>&amp;Diagnose kopiëren</translation>
+    </message>
+    <message>
+        <source>Versions, system, keyring and the last check&apos;s outcome, for an e-mail to Payt. Never the token.</source>
+        <translation>Versies, systeem, sleutelbos en de uitkomst van de laatste controle, voor een e-mail aan Payt. Nooit het token.</translation>
+    </message>
+    <message>
+        <source>looking…</source>
+        <translation>bezig met zoeken…</translation>
+    </message>
+    <message>
+        <source>none usable: the token is kept for this session only</source>
+        <translation>geen bruikbare: het token blijft alleen voor deze sessie bewaard</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Gekopieerd</translation>
     </message>
 </context>
 <context>
@@ -164,6 +220,25 @@
     <message>
         <source>Not complete yet</source>
         <translation>Nog niet compleet</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong unexpectedly. The window stays open: try again, or send the details and the log file to Payt.</source>
+        <translation>Er ging onverwacht iets mis. Het venster blijft open: probeer het opnieuw, of stuur de details en het logbestand naar Payt.</translation>
+    </message>
+    <message>
+        <source>What happened: {message}
+
+Log file: {path}</source>
+        <translation>Wat er gebeurde: {message}
+
+Logbestand: {path}</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Details kopiëren</translation>
     </message>
 </context>
 <context>
@@ -546,6 +621,10 @@
         <translation>Gecontroleerd</translation>
     </message>
     <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
         <source>Saved profiles</source>
         <translation>Opgeslagen profielen</translation>
     </message>
@@ -568,6 +647,26 @@
     <message>
         <source>This profile cannot be opened.</source>
         <translation>Dit profiel kan niet worden geopend.</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>verlopen</translation>
+    </message>
+    <message>
+        <source>expires today</source>
+        <translation>verloopt vandaag</translation>
+    </message>
+    <message>
+        <source>expires tomorrow</source>
+        <translation>verloopt morgen</translation>
+    </message>
+    <message>
+        <source>expires in {days} days</source>
+        <translation>verloopt over {days} dagen</translation>
+    </message>
+    <message>
+        <source>Valid until {date}, as AFAS said at the last check. Check the profile again with a new token.</source>
+        <translation>Geldig tot {date}, volgens AFAS bij de laatste controle. Controleer het profiel opnieuw met een nieuw token.</translation>
     </message>
 </context>
 <context>
@@ -594,6 +693,10 @@
     <message>
         <source>&amp;Close</source>
         <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Over</translation>
     </message>
     <message>
         <source>Close without saving?</source>

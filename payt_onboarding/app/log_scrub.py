@@ -1,0 +1,62 @@
+"""No secret in the log file: every line is passed through `scrub` before it is written.
+
+Two nets. The tokens this process has used are remembered (`remember_token`, called by
+`open_client` and wherever a token is read) and every form of them is blanked: the data value,
+the XML, the whole `AfasToken …` header and its base64 part. And whatever looks like a token or a
+credential is blanked even if it was never remembered: `<token>…</token>`, an `AfasToken` or
+`Bearer` header value, a long run of hex.
+
+One place to connect the shared scrubber (issue 11) later: `scrub` below.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from payt_onboarding.afas.token import AfasToken
+
+__all__ = ["BLANK", "ScrubbingFormatter", "remember_token", "scrub"]
+
+BLANK = "[hidden]"
+_PATTERNS = (
+    re.compile(r"<\s*token\s*>.*?<\s*/\s*token\s*>", re.IGNORECASE | re.DOTALL),
+    re.compile(r"(?:&lt;|<)\s*data\s*(?:&gt;|>).*?(?:&lt;|<)\s*/\s*data\s*(?:&gt;|>)",
+               re.IGNORECASE | re.DOTALL),
+    re.compile(r"\b(AfasToken|Bearer)\s+[A-Za-z0-9+/_.=-]{8,}", re.IGNORECASE),
+    re.compile(r"PHRva2VuP[A-Za-z0-9+/]*=*"),  # base64 of "<token>…": a header without its name
+    re.compile(r"\b[0-9A-Fa-f]{48,}\b"),  # a token's data value: 64 hex characters
+)
+_lock = threading.Lock()
+_forms: set[str] = set()
+
+
+def remember_token(token: AfasToken) -> None:
+    """Every form in which `token` could reach a log line is blanked from now on."""
+    header = token.authorization_header()
+    with _lock:
+        _forms.update(form for form in (token.reveal_data(), token.xml(), header,
+                                        header.partition(" ")[2]) if form)
+
+
+def scrub(text: str) -> str:
+    with _lock:
+        forms = sorted(_forms, key=len, reverse=True)  # the longest first: the XML holds the data
+    for form in forms:
+        text = text.replace(form, BLANK)
+    for pattern in _PATTERNS:
+        text = pattern.sub(BLANK, text)
+    return text
+
+
+class ScrubbingFormatter(logging.Formatter):
+    """Formats a record as usual, then blanks every secret in the whole line: message,
+    arguments, traceback, stack. A formatter, not a filter: a filter would have to change the
+    record itself (Python 3.11), and so what every other handler sees, the test suite's leak
+    guard among them."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return scrub(super().format(record))

@@ -1,0 +1,40 @@
+"""Where the log lines go: warnings on stderr (every line with `simulator -v`), briefly, and the
+log file (app/logfile.py) at INFO, or DEBUG with --verbose, with tracebacks."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+FILE_ONLY = {"file_only": True}  # `extra` for a record the user is told about another way
+
+
+class _Brief(logging.Formatter):
+    """Time, level and message: a traceback belongs in the log file, not on a user's terminal.
+    (Never formatException here: it would cache an empty traceback on the record for the file.)"""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from payt_onboarding.app.log_scrub import scrub
+
+        record.message = record.getMessage()
+        record.asctime = self.formatTime(record, self.datefmt)
+        return scrub(self.formatMessage(record))
+
+
+def _for_stderr(record: logging.LogRecord) -> bool:
+    return not getattr(record, "file_only", False)
+
+
+def start_logging(*, verbose: bool = False, debug: bool = False) -> str | None:
+    """The log file's path, or None when it cannot be written."""
+    from payt_onboarding.app.logfile import start_log
+
+    root = logging.getLogger()
+    if not root.handlers and sys.stderr is not None:  # None: the windowed program on Windows
+        stderr = logging.StreamHandler(sys.stderr)
+        stderr.setLevel(logging.DEBUG if verbose else logging.WARNING)
+        stderr.setFormatter(_Brief("%(asctime)s %(levelname)s %(message)s"))
+        stderr.addFilter(_for_stderr)
+        root.addHandler(stderr)
+    path = start_log(debug=debug or verbose)
+    return str(path) if path else None
