@@ -19,6 +19,7 @@ from payt_onboarding.afas.models import ConnectorMetadata, MetaInfo
 from payt_onboarding.afas.scheduler import priority, set_priority
 from payt_onboarding.checks.attachments import check_attachments
 from payt_onboarding.checks.connector import ConnectorOutcome, check_connector
+from payt_onboarding.checks.expiry import EXPIRY_WARNING_DAYS
 from payt_onboarding.checks.failures import finding_for_error
 from payt_onboarding.checks.findings import make_finding
 from payt_onboarding.checks.progress import Cancellation, ProgressCallback, ProgressEvent
@@ -39,7 +40,6 @@ __all__ = [
     "run_session",
 ]
 
-EXPIRY_WARNING_DAYS = 30
 # The rows of a full scan kept per connector to judge a new field mapping on: the default
 # sample, the same first rows in the same order, so the mapping page says after a full scan
 # what it says after a default check; in memory 200 rows per connector at most.
