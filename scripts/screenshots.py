@@ -31,19 +31,20 @@ SHOTS: list[tuple[str, int, tuple[str, ...]]] = [
     ("fields_missing", 2, ("mapping",)),
     ("token_rejected", 1, ("token", "connectors")),
     ("connector_missing", 1, ("connectors",)),
+    ("oauth_healthy", 1, ("token", "summary")),
 ]
 
 
 def shoot(scenario: str, scale: int, pages: tuple[str, ...]) -> None:
     """In this process: walk the wizard and save the asked-for pages."""
 
-    from payt_onboarding.afas.token import AfasToken
     from payt_onboarding.gui import texts
     from payt_onboarding.gui.app import application
     from payt_onboarding.gui.state import Prefill, WizardState
     from payt_onboarding.gui.wizard import OnboardingWizard
-    from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
-    from payt_onboarding.simulator.scenarios import build_config
+    from payt_onboarding.simulator.config import DEMO_UID
+    from payt_onboarding.simulator.demo import demo_credentials
+    from payt_onboarding.simulator.scenarios import SCENARIOS, build_config
     from payt_onboarding.simulator.server import SimulatorServer
 
     app = application("en" if os.environ.get("SHOT_LANGUAGE") == "en" else "nl")
@@ -52,7 +53,8 @@ def shoot(scenario: str, scale: int, pages: tuple[str, ...]) -> None:
     if dark:
         dark_palette(app)
     with SimulatorServer(build_config(scenario)) as server:
-        prefill = Prefill(DEMO_UID, server.url, AfasToken.from_data(DEMO_TOKEN_DATA),
+        # What the scenario's client hands over: the demo token, or the demo OAuth client.
+        prefill = Prefill(DEMO_UID, server.url, demo_credentials(SCENARIOS[scenario].hands_over),
                           profile_name="Bakkerij Jansen BV")
         wizard = OnboardingWizard(WizardState(language=texts.language(), prefill=prefill))
         wizard.resize(960, 680)

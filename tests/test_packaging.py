@@ -37,7 +37,8 @@ def test_the_wheel_holds_every_module_and_runs_from_its_own_install(tmp_path: Pa
                    timeout=300)
     probe = (
         "import payt_onboarding, sys; from payt_onboarding.cli import main; "
-        "print(payt_onboarding.__file__); sys.exit(main(['demo', '--text']))"
+        "print(payt_onboarding.__file__); "
+        "sys.exit(main(['demo', '--text', '--scenario', 'oauth_healthy']))"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=120,
@@ -45,4 +46,5 @@ def test_the_wheel_holds_every_module_and_runs_from_its_own_install(tmp_path: Pa
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0].startswith(str(target))
-    assert "KLAAR VOOR PAYT" in result.stdout  # the demo ran the whole check from the wheel
+    # The demo ran the whole check, OAuth token request included, from the wheel.
+    assert "KLAAR VOOR PAYT" in result.stdout

@@ -27,6 +27,7 @@ import truststore
 from pydantic import BaseModel, ValidationError
 
 from payt_onboarding import __version__
+from payt_onboarding.afas.credentials import AuthKind, Credentials, OAuthClient, auth_kind
 from payt_onboarding.afas.environment import Environment, is_loopback
 from payt_onboarding.afas.errors import (
     AfasError,
@@ -35,12 +36,14 @@ from payt_onboarding.afas.errors import (
     RequestTimeout,
     ServiceUnavailable,
     TlsFailed,
+    TokenClassicRefused,
     UnexpectedResponse,
     classify_response,
     without_secrets,
 )
 from payt_onboarding.afas.filters import Filter, FilterGroups, filter_params
 from payt_onboarding.afas.models import Attachment, ConnectorMetadata, MetaInfo, RowsPage
+from payt_onboarding.afas.oauth import BearerAuth, TokenGrant, TokenSource
 from payt_onboarding.afas.scheduler import Scheduler
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.vocabulary import Language
@@ -78,6 +81,7 @@ class RetryPolicy:
 
 
 NO_RETRY = RetryPolicy(max_attempts=1)
+_NO_AUTH = httpx.Auth()  # httpx's base Auth sends the request as it is
 
 
 class _AfasTokenAuth(httpx.Auth):
@@ -98,6 +102,15 @@ class _AfasTokenAuth(httpx.Auth):
         header = self._token.authorization_header()
         return (header, header.split(" ", 1)[1], self._token.xml(), self._token.reveal_data())
 
+    def classify_401(self, response: httpx.Response) -> AfasError | None:
+        """A 401 that asks for Bearer and not AfasToken: the app connector is set to OAuth
+        (inferred, reference/afas-oauth.md 5); None for any other 401."""
+        challenge = response.headers.get("WWW-Authenticate", "").lower()
+        if "bearer" not in challenge or "afastoken" in challenge:
+            return None
+        return TokenClassicRefused("AFAS refused the classic token and asks for OAuth "
+                                   "(HTTP 401).", status=401, path=response.request.url.path)
+
 
 def tls_context(ca_file: str | Path | None = None) -> ssl.SSLContext:
     """Verification always on: the OS trust store, or only `ca_file` (the simulator's test CA)."""
@@ -110,7 +123,7 @@ class AfasClient:
     def __init__(
         self,
         environment: Environment,
-        token: AfasToken,
+        token: Credentials,
         *,
         language: Language = "nl",
         timeout: httpx.Timeout | None = None,
@@ -126,7 +139,17 @@ class AfasClient:
         self.retry = retry or RetryPolicy()
         self._rng = rng or random.Random()
         self._slots = Scheduler(max_in_flight)
-        self._auth = _AfasTokenAuth(token)
+        self.auth_kind: AuthKind = auth_kind(token)
+        self._oauth: TokenSource | None = None
+        self._auth: _AfasTokenAuth | BearerAuth
+        if isinstance(token, OAuthClient):
+            # The token request goes through the same pool, TLS and proxy rules, without auth.
+            self._oauth = TokenSource(token, environment.base_url, lambda url, data, headers:
+                                      self._http.post(url, data=data, headers=headers,
+                                                      auth=_NO_AUTH))
+            self._auth = BearerAuth(self._oauth)
+        else:
+            self._auth = _AfasTokenAuth(token)
         self._http = httpx.AsyncClient(
             base_url=environment.base_url,
             auth=self._auth,
@@ -162,6 +185,12 @@ class AfasClient:
 
     async def aclose(self) -> None:
         await self._http.aclose()
+
+    @property
+    def grant(self) -> TokenGrant | None:
+        """The last OAuth token request's result (type, lifetime, method); None for a classic
+        token, or before the first request."""
+        return self._oauth.grant if self._oauth else None
 
     # -- endpoints ---------------------------------------------------------------------------
 
@@ -289,13 +318,18 @@ class AfasClient:
                 error = _classify_transport(exc, self.environment.base_url, path)
                 log.info("GET %s failed: %s", path, error.code.value)
                 return error
+            except AfasError as error:  # the OAuth token request, made by the auth flow
+                log.info("token request for %s failed: %s", path, error.code.value)
+                return without_secrets(error, self._auth.forms())
         elapsed_ms = (time.perf_counter() - started) * 1000
         log.debug("GET %s -> %d in %.0f ms", path, response.status_code, elapsed_ms)
         if response.is_success:
             # Measured inside the slot: the wait for a free slot is ours, not AFAS's.
             response.extensions = {**response.extensions, _ELAPSED: elapsed_ms}
             return response
-        return without_secrets(classify_response(response, operation), self._auth.forms())
+        refused = self._auth.classify_401(response) if response.status_code == 401 else None
+        return without_secrets(refused or classify_response(response, operation),
+                               self._auth.forms())
 
 
 class _DnsFailure(ConnectionUnreachable):

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 import httpx
 
@@ -67,6 +68,10 @@ class AfasError(Exception):
     @property
     def profit_log_reference(self) -> str | None:
         return self.body.profit_log_reference
+
+    def finding_values(self) -> dict[str, str]:
+        """Values its finding's texts need beyond url, detail, connector and log_ref."""
+        return {}
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(code={self.code.value!r}, status={self.status!r})"
@@ -122,6 +127,43 @@ class SubjectConnectorMissing(AfasError):
 
 class AttachmentNotAuthorized(AfasError):
     code = Code.ATTACHMENTS_NOT_AUTHORIZED
+
+
+class TokenClassicRefused(AfasError):
+    """A classic token on an app connector set to OAuth: the 401 asks for Bearer only."""
+
+    code = Code.TOKEN_CLASSIC_REFUSED
+
+
+class OAuthTokenRejected(AfasError):
+    """A connector refused the access token (`Bearer error="invalid_token"`) after a renewal."""
+
+    code = Code.OAUTH_TOKEN_REJECTED
+
+
+class OAuthRequestRejected(AfasError):
+    """The token endpoint refused the request itself: `invalid_request`, `unauthorized_client`,
+    `unsupported_grant_type`, or no token endpoint at all."""
+
+    code = Code.OAUTH_REQUEST_REJECTED
+
+    def __init__(self, message: str, *, error: str, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.error = error
+
+
+class OAuthClientRejected(AfasError):
+    """`invalid_client`: the client id, secret or signed assertion is not accepted."""
+
+    code = Code.OAUTH_CLIENT_REJECTED
+
+    def __init__(self, message: str, *, client_id: str, with_key: bool, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.client_id = client_id
+        self.with_key = with_key
+
+    def finding_values(self) -> dict[str, str]:
+        return {"client_id": self.client_id}
 
 
 # Substrings of `externalMessage` in English and Dutch (reference/afas-profit-rest.md 4.3).

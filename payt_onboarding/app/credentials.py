@@ -1,17 +1,29 @@
-"""The token in the system keyring, for the command line and the wizard alike.
+"""The token and the OAuth client secret in the system keyring, for the command line and the
+wizard alike.
 
 Keyring calls block (D-Bus, Keychain prompts): the wizard calls these on its thread pool.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
+from payt_onboarding.afas.credentials import ClientSecret
 from payt_onboarding.afas.token import AfasToken
-from payt_onboarding.app.log_scrub import remember_token
-from payt_onboarding.profile.secrets import SecretStoreError, StoreStatus, TokenVault
+from payt_onboarding.app.log_scrub import remember_client_secret, remember_credentials
+from payt_onboarding.profile.secrets import (
+    ClientSecretVault,
+    SecretStoreError,
+    StoreStatus,
+    TokenVault,
+)
 
-__all__ = ["StoreStatus", "StoredToken", "keyring_status", "load_stored_token"]
+T = TypeVar("T")
+
+__all__ = ["StoreStatus", "StoredSecret", "StoredToken", "keyring_status",
+           "load_stored_client_secret", "load_stored_token"]
 
 
 @dataclass(frozen=True)
@@ -27,15 +39,37 @@ def keyring_status() -> StoreStatus:
 
 def load_stored_token(account: str, vault: TokenVault | None = None) -> StoredToken:
     """The token stored for `account` (`<uid>-<environment>`), or None and why not."""
-    vault = vault or TokenVault()
+    store = vault or TokenVault()
+    token, reason = _load(store, lambda: store.load(account), "token", account)
+    if token is not None:
+        remember_credentials(token)
+    return StoredToken(token, reason)
+
+
+@dataclass(frozen=True)
+class StoredSecret:
+    secret: ClientSecret | None
+    reason: str = ""  # when there is no secret: why not
+
+
+def load_stored_client_secret(account: str,
+                              vault: ClientSecretVault | None = None) -> StoredSecret:
+    """The OAuth client secret stored for `account` (`<uid>-<environment>:<client id>`)."""
+    store = vault or ClientSecretVault()
+    secret, reason = _load(store, lambda: store.load_secret(account), "client secret", account)
+    if secret is not None:
+        remember_client_secret(secret)
+    return StoredSecret(secret, reason)
+
+
+def _load(vault: TokenVault, load: Callable[[], T | None], what: str,
+          account: str) -> tuple[T | None, str]:
     if not vault.status.usable:
-        return StoredToken(None, f"no usable keyring on this computer ({vault.status.reason}).")
+        return None, f"no usable keyring on this computer ({vault.status.reason})."
     try:
-        token = vault.load(account)
+        found = load()
     except SecretStoreError as error:
-        return StoredToken(None, f"{error}.")
-    if token is None:
-        return StoredToken(None, f"the keyring ({vault.status.name}) holds no token for "
-                                 f"{account}.")
-    remember_token(token)
-    return StoredToken(token)
+        return None, f"{error}."
+    if found is None:
+        return None, f"the keyring ({vault.status.name}) holds no {what} for {account}."
+    return found, ""

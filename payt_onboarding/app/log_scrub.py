@@ -17,9 +17,11 @@ import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from payt_onboarding.afas.credentials import ClientSecret, Credentials
     from payt_onboarding.afas.token import AfasToken
 
-__all__ = ["BLANK", "ScrubbingFormatter", "remember_token", "scrub"]
+__all__ = ["BLANK", "ScrubbingFormatter", "remember_client_secret", "remember_credentials",
+           "remember_token", "scrub"]
 
 BLANK = "[hidden]"
 _PATTERNS = (
@@ -29,6 +31,10 @@ _PATTERNS = (
     re.compile(r"\b(AfasToken|Bearer)\s+[A-Za-z0-9+/_.=-]{8,}", re.IGNORECASE),
     re.compile(r"PHRva2VuP[A-Za-z0-9+/]*=*"),  # base64 of "<token>…": a header without its name
     re.compile(r"\b[0-9A-Fa-f]{48,}\b"),  # a token's data value: 64 hex characters
+    # A signed JWT (an OAuth access token or client assertion): header.payload.signature.
+    re.compile(r"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
+    re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----",
+               re.DOTALL),
 )
 _lock = threading.Lock()
 _forms: set[str] = set()
@@ -40,6 +46,31 @@ def remember_token(token: AfasToken) -> None:
     with _lock:
         _forms.update(form for form in (token.reveal_data(), token.xml(), header,
                                         header.partition(" ")[2]) if form)
+
+
+def remember_credentials(credentials: Credentials) -> None:
+    """A classic token's forms, or an OAuth client's secret and private key (whole, and line
+    by line)."""
+    from payt_onboarding.afas.token import AfasToken
+
+    if isinstance(credentials, AfasToken):
+        remember_token(credentials)
+        return
+    if credentials.secret is not None:
+        remember_client_secret(credentials.secret)
+    if credentials.private_key is not None:
+        pem = credentials.private_key.reveal()
+        with _lock:
+            _forms.update([pem, *(line for line in pem.splitlines() if len(line) >= 16)])
+
+
+def remember_client_secret(secret: ClientSecret) -> None:
+    """The secret, and URL-encoded as it travels in a token request's form."""
+    from urllib.parse import quote_plus
+
+    text = secret.reveal()
+    with _lock:
+        _forms.update(form for form in (text, quote_plus(text)) if form)
 
 
 def scrub(text: str) -> str:

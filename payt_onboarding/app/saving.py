@@ -6,18 +6,20 @@ connector names: the profile layer knows nothing of the engine."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 from payt_onboarding import __version__
+from payt_onboarding.afas.credentials import Credentials, OAuthClient, auth_kind
 from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.checks.resolve import connector_key
 from payt_onboarding.checks.session import CheckOptions
 from payt_onboarding.profile.codec import revalidated
-from payt_onboarding.profile.model import Profile, TokenRef, Validation
-from payt_onboarding.profile.secrets import SecretStoreError, TokenVault
+from payt_onboarding.profile.model import OAuthRef, Profile, SecretRef, TokenRef, Validation
+from payt_onboarding.profile.secrets import ClientSecretVault, SecretStoreError, TokenVault
 from payt_onboarding.profile.store import ProfileError, ProfileStore
 from payt_onboarding.report.model import Report
 from payt_onboarding.report.render_json import report_sha256
@@ -35,6 +37,9 @@ class SavedProfile:
     token: TokenPlace
     problem: str = ""  # why the keyring refused the token, or why there is none (memory)
     store_name: str = ""  # the keyring's name, for "the token is in <store>"
+    # What `token` is about: the classic token, an OAuth client secret, or nothing to store
+    # (a private key stays in its file).
+    secret: Literal["token", "client_secret", "private_key"] = "token"
 
     @property
     def draft(self) -> bool:
@@ -46,7 +51,7 @@ class SavedProfile:
 def save_checked_profile(
     name: str,
     environment: Environment,
-    token: AfasToken,
+    credentials: Credentials,
     options: CheckOptions,
     requirements: Requirements,
     report: Report,
@@ -59,6 +64,8 @@ def save_checked_profile(
     """Raises ProfileError when the profile cannot be written (a bad name: before the token
     is stored)."""
     store = store or ProfileStore()
+    if isinstance(credentials, OAuthClient):
+        vault = vault or ClientSecretVault()
     vault = vault or TokenVault()
     try:
         existing: Profile | None = store.load(name)
@@ -77,30 +84,61 @@ def save_checked_profile(
         "validation": Validation(
             checked_at=report.checked_at, verdict=report.verdict, tool_version=__version__,
             report_sha256=report_sha256(report_json), token_expiry=report.target.token_expiry),
+        "auth": auth_kind(credentials),
     }
     # Validated again, not model_copy(update=...), which would skip the model's validators.
     profile = (revalidated(existing, **fields) if existing
                else Profile.model_validate({"name": name, **fields}))
+    if isinstance(credentials, OAuthClient):
+        return _save_oauth(store, profile, existing, environment, credentials, report,
+                           remember_token, vault)
     account = environment.keyring_account
-    where: TokenPlace = "not_asked"
-    problem = ""
-    if not remember_token:
-        pass
-    elif report.target.envid is None:
-        where = "rejected"  # AFAS did not accept the token: it must not replace a good one
-    else:
-        try:
-            where = vault.save(account, token)
-            if where == "memory":
-                problem = vault.status.reason
-        except SecretStoreError as error:
-            where, problem = "failed", str(error)
+    where = _keep(report, remember_token, lambda: vault.save(account, credentials), vault)
     # A reference only to a token that is really in the keyring: this one, or the one stored
     # before (still there when this token was not stored).
-    profile = revalidated(profile, token=TokenRef(account=account) if where == "keyring"
+    profile = revalidated(profile, token=TokenRef(account=account) if where[0] == "keyring"
                           else existing.token if existing else None)
     path = store.save(profile)
-    return SavedProfile(path, profile, where, problem, vault.status.name)
+    return SavedProfile(path, profile, where[0], where[1], vault.status.name)
+
+
+def _keep(report: Report, wanted: bool, save: Callable[[], TokenPlace],
+          vault: TokenVault) -> tuple[TokenPlace, str]:
+    """Store the secret if wanted and AFAS accepted it: where it went, and why not."""
+    if not wanted:
+        return "not_asked", ""
+    if report.target.envid is None:
+        return "rejected", ""  # AFAS did not accept it: it must not replace a good one
+    try:
+        where = save()
+    except SecretStoreError as error:
+        return "failed", str(error)
+    return where, vault.status.reason if where == "memory" else ""
+
+
+def _save_oauth(store: ProfileStore, profile: Profile, existing: Profile | None,
+                environment: Environment, client: OAuthClient, report: Report, wanted: bool,
+                vault: TokenVault) -> SavedProfile:
+    """The OAuth client's id, method and key file in the profile; its secret in the keyring."""
+    before = existing.oauth if existing and existing.oauth else None
+    stored = before.stored if before and before.client_id == client.client_id else None
+    where: tuple[TokenPlace, str] = ("not_asked", "")
+    secret = client.secret
+    if secret is not None and isinstance(vault, ClientSecretVault):
+        account = vault.account(environment, client.client_id)
+        where = _keep(report, wanted, lambda: vault.save_secret(account, secret), vault)
+        if where[0] == "keyring":
+            stored = SecretRef(account=account)
+    key = client.private_key
+    oauth = OAuthRef(client_id=client.client_id, client_auth=client.client_auth,
+                     pem_file=str(key.path) if key else None, kid=client.key_id,
+                     stored=stored if secret is not None else None)
+    profile = revalidated(profile, oauth=oauth)
+    path = store.save(profile)
+    return SavedProfile(path, profile, where[0], where[1], vault.status.name,
+                        secret="client_secret" if secret is not None else "private_key")
+
+
 
 
 def _recognised(connector_id: str, match: str) -> bool:

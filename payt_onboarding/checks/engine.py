@@ -11,14 +11,16 @@ import asyncio
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from payt_onboarding.afas.client import AfasClient
+from payt_onboarding.afas.credentials import AuthKind
 from payt_onboarding.afas.errors import AfasError
 from payt_onboarding.afas.models import ConnectorMetadata, MetaInfo
 from payt_onboarding.afas.scheduler import priority, set_priority
 from payt_onboarding.checks.attachments import check_attachments
 from payt_onboarding.checks.connector import ConnectorOutcome, check_connector
+from payt_onboarding.checks.deadlines import classic_phase_out
 from payt_onboarding.checks.expiry import EXPIRY_WARNING_DAYS
 from payt_onboarding.checks.failures import finding_for_error
 from payt_onboarding.checks.findings import make_finding
@@ -36,7 +38,8 @@ from payt_onboarding.requirements.model import AttachmentRule, ConnectorRequirem
 from payt_onboarding.vocabulary import Code, Language
 
 __all__ = [
-    "DEFAULT_SAMPLE_SIZE", "CheckOptions", "CheckSession", "expiry_findings",
+    "DEFAULT_SAMPLE_SIZE", "CheckOptions", "CheckSession", "credential_findings",
+    "expiry_findings",
     "run_session",
 ]
 
@@ -103,7 +106,8 @@ class _Run:
     def _resolve(self, meta: MetaInfo, requirements: list[ConnectorRequirement]) -> None:
         session, options, lang = self.session, self.session.options, self.session.language
         session.info = meta.info
-        session.findings += expiry_findings(meta.info.token_expiry, lang)
+        session.findings += credential_findings(self.client.auth_kind, meta.info.token_expiry,
+                                                lang, options.today)
         resolutions = resolve_all(requirements, meta.get_connectors, options.connectors)
         for req in requirements:
             res = resolutions[req.role]
@@ -210,6 +214,15 @@ def _discard(tasks: Iterable[asyncio.Task[ConnectorMetadata]]) -> None:
             task.exception()
 
 
+def credential_findings(kind: AuthKind, expiry: str | None, language: Language,
+                        today: date | None = None) -> list[Finding]:
+    """For a classic token its expiry and AFAS's end of classic tokens. Under OAuth nothing:
+    what /metainfo's tokenExpiry means there is not settled (reference/afas-oauth.md 5)."""
+    if kind != "classic_token":
+        return []
+    return [*expiry_findings(expiry, language), classic_phase_out(language, today)]
+
+
 def expiry_findings(expiry: str | None, language: Language) -> list[Finding]:
     if not expiry:
         return []
@@ -243,7 +256,8 @@ async def run_session(
     session = CheckSession(
         requirements, options, uid=env.uid, environment_name=environment_name,
         base_url=env.base_url,
-        checked_at=datetime.now().astimezone().isoformat(timespec="seconds"))
+        checked_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+        auth=client.auth_kind)
     run = _Run(client, session, progress or _ignore)
     run.progress(ProgressEvent("check_started", total=len(requirements.connectors)))
     started = time.perf_counter()
@@ -262,6 +276,7 @@ async def run_session(
                               seconds=round(options.time_limit)))
     elif work.exception() is not None:
         raise work.exception()  # type: ignore[misc]  # a bug, not an AFAS failure
+    session.grant = client.grant
     session.apply_rules()
     session.duration_ms = round((time.perf_counter() - started) * 1000, 1)
     run.progress(ProgressEvent("check_finished", status=verdict_of(session.all_findings()),

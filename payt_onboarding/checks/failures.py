@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from payt_onboarding.afas.errors import AfasError
+from payt_onboarding.afas.errors import AfasError, OAuthClientRejected
 from payt_onboarding.checks.findings import make_finding
+from payt_onboarding.messages import render
 from payt_onboarding.report.model import Finding
 from payt_onboarding.vocabulary import Code, Language
 
@@ -29,7 +30,11 @@ def finding_for_error(
         "detail": detail,
         "connector": connector_id or _NO_DETAIL,
         "log_ref": error.profit_log_reference or _NO_DETAIL,
+        **error.finding_values(),
     }
+    if isinstance(error, OAuthClientRejected):
+        params["causes"] = render("fragment.client_rejected_key" if error.with_key
+                                  else "fragment.client_rejected_secret", language)
     # The refused request is the one example worth showing; a status is in the message already.
     examples = [error.path] if error.path and code in (
         Code.ATTACHMENTS_NOT_AUTHORIZED, Code.ATTACHMENTS_SUBJECT_CONNECTOR_MISSING) else []

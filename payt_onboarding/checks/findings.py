@@ -28,13 +28,17 @@ SEVERITY: Mapping[Code, Severity] = MappingProxyType({
     **_all("error", Code.CONNECTION_UNREACHABLE, Code.CONNECTION_TLS_FAILED,
            Code.CONNECTION_TIMEOUT, Code.CONNECTION_UNEXPECTED_RESPONSE,
            Code.CONNECTION_UNAVAILABLE, Code.TOKEN_MALFORMED, Code.TOKEN_REJECTED,
+           Code.TOKEN_CLASSIC_REFUSED, Code.OAUTH_CLIENT_REJECTED, Code.OAUTH_REQUEST_REJECTED,
+           Code.OAUTH_TOKEN_REJECTED,
            Code.APPCONNECTOR_IP_RESTRICTED, Code.CONNECTOR_MISSING,
            Code.CONNECTOR_OUTDATED_VERSION, Code.CONNECTOR_NOT_AUTHORIZED, Code.CONNECTOR_BLOCKED,
            Code.CONNECTOR_ERROR, Code.CONNECTOR_TIMEOUT, Code.FIELD_MISSING,
            Code.FIELD_TYPE_MISMATCH, Code.DEBTOR_NAME_MISSING,
            Code.REFERENCE_DUPLICATE_INVOICE_NUMBER, Code.ATTACHMENTS_SUBJECT_CONNECTOR_MISSING,
            Code.ATTACHMENTS_NOT_AUTHORIZED, Code.CHECK_CANCELLED, Code.CHECK_TIMED_OUT),
-    **_all("warning", Code.TOKEN_EXPIRES_SOON, Code.CONNECTOR_EMPTY, Code.CONNECTOR_SLOW,
+    # token.classic_phase_out is an error after the last day classic tokens work (deadlines).
+    **_all("warning", Code.TOKEN_EXPIRES_SOON, Code.TOKEN_CLASSIC_PHASE_OUT,
+           Code.CONNECTOR_EMPTY, Code.CONNECTOR_SLOW,
            Code.FIELD_EMPTY, Code.FIELD_TOO_LONG, Code.VALUE_INVALID_DATE,
            Code.VALUE_INVALID_COUNTRY_CODE, Code.VALUE_INVALID_CURRENCY_CODE,
            Code.VALUE_INVALID_EMAIL, Code.VALUE_DUE_BEFORE_INVOICE_DATE, Code.DEBTOR_NO_EMAIL,
@@ -46,6 +50,7 @@ SEVERITY: Mapping[Code, Severity] = MappingProxyType({
 # A code that reads differently at another severity: (code, severity) -> its own message id.
 VARIANTS: Mapping[tuple[Code, Severity], FindingVariantId] = MappingProxyType({
     (Code.CONNECTOR_MISSING, "info"): "connector.missing.optional",
+    (Code.TOKEN_CLASSIC_PHASE_OUT, "error"): "token.classic_phase_out.ended",
 })
 
 

@@ -6,10 +6,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from payt_onboarding import __version__
+from payt_onboarding.afas.credentials import AuthKind
 from payt_onboarding.afas.models import SessionInfo
+from payt_onboarding.afas.oauth import TokenGrant
 from payt_onboarding.checks.connector import ConnectorOutcome, evaluate, mapping_choices
 from payt_onboarding.checks.rules import RoleData, apply_rules
 from payt_onboarding.report.model import (
@@ -37,6 +40,7 @@ class CheckOptions:
     connectors: Mapping[str, str] = field(default_factory=dict)  # role -> chosen connector id
     mappings: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # role -> payt->afas
     roles: frozenset[str] | None = None  # test only these connectors (None: all)
+    today: date | None = None  # the day the classic-token deadline is measured from (tests)
 
 
 @dataclass
@@ -48,6 +52,8 @@ class CheckSession:
     base_url: str
     checked_at: str
     info: SessionInfo | None = None
+    auth: AuthKind = "classic_token"
+    grant: TokenGrant | None = None  # the OAuth token request's result
     findings: list[Finding] = field(default_factory=list)  # the environment, and resolution
     outcomes: dict[str, ConnectorOutcome] = field(default_factory=dict)
     attachment_findings: list[Finding] = field(default_factory=list)
@@ -85,6 +91,9 @@ class CheckSession:
                 envid=info.envid if info else None, app_name=info.app_name if info else None,
                 user_group=info.group if info else None,
                 token_expiry=info.token_expiry if info else None,
+                auth=self.auth,
+                client_auth=self.grant.method if self.grant else None,
+                access_token_lifetime=self.grant.expires_in if self.grant else None,
             ),
             verdict=verdict_of(findings),
             connectors=self._connector_results(findings),
@@ -130,6 +139,7 @@ class CheckSession:
             self.outcomes[role] = other.outcomes[role]
         if other.info is not None:
             self.info = other.info
+        self.grant = other.grant or self.grant
         self.apply_rules()
 
     def _connector_results(self, findings: list[Finding]) -> tuple[ConnectorResult, ...]:

@@ -13,19 +13,28 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from payt_onboarding.afas.credentials import (
+    ClientAuth,
+    ClientSecret,
+    CredentialInputError,
+    Credentials,
+    OAuthClient,
+    PrivateKey,
+)
 from payt_onboarding.afas.environment import Environment, EnvironmentInputError
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.app.check import check_environment
-from payt_onboarding.app.credentials import load_stored_token
+from payt_onboarding.app.credentials import load_stored_client_secret, load_stored_token
 from payt_onboarding.app.saving import save_checked_profile
 from payt_onboarding.checks.session import CheckOptions
 from payt_onboarding.cli import exit_codes
-from payt_onboarding.cli.parser import TOKEN_ENV
+from payt_onboarding.cli.parser import CLIENT_SECRET_ENV, TOKEN_ENV
 from payt_onboarding.cli.profiles import load_for_check, say_saved
 from payt_onboarding.cli.progress_line import TerminalProgress
 from payt_onboarding.cli.streams import silence_stdout
 from payt_onboarding.cli.token_input import parse_token, read_token_stdin
 from payt_onboarding.cli.usage import UsageError, report_usage_error
+from payt_onboarding.profile.model import OAuthRef
 from payt_onboarding.profile.store import ProfileError
 from payt_onboarding.report.formats import format_from, render
 from payt_onboarding.report.model import Report
@@ -36,9 +45,10 @@ from payt_onboarding.requirements.model import Requirements
 @dataclass(frozen=True)
 class _Plan:
     environment: Environment
-    token: AfasToken
+    credentials: Credentials  # checked in full
     options: CheckOptions
     fmt: str
+    also: AfasToken | None = None  # a classic token given beside an OAuth client (Hybrid)
 
 
 def run_check_command(args: argparse.Namespace) -> int:
@@ -49,8 +59,8 @@ def run_check_command(args: argparse.Namespace) -> int:
     except UsageError as error:
         return report_usage_error("check", error)
     progress = TerminalProgress(sys.stderr, args.language) if sys.stderr.isatty() else None
-    report = asyncio.run(check_environment(plan.environment, plan.token, requirements,
-                                           plan.options, progress))
+    report = asyncio.run(check_environment(plan.environment, plan.credentials, requirements,
+                                           plan.options, progress, also=plan.also))
     if progress:
         progress.clear()
     try:
@@ -65,7 +75,7 @@ def run_check_command(args: argparse.Namespace) -> int:
 
 def _save(name: str, plan: _Plan, requirements: Requirements, report: Report) -> None:
     try:
-        saved = save_checked_profile(name, plan.environment, plan.token, plan.options,
+        saved = save_checked_profile(name, plan.environment, plan.credentials, plan.options,
                                      requirements, report, render(report, "json"))
     except ProfileError as error:
         print(f"The profile was not saved: {error}", file=sys.stderr)
@@ -78,6 +88,7 @@ def _plan(args: argparse.Namespace) -> _Plan:
     mappings: dict[str, dict[str, str]] = {}
     uid, kind, base_url = args.uid, args.environment, args.base_url
     account: str | None = None  # the keyring entry the profile names
+    saved_oauth: OAuthRef | None = None  # the OAuth client the profile names, when last used
     if args.profile:
         loaded = load_for_check(args.profile)
         uid = uid or loaded.uid
@@ -85,8 +96,11 @@ def _plan(args: argparse.Namespace) -> _Plan:
         base_url = base_url or loaded.base_url
         connectors, mappings = dict(loaded.connectors), {
             role: dict(m) for role, m in loaded.mappings.items()}
-        if loaded.token and (uid, kind) == (loaded.uid, loaded.environment):
+        same_place = (uid, kind) == (loaded.uid, loaded.environment)
+        if loaded.token and same_place:
             account = loaded.token.account
+        if loaded.oauth and loaded.auth != "classic_token" and same_place:
+            saved_oauth = loaded.oauth
     for role, payt_field, afas_field in args.map or ():
         mappings.setdefault(role, {})[payt_field] = afas_field
     if not uid:
@@ -103,7 +117,8 @@ def _plan(args: argparse.Namespace) -> _Plan:
             checked_name(args.save_profile)
         except ValueError as error:
             raise UsageError(f"--save-profile: {error}. Choose another name.") from None
-    token = _token(args, account or environment.keyring_account)
+    credentials, also = _credentials(args, account or environment.keyring_account,
+                                     saved_oauth)
     options = CheckOptions(
         sample_size=None if args.all_rows else args.sample_size,
         language=args.language,
@@ -111,7 +126,81 @@ def _plan(args: argparse.Namespace) -> _Plan:
         connectors=connectors,
         mappings=mappings,
     )
-    return _Plan(environment, token, options, _format(args.format, args.output))
+    return _Plan(environment, credentials, options, _format(args.format, args.output), also)
+
+
+def _credentials(args: argparse.Namespace, account: str, saved: OAuthRef | None,
+                 ) -> tuple[Credentials, AfasToken | None]:
+    """What to check: the OAuth client when a client id is given (and a classic token beside it
+    when one is given too), else the classic token; with neither, what the profile used."""
+    oauth_flags = args.client_secret_stdin or args.private_key or args.key_id or args.client_auth
+    token_given = args.token_stdin or bool(os.environ.get(TOKEN_ENV, "").strip())
+    if not args.client_id and saved is not None and not token_given:
+        return _saved_client(args, saved), None
+    if not args.client_id:
+        if oauth_flags:
+            raise UsageError("--client-secret-stdin, --private-key, --key-id and --client-auth "
+                             "belong to an OAuth client: give its --client-id too.")
+        return _token(args, account), None
+    if args.token_stdin and args.client_secret_stdin:
+        raise UsageError("standard input can carry one secret: pipe in the client secret and "
+                         f"set the token in ${TOKEN_ENV}.")
+    return _oauth_client(args), _token(args, account) if token_given else None
+
+
+def _saved_client(args: argparse.Namespace, saved: OAuthRef) -> OAuthClient:
+    """The profile's OAuth client: its key file, or its secret from stdin, env or keyring."""
+    try:
+        if saved.pem_file:
+            return OAuthClient(saved.client_id, private_key=PrivateKey.load(saved.pem_file),
+                               key_id=saved.kid, client_auth=saved.client_auth)
+        if args.client_secret_stdin or os.environ.get(CLIENT_SECRET_ENV, "").strip():
+            secret = _client_secret(args, saved.client_id)
+        else:
+            stored = load_stored_client_secret(saved.stored.account) if saved.stored else None
+            if stored is None or stored.secret is None:
+                reason = stored.reason if stored else "the profile names no stored secret."
+                raise UsageError(f"no client secret for {saved.client_id}: {reason} Pipe it in "
+                                 f"with --client-secret-stdin, or set {CLIENT_SECRET_ENV}.")
+            secret = stored.secret
+        return OAuthClient(saved.client_id, secret, client_auth=saved.client_auth)
+    except CredentialInputError as error:
+        raise UsageError(error.text(args.language)) from None
+
+
+def _oauth_client(args: argparse.Namespace) -> OAuthClient:
+    auth: ClientAuth = args.client_auth or "auto"
+    try:
+        if args.private_key:
+            if auth not in ("auto", "private_key_jwt"):
+                raise UsageError(f"--client-auth {auth} sends a secret; a --private-key signs "
+                                 "(private_key_jwt). Leave --client-auth out.")
+            return OAuthClient(args.client_id, private_key=PrivateKey.load(args.private_key),
+                               key_id=args.key_id, client_auth=auth)
+        if args.key_id:
+            raise UsageError("--key-id belongs to a --private-key.")
+        if auth == "private_key_jwt":
+            raise UsageError("--client-auth private_key_jwt needs --private-key FILE.")
+        return OAuthClient(args.client_id, _client_secret(args, args.client_id),
+                           client_auth=auth)
+    except CredentialInputError as error:
+        raise UsageError(error.text(args.language)) from None
+
+
+def _client_secret(args: argparse.Namespace, client_id: str) -> ClientSecret:
+    if args.client_secret_stdin:
+        text, where = read_token_stdin("check", what="client secret"), "standard input"
+    elif os.environ.get(CLIENT_SECRET_ENV, "").strip():
+        text, where = os.environ[CLIENT_SECRET_ENV], f"${CLIENT_SECRET_ENV}"
+    else:
+        raise UsageError(f"no client secret for {client_id}: pipe it in with "
+                         f"--client-secret-stdin, set {CLIENT_SECRET_ENV}, or give "
+                         "--private-key FILE.")
+    try:
+        return ClientSecret.parse(text)
+    except CredentialInputError as error:
+        raise UsageError(f"the client secret from {where} cannot be used: "
+                         f"{error.text(args.language)}") from None
 
 
 def _format(asked: str | None, output: str | None) -> str:

@@ -9,32 +9,41 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import tempfile
+from pathlib import Path
 
 from payt_onboarding.afas.environment import Environment
-from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.app.check import check_environment
 from payt_onboarding.checks.session import CheckOptions
 from payt_onboarding.cli import exit_codes
-from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
-from payt_onboarding.simulator.scenarios import build_config
+from payt_onboarding.simulator.config import DEMO_UID
+from payt_onboarding.simulator.demo import DEMO_KEY_NAME, demo_credentials
+from payt_onboarding.simulator.oauth import demo_private_key_pem
+from payt_onboarding.simulator.scenarios import SCENARIOS, build_config
 from payt_onboarding.simulator.server import SimulatorServer
 from payt_onboarding.vocabulary import Language
 
 
 def run_demo(scenario: str, language: Language = "nl", *, text: bool = False) -> int:
-    token = AfasToken.from_data(DEMO_TOKEN_DATA)
-    with SimulatorServer(build_config(scenario)) as server:
+    """With the credentials the scenario's client hands over: the demo token, or the demo
+    OAuth client (oauth_*, hybrid)."""
+    with tempfile.TemporaryDirectory(prefix="payt-demo-") as tmp, \
+            SimulatorServer(build_config(scenario)) as server:
+        # The wizard reads a private key from its file, as it would the client's own.
+        key_path = Path(tmp) / DEMO_KEY_NAME
+        key_path.write_text(demo_private_key_pem(), encoding="ascii")
+        credentials = demo_credentials(SCENARIOS[scenario].hands_over, key_path=key_path)
         print(f"AFAS Profit simulator, scenario '{scenario}', at {server.url}", file=sys.stderr)
         if not text:
             from payt_onboarding.cli.wizard import Prefill, launch_wizard
 
-            return launch_wizard(language, Prefill(DEMO_UID, server.url, token,
+            return launch_wizard(language, Prefill(DEMO_UID, server.url, credentials,
                                                    profile_name=f"Demo {scenario}"))
         from payt_onboarding.report.render_text import render_text
         from payt_onboarding.requirements.load import load_requirements
 
         environment = Environment.parse(DEMO_UID, base_url=server.url)
-        report = asyncio.run(check_environment(environment, token, load_requirements(),
+        report = asyncio.run(check_environment(environment, credentials, load_requirements(),
                                                CheckOptions(language=language)))
     sys.stdout.write(render_text(report))
     return exit_codes.BY_VERDICT[report.verdict]

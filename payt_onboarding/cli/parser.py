@@ -17,6 +17,8 @@ from payt_onboarding.simulator.names import SCENARIO_NAMES
 from payt_onboarding.vocabulary import REPORT_FORMATS
 
 TOKEN_ENV = "PAYT_AFAS_TOKEN"
+CLIENT_SECRET_ENV = "PAYT_AFAS_CLIENT_SECRET"
+CLIENT_AUTHS = ("auto", "post", "basic", "private_key_jwt")
 LANGUAGES = ("nl", "en")
 
 _Commands = argparse._SubParsersAction  # argparse has no public name for it
@@ -90,6 +92,24 @@ def _add_check(commands: _Commands[Any]) -> None:
                        help="use this address instead of the one derived from the UID")
     check.add_argument("--token-stdin", action="store_true",
                        help="read the token from standard input (any form AFAS gives)")
+    oauth = check.add_argument_group(
+        "OAuth client", "for an app connector set to OAuth or Hybrid: the client id with its "
+        f"secret (--client-secret-stdin, else ${CLIENT_SECRET_ENV}, else the keyring) or a "
+        "private key file. With a token as well, both are tested (Hybrid).")
+    oauth.add_argument("--client-id", metavar="ID", help="the OAuth client id of the app "
+                       "connector")
+    secret = oauth.add_mutually_exclusive_group()
+    secret.add_argument("--client-secret-stdin", action="store_true",
+                        help="read the client secret from standard input")
+    secret.add_argument("--private-key", metavar="FILE",
+                        help="sign with this PEM private key (private_key_jwt); it stays in "
+                        "its file")
+    oauth.add_argument("--key-id", metavar="KID",
+                       help="the key id (kid) set in Profit for the certificate, if any")
+    oauth.add_argument("--client-auth", choices=CLIENT_AUTHS, default=None,
+                       help="how the client proves itself: auto (default: post, then basic "
+                       "after invalid_client; private_key_jwt with a key), post, basic, "
+                       "private_key_jwt")
     check.add_argument("--format", choices=REPORT_FORMATS, default=None,
                        help="report format (default: from --output's extension, else text)")
     check.add_argument("--output", metavar="FILE", help="write the report here, not to stdout")

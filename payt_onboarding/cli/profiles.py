@@ -21,14 +21,18 @@ def load_for_check(name: str) -> Profile:
 
 def say_saved(name: str, saved: SavedProfile) -> None:
     """Where the profile and the token went, on stderr (`check --save-profile`)."""
+    what = "client secret" if saved.secret == "client_secret" else "token"
     if saved.token == "rejected":
-        print("The token was NOT stored: AFAS did not accept it in this check.", file=sys.stderr)
+        print(f"The {what} was NOT stored: AFAS did not accept it in this check.",
+              file=sys.stderr)
     elif saved.token == "failed":
-        print(f"The token was NOT stored: {saved.problem}", file=sys.stderr)
+        print(f"The {what} was NOT stored: {saved.problem}", file=sys.stderr)
     kept = {
-        "keyring": f"the token is in {saved.store_name}",
-        "memory": f"the token was NOT stored. {saved.problem.rstrip('.')}",
-    }.get(saved.token, "pass the token again next time")
+        "keyring": f"the {what} is in {saved.store_name}",
+        "memory": f"the {what} was NOT stored. {saved.problem.rstrip('.')}",
+    }.get(saved.token, f"pass the {what} again next time")
+    if saved.secret == "private_key" and saved.profile.oauth:
+        kept = f"the private key stays in {saved.profile.oauth.pem_file}"
     print(f"Profile '{name}' saved to {saved.path}; {kept}.", file=sys.stderr)
 
 

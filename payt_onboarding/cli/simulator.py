@@ -10,6 +10,12 @@ from pathlib import Path
 
 from payt_onboarding.cli import exit_codes
 from payt_onboarding.simulator.config import DEMO_UID, SimulatorConfig, demo_token_xml
+from payt_onboarding.simulator.oauth import (
+    DEMO_CLIENT_ID,
+    DEMO_CLIENT_SECRET,
+    DEMO_KEY_ID,
+    demo_private_key_pem,
+)
 from payt_onboarding.simulator.scenarios import DEFAULT_SEED, build_config
 from payt_onboarding.simulator.server import SimulatorServer
 from payt_onboarding.simulator.tls import throwaway_tls
@@ -45,7 +51,9 @@ def run_simulator(args: argparse.Namespace) -> int:
             # Ctrl+C kept from starting. The main thread sleeps: on Windows a sleep is
             # interrupted by Ctrl+C, a wait on a lock is not.
             server.start()
-            _print_banner(server, config, ca_path)
+            key_path = Path(tmp) / "demo-private-key.pem"
+            key_path.write_text(demo_private_key_pem(), encoding="ascii")
+            _print_banner(server, config, ca_path, key_path)
             while True:
                 time.sleep(3600)
         except KeyboardInterrupt:
@@ -55,7 +63,8 @@ def run_simulator(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_banner(server: SimulatorServer, config: SimulatorConfig, ca: Path | None) -> None:
+def _print_banner(server: SimulatorServer, config: SimulatorConfig, ca: Path | None,
+                  key: Path) -> None:
     entries = next(
         (len(t.rows) for t in config.dataset.connectors.values()
          if t.id.lower().startswith("payt_sales_entries")),
@@ -66,6 +75,10 @@ def _print_banner(server: SimulatorServer, config: SimulatorConfig, ca: Path | N
         f"  URL    {server.url}",
         f"  UID    {DEMO_UID} (environment code {config.app.envid})",
         f"  Token  {demo_token_xml()}",
+        f"  App connector authentication type: {config.app.auth_type}",
+        f"  OAuth client id      {DEMO_CLIENT_ID}",
+        f"  OAuth client secret  {DEMO_CLIENT_SECRET}",
+        f"  OAuth private key    {key}  (key id {DEMO_KEY_ID})",
     ]
     if ca is not None:
         lines += [f"  CA     {ca}  (for this run only)",

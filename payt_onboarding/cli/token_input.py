@@ -10,20 +10,21 @@ from payt_onboarding.afas.token import AfasToken, TokenFormatError
 from payt_onboarding.cli.usage import UsageError
 
 
-def read_token_stdin(command: str) -> str:
-    """The token from standard input; typed or pasted at a terminal, it is not shown."""
+def read_token_stdin(command: str, *, what: str = "token") -> str:
+    """The token (or another secret: `what`, such as the OAuth client secret) from standard
+    input; typed or pasted at a terminal, it is not shown."""
     stdin = sys.stdin
     if stdin is None or stdin.closed:
-        raise UsageError("the token is read from standard input, but there is no standard "
+        raise UsageError(f"the {what} is read from standard input, but there is no standard "
                          "input. Pipe it in: "
-                         f"payt-onboarding {command} ... < token.txt")
+                         f"payt-onboarding {command} ... < {what.replace(' ', '-')}.txt")
     try:
         if stdin.isatty():
             # Often on a shared screen: no echo. One line holds every form of the token.
-            return getpass.getpass("Token (wordt niet getoond / not shown): ")
+            return getpass.getpass(f"{what.capitalize()} (wordt niet getoond / not shown): ")
         return stdin.read()
     except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"the token cannot be read from standard input ({error}). Save it "
+        raise UsageError(f"the {what} cannot be read from standard input ({error}). Save it "
                          "as a UTF-8 text file and pipe that in.") from None
 
 

@@ -20,6 +20,7 @@ from payt_onboarding.report.labels import (
     labels_for,
     percent,
     sample_text,
+    tested_with,
     when,
 )
 from payt_onboarding.report.model import ConnectorResult, Finding, Report
@@ -97,7 +98,9 @@ def report_html(report: Report, *, dark: bool | None = None, whole: bool = False
         (w.target["base_url"], t.base_url),
         (w.target["app_name"], t.app_name or w.unknown),
         (w.target["user_group"], t.user_group or w.unknown),
-        (w.target["token_expiry"], expiry(w, t.token_expiry)),
+        (w.target["auth"], tested_with(w, t.auth, t.client_auth, t.access_token_lifetime)),
+        *([(w.target["token_expiry"], expiry(w, t.token_expiry))]
+          if t.shows_token_expiry else []),
         (w.target["checked_at"], when(w, report.checked_at)),
     ]
     parts.append('<table cellspacing="0" cellpadding="2">')

@@ -10,8 +10,8 @@ from payt_onboarding.requirements.model import Requirements
 from payt_onboarding.vocabulary import Language
 
 if TYPE_CHECKING:  # the engine (httpx) and the keyring load when a page first needs them
+    from payt_onboarding.afas.credentials import Credentials
     from payt_onboarding.afas.environment import Environment
-    from payt_onboarding.afas.token import AfasToken
     from payt_onboarding.app.credentials import StoreStatus
     from payt_onboarding.checks.engine import CheckOptions, CheckSession
     from payt_onboarding.profile.model import Profile
@@ -19,11 +19,11 @@ if TYPE_CHECKING:  # the engine (httpx) and the keyring load when a page first n
 
 @dataclass(frozen=True)
 class Prefill:
-    """What `payt-onboarding demo` fills in: the simulator's UID, address and token."""
+    """What `payt-onboarding demo` fills in: the simulator's UID, address and credentials."""
 
     uid: str
     base_url: str | None
-    token: AfasToken
+    token: Credentials  # the classic token, or the OAuth client
     profile_name: str = ""
 
 
@@ -34,7 +34,7 @@ class WizardState:
     prefill: Prefill | None = None
     profile: Profile | None = None  # the saved profile being checked again
     environment: Environment | None = None
-    token: AfasToken | None = None
+    token: Credentials | None = None  # the classic token, or the OAuth client
     remember_token: bool = True
     vault: StoreStatus | None = None  # None until the keyring has been looked at
     session: CheckSession | None = None

@@ -12,6 +12,7 @@ the input pages and argument checks stay light); it never imports them back.
 from payt_onboarding.messages.catalog import Localized, Part, placeholders, render, template
 from payt_onboarding.messages.errors import InputError
 from payt_onboarding.messages.ids import (
+    CredentialInputId,
     EnvironmentInputId,
     FindingVariantId,
     FragmentId,
@@ -21,6 +22,7 @@ from payt_onboarding.messages.ids import (
 )
 
 __all__ = [
+    "CredentialInputId",
     "EnvironmentInputId",
     "FindingVariantId",
     "FragmentId",

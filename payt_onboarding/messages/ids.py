@@ -11,13 +11,16 @@ from typing import Literal, TypeAlias, get_args
 from payt_onboarding.vocabulary import Code
 
 # A finding code that reads differently at another severity (checks.findings.VARIANTS).
-FindingVariantId: TypeAlias = Literal["connector.missing.optional"]
+FindingVariantId: TypeAlias = Literal[
+    "connector.missing.optional", "token.classic_phase_out.ended"]
 
 # Pieces that go into another message as a value.
 FragmentId: TypeAlias = Literal[
     "fragment.candidates",  # field.missing's {candidates}: AFAS fields that could be mapped
     "fragment.no_files",  # attachments.not_authorized's {detail} when no item lists a file
-    "fragment.token_like_input",  # an input error's {quoted} when the input looks like a token
+    "fragment.token_like_input",
+    "fragment.client_rejected_secret",  # oauth.client_rejected's {causes}, per kind of client
+    "fragment.client_rejected_key",  # an input error's {quoted} when the input looks like a token
     "environment.production",  # the name of each environment type
     "environment.test",
     "environment.accept",
@@ -56,11 +59,24 @@ TokenInputId: TypeAlias = Literal[
     "input.token.parts_not_text",
 ]
 
-InputId: TypeAlias = EnvironmentInputId | TokenInputId
+CredentialInputId: TypeAlias = Literal[
+    "input.client_id.empty",
+    "input.client_id.invalid",
+    "input.secret.empty",
+    "input.secret.too_long",
+    "input.secret.spaces",
+    "input.key.unreadable",
+    "input.key.not_a_key",
+    "input.key.encrypted",
+    "input.key.unsupported",
+]
+
+InputId: TypeAlias = EnvironmentInputId | TokenInputId | CredentialInputId
 MessageId: TypeAlias = Code | FindingVariantId | FragmentId | InputId
 
 # Every id above, for the tests that hold the language files to them.
 DECLARED: frozenset[str] = frozenset(
-    name for alias in (FindingVariantId, FragmentId, EnvironmentInputId, TokenInputId)
+    name for alias in (FindingVariantId, FragmentId, EnvironmentInputId, TokenInputId,
+                       CredentialInputId)
     for name in get_args(alias)
 )

@@ -110,6 +110,8 @@ def dump_profile(profile: Profile, *, with_token: bool = True) -> bytes:
                            "saved as JSON.") from None
     if not with_token:
         data.pop("token", None)
+        if isinstance(data.get("oauth"), dict):
+            data["oauth"].pop("stored", None)  # the client secret's entry in this keyring
     data["schema_version"] = PROFILE_SCHEMA_VERSION
     try:
         Profile.model_validate(data)

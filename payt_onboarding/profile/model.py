@@ -20,9 +20,16 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from payt_onboarding.afas.environment import validate_base_url
 from payt_onboarding.afas.token import AfasToken
@@ -30,9 +37,12 @@ from payt_onboarding.profile.errors import ProfileError
 
 __all__ = [
     "KEYRING_SERVICE",
+    "OAUTH_KEYRING_SERVICE",
     "PROFILE_SCHEMA_VERSION",
+    "OAuthRef",
     "Profile",
     "ProfileError",
+    "SecretRef",
     "TokenRef",
     "Validation",
     "checked_name",
@@ -42,9 +52,13 @@ __all__ = [
 
 PROFILE_SCHEMA_VERSION = 1
 KEYRING_SERVICE = "payt-onboarding"
+# OAuth client secrets live under their own service, apart from the tokens.
+OAUTH_KEYRING_SERVICE = "payt-onboarding-oauth"
 NAME_MAX_LENGTH = 80
 
 Verdict = Literal["ready", "ready_with_warnings", "not_ready"]
+AuthName = Literal["classic_token", "oauth_client_secret", "oauth_private_key_jwt"]
+ClientAuthName = Literal["auto", "post", "basic", "private_key_jwt"]
 EnvironmentName = Literal["production", "test", "accept"]
 
 # Unknown keys are refused when their name, split at non-letters, has one of these parts, or
@@ -188,6 +202,50 @@ class TokenRef(_Model):
         return value
 
 
+def _printable(value: str) -> str:
+    if not value.isprintable():
+        raise ValueError("the keyring service and account must be printable text")
+    return value
+
+
+_KeyringName = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_printable)]
+
+
+class SecretRef(_Model):
+    """Where an OAuth client secret is kept in the system keyring. Holds no secret. Apart from
+    TokenRef on purpose: a token's entry and a client secret's change for different reasons."""
+
+    service: _KeyringName = OAUTH_KEYRING_SERVICE
+    account: _KeyringName
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_secrets(cls, data: Any) -> Any:
+        _guard(cls, data, "oauth.stored.")
+        return data
+
+
+class OAuthRef(_Model):
+    """The app connector's OAuth client: its id, how it proves itself, and where its secret
+    (keyring) or private key (a file the user chose) is. Never the secret or the key. The key
+    names avoid the words the secret guard refuses, so older versions keep this block."""
+
+    client_id: str = Field(min_length=1, max_length=200, pattern=r"^[\x21-\x7e]+$")
+    client_auth: ClientAuthName = "auto"
+    pem_file: str | None = Field(default=None, max_length=1000)  # the private key's path
+    kid: str | None = Field(default=None, max_length=200)
+    stored: SecretRef | None = None  # the client secret in the keyring
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_secrets(cls, data: Any) -> Any:
+        _guard(cls, data, "oauth.")
+        if isinstance(data, Mapping) and isinstance(data.get("pem_file"), str) \
+                and "-----BEGIN" in data["pem_file"]:
+            raise _refuse("The profile value at 'oauth.pem_file' is a key, not a file name.")
+        return data
+
+
 def checked_name(name: str) -> str:
     """The name as stored, or ValueError saying what is wrong with it."""
     value = stored_name(name)
@@ -216,6 +274,9 @@ class Profile(_Model):
     connectors: dict[str, str] = Field(default_factory=dict)  # role -> AFAS connector id
     mappings: dict[str, dict[str, str]] = Field(default_factory=dict)  # role -> {payt: afas}
     token: TokenRef | None = None
+    # Added (schema 1 still): which credentials the last check used, and the OAuth client.
+    auth: AuthName = "classic_token"
+    oauth: OAuthRef | None = None
     validation: Validation | None = None
 
     @model_validator(mode="before")

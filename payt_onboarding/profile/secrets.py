@@ -40,12 +40,14 @@ from keyring.errors import (
     PasswordDeleteError,
 )
 
+from payt_onboarding.afas.credentials import ClientSecret, CredentialInputError
 from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken, TokenFormatError
-from payt_onboarding.profile.model import KEYRING_SERVICE
+from payt_onboarding.profile.model import KEYRING_SERVICE, OAUTH_KEYRING_SERVICE
 
 __all__ = [
     "SERVICE",
+    "ClientSecretVault",
     "SecretStoreError",
     "StoreStatus",
     "TokenVault",
@@ -205,6 +207,7 @@ def _failure_message(action: _Action, account: str, store: str,
 
 
 _session: dict[tuple[str, str], AfasToken] = {}
+_session_secrets: dict[tuple[str, str], ClientSecret] = {}
 _session_lock = threading.Lock()
 
 
@@ -212,6 +215,7 @@ def clear_session_tokens() -> None:
     """Forget every token kept in memory (the no-keyring mode) by any vault."""
     with _session_lock:
         _session.clear()
+        _session_secrets.clear()
 
 
 def account_for(environment: Environment) -> str:
@@ -318,4 +322,46 @@ class TokenVault:
         except Exception as error:  # what a backend lets through: D-Bus, OS and library errors
             message = _failure_message(action, account, store, error, scrub)
         raise SecretStoreError(message, store=store) from None
+
+
+
+class ClientSecretVault(TokenVault):
+    """OAuth client secrets in the system keyring, under their own service
+    (`payt-onboarding-oauth`), account `<uid>-<environment>:<client id>`; in memory for this
+    session when there is no usable keyring. Same guarantees as the token's entries."""
+
+    def __init__(self, backend: KeyringBackend | None = None, *,
+                 service: str = OAUTH_KEYRING_SERVICE) -> None:
+        super().__init__(backend, service=service)
+
+    @staticmethod
+    def account(environment: Environment, client_id: str) -> str:
+        return f"{environment.keyring_account}:{client_id}"
+
+    def save_secret(self, account: str, secret: ClientSecret) -> Literal["keyring", "memory"]:
+        _check_account(account)
+        if not self.status.usable:
+            with _session_lock:
+                _session_secrets[(self.service, account)] = secret
+            return "memory"
+        value = secret.reveal()
+        self._call("store", account, lambda b: b.set_password(self.service, account, value),
+                   scrub=(value,))
+        return "keyring"
+
+    def load_secret(self, account: str) -> ClientSecret | None:
+        _check_account(account)
+        if not self.status.usable:
+            with _session_lock:
+                return _session_secrets.get((self.service, account))
+        value = self._call("read", account, lambda b: b.get_password(self.service, account))
+        if value is None:
+            return None
+        try:
+            return ClientSecret.parse(value)
+        except CredentialInputError:
+            pass
+        raise SecretStoreError(f"The keyring entry for {account} ({self.status.name}) is not a "
+                               "client secret. Enter the secret again to replace it.",
+                               store=self.status.name)
 

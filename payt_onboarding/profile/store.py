@@ -269,10 +269,11 @@ class ProfileStore:
     # --- handing a profile to a colleague --------------------------------------------------
 
     def export(self, name: str, dest: Path) -> Path:
-        """Write the profile to `dest` (a file, or a directory to put it in) without `token`.
+        """Write the profile to `dest` (a file, or a directory to put it in) without `token` and
+        without the OAuth client's `stored` secret reference.
 
-        The keyring reference is left out because it points into this computer's keyring; the
-        token itself is never in a profile. Returns the file written.
+        The keyring references are left out because they point into this computer's keyring;
+        the token and the secret themselves are never in a profile. Returns the file written.
         """
         profile = self.load(name)
         dest = Path(dest)
@@ -289,9 +290,9 @@ class ProfileStore:
                     replace: bool = False) -> Profile:
         """Save the profile in `src` here, under `name` if given, and return it.
 
-        The `token` reference is dropped: this computer's keyring holds no token for it until
-        one is saved. Refuses to overwrite a profile of the same name unless `replace` (the
-        replaced version then becomes the `.bak`).
+        The `token` and OAuth `stored` references are dropped: this computer's keyring holds no
+        token or secret for it until one is saved. Refuses to overwrite a profile of the same
+        name unless `replace` (the replaced version then becomes the `.bak`).
         """
         src = Path(src)
         try:
@@ -300,8 +301,9 @@ class ProfileStore:
             raise ProfileError(f"The file {src} does not exist.", path=src) from None
         except Unreadable as error:
             raise ProfileError(f"{src} cannot be imported: {error.detail}.", path=src) from None
+        oauth = profile.oauth.model_copy(update={"stored": None}) if profile.oauth else None
         profile = revalidated(profile, name=name if name is not None else profile.name,
-                               token=None)
+                               token=None, oauth=oauth)
         path = self.path_for(profile.name)
         if path.exists() and not replace:
             raise ProfileExistsError(

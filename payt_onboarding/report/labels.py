@@ -54,6 +54,9 @@ class Labels:
     all_rows: str
     judged_on: str  # "{}" takes the number of rows a new mapping was judged on
     made_with: str
+    # What was tested (target.auth), and the OAuth access token's lifetime and method.
+    auth_kinds: Mapping[str, str]
+    lifetime_text: str
 
 
 def _verdicts(ready: str, warnings: str, not_ready: str) -> dict[str, str]:
@@ -96,6 +99,7 @@ NL = Labels(
         "user_group": "Gebruikersgroep",
         "envid": "Omgevings-ID",
         "token_expiry": "Token geldig tot",
+        "auth": "Getest met",
         "checked_at": "Gecontroleerd op",
         "duration": "Duur controle",
         "sample": "Steekproef",
@@ -133,6 +137,10 @@ NL = Labels(
     optional="optioneel",
     unknown="onbekend",
     no_expiry="geen vervaldatum",
+    auth_kinds={"classic_token": "klassiek token",
+                "oauth_client_secret": "OAuth-client met client-secret",
+                "oauth_private_key_jwt": "OAuth-client met private key"},
+    lifetime_text="toegangstoken {lifetime} geldig, {method}",
     to_findings="naar de bevindingen en wat te doen",
     none_checked="Geen enkele connector is getest: de controle stopte voordat AFAS de "
     "connectoren liet zien.",
@@ -182,6 +190,7 @@ EN = Labels(
         "user_group": "User group",
         "envid": "Environment ID",
         "token_expiry": "Token valid until",
+        "auth": "Tested with",
         "checked_at": "Checked at",
         "duration": "Check took",
         "sample": "Sample",
@@ -219,6 +228,10 @@ EN = Labels(
     optional="optional",
     unknown="unknown",
     no_expiry="no expiry date",
+    auth_kinds={"classic_token": "classic token",
+                "oauth_client_secret": "OAuth client with client secret",
+                "oauth_private_key_jwt": "OAuth client with private key"},
+    lifetime_text="access token valid {lifetime}, {method}",
     to_findings="to the findings and what to do",
     none_checked="No connector was tested: the check stopped before AFAS listed the "
     "connectors.",
@@ -271,6 +284,16 @@ def duration(labels: Labels, ms: float) -> str:
 def expiry(labels: Labels, raw: str | None) -> str:
     """The token's expiry as AFAS states it: "0" means the token never expires."""
     return labels.no_expiry if raw is not None and raw.strip() == "0" else when(labels, raw)
+
+
+def tested_with(labels: Labels, auth: str | None, method: str | None,
+                lifetime: int | None) -> str:
+    """The credentials tested, in words; for OAuth the access token's lifetime and method."""
+    kind = labels.auth_kinds.get(auth or "", labels.unknown)
+    if lifetime is None:
+        return kind
+    shown = f"{round(lifetime / 60)} min" if lifetime >= 120 else f"{lifetime} s"
+    return f"{kind} ({labels.lifetime_text.format(lifetime=shown, method=method)})"
 
 
 def days_left(raw: str | None, today: date | None = None) -> int | None:

@@ -31,6 +31,19 @@ class Target(_Model):
     app_name: str | None = None
     user_group: str | None = None
     token_expiry: str | None = None
+    # Added: what was tested (classic_token, oauth_client_secret, oauth_private_key_jwt); for
+    # OAuth the client authentication that worked and the access token's lifetime in seconds.
+    auth: str | None = None
+    client_auth: str | None = None
+    access_token_lifetime: int | None = None
+    # Added: a classic token given beside the OAuth client (Hybrid): did AFAS accept it?
+    classic_token_accepted: bool | None = None
+
+    @property
+    def shows_token_expiry(self) -> bool:
+        """Whether "token valid until" means anything: for a classic token, or when AFAS gave
+        a value (under OAuth its meaning is unsettled, reference/afas-oauth.md 5)."""
+        return self.auth in (None, "classic_token") or self.token_expiry is not None
 
 
 class FieldResult(_Model):

@@ -22,6 +22,7 @@ from payt_onboarding.report.labels import (
     percent,
     rows_text,
     sample_text,
+    tested_with,
     when,
 )
 from payt_onboarding.report.model import Report
@@ -97,6 +98,7 @@ def render_html(report: Report) -> str:
         tone=lambda key: _TONE.get(key, "muted"),
         when=functools.partial(when, labels),
         expiry=functools.partial(expiry, labels),
+        tested_with=functools.partial(tested_with, labels),
         origin=functools.partial(origin, labels),
         duration=functools.partial(duration, labels),
         rows=functools.partial(rows_text, labels),

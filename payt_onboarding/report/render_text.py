@@ -20,6 +20,7 @@ from payt_onboarding.report.labels import (
     labels_for,
     origin,
     rows_text,
+    tested_with,
     when,
 )
 from payt_onboarding.report.model import ConnectorResult, Finding, Report
@@ -118,7 +119,10 @@ def _target(report: Report, labels: Labels, width: int) -> list[str]:
         (names["uid"], f"{target.uid} ({environment})"),
         (names["base_url"], target.base_url),
         (names["app_name"], app),
-        (names["token_expiry"], expiry(labels, target.token_expiry)),
+        (names["auth"], tested_with(labels, target.auth, target.client_auth,
+                                    target.access_token_lifetime)),
+        *([(names["token_expiry"], expiry(labels, target.token_expiry))]
+          if target.shows_token_expiry else []),
         (names["checked_at"], when(labels, report.checked_at)),
         (names["sample"], f"{sample}, {took} {duration(labels, report.duration_ms)}"),
     ]

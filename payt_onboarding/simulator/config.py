@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from payt_onboarding.simulator.dataset import Dataset
+from payt_onboarding.simulator.oauth import OAuthApp, OAuthState
 
 # A fixed, well-known demo token: the simulator is a stand-in, its token guards nothing.
 DEMO_TOKEN_DATA = hashlib.sha256(b"payt-onboarding demo token").hexdigest().upper()
@@ -43,6 +44,10 @@ class AppConnector:
     # AFAS allows at most 8 parallel calls (reference section 5); more are refused with its
     # catch-all error (how AFAS refuses them is not documented: inferred).
     max_parallel_calls: int = 8
+    # Profit 9's authentication type: classic token only, both (the switch-over), or OAuth only.
+    auth_type: Literal["classic", "hybrid", "oauth"] = "classic"
+    # The OAuth client Profit holds for this app connector (used when auth_type is not classic).
+    oauth: OAuthApp | None = field(default_factory=OAuthApp)
 
 
 @dataclass
@@ -67,6 +72,18 @@ class Switches:
     code_table_values: bool = True
     # A 401 answer carries an empty body (OpenAPI shows Content-Length: 0) or a JSON body.
     empty_401_body: bool = True
+    # OAuth, reference/afas-oauth.md (inferred parts):
+    # A classic token on an app connector set to OAuth: 401 whose WWW-Authenticate offers only
+    # Bearer and DPoP (the client can tell it from a wrong token), or a bare 401 (it cannot).
+    oauth_classic_refused_challenge: bool = True
+    # A token request for an app connector still on "classic token".
+    oauth_classic_app_error: Literal["unauthorized_client", "invalid_client"] = (
+        "unauthorized_client")
+    # /metainfo's tokenExpiry under a bearer token: left out, the app connector's value as for a
+    # classic token, or the access token's own expiry.
+    oauth_metainfo_expiry: Literal["absent", "app", "access_token"] = "absent"
+    # Before Profit 9 the token answer carried "refresh_token": null; from Profit 9 no key.
+    oauth_refresh_token_null: bool = False
 
 
 FaultKind = Literal[
@@ -103,6 +120,7 @@ class SimulatorConfig:
     connector_latency: dict[str, float] = field(default_factory=dict)
     faults: list[Fault] = field(default_factory=list)
     scenario: str = "custom"
+    oauth_state: OAuthState = field(default_factory=OAuthState, repr=False)
     _fault_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def add_fault(self, fault: Fault) -> None:

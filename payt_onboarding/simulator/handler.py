@@ -21,6 +21,11 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from payt_onboarding.simulator.config import Fault, SimulatorConfig
 from payt_onboarding.simulator.dataset import PAYMENT_CONDITIONS, ConnectorTable
 from payt_onboarding.simulator.messages import Message, language_of
+from payt_onboarding.simulator.oauth import (
+    BEARER_CHALLENGE,
+    INVALID_TOKEN_CHALLENGE,
+    token_request,
+)
 from payt_onboarding.simulator.query import (
     Condition,
     QueryError,
@@ -73,6 +78,7 @@ class RequestRecord:
     started: float
     ended: float
     language: str
+    method: str = "GET"
 
 
 class _Answer(Exception):
@@ -90,7 +96,8 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "AFAS-Profit-Simulator"
     sys_version = ""
     timeout = 30
-    _recorded = True  # only GET requests are recorded; do_GET resets this
+    _bearer = False  # the request carries a bearer token (set by _authenticate)
+    _recorded = True  # only GET and POST requests are recorded; _handle resets this
     # Headers and body go out as separate writes; with Nagle on, each answer waits ~40 ms.
     disable_nagle_algorithm = True
 
@@ -116,11 +123,20 @@ class _Handler(BaseHTTPRequestHandler):
             super().finish()
 
     def do_GET(self) -> None:
+        self._form = b""
+        self._handle()
+
+    def do_POST(self) -> None:
+        length = self.headers.get("Content-Length", "0")
+        self._form = self.rfile.read(min(int(length), 65536)) if length.isdigit() else b""
+        self._handle()
+
+    def _handle(self) -> None:
         self._started = time.monotonic()
         self._recorded = False
         # Counted per Authorization header: AFAS limits the parallel calls of one token.
-        self._token = self.headers.get("Authorization", "")
-        self._allowed = self.sim._enter(self._token)
+        self._caller = self.headers.get("Authorization", "")
+        self._allowed = self.sim._enter(self._caller)
         split = urlsplit(self.path)
         path = unquote(split.path).lower().rstrip("/")
         self._record_key = (path[len(BASE_PATH):] if path.startswith(BASE_PATH) else path,
@@ -140,10 +156,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._recorded = True
         path, query = self._record_key
         self.sim._leave(RequestRecord(path, query, status, self._started, time.monotonic(),
-                                      self._language), self._token)
-
-    def do_POST(self) -> None:
-        self._send(404, None)
+                                      self._language, self.command), self._caller)
 
     def _serve(self, path: str, query: str, language: str) -> None:
         if not self._allowed:
@@ -178,6 +191,10 @@ class _Handler(BaseHTTPRequestHandler):
             raise _Answer(404)
         if len(query) + 1 > MAX_QUERY_LENGTH:
             raise _Answer(404)
+        if path == BASE_PATH + "/oauth/token" and self.command == "POST":
+            return self._token()
+        if self.command != "GET":
+            raise _Answer(404)
         self._authenticate(language)
         parts = path[len(BASE_PATH):].strip("/").split("/")
         params = dict(parse_qsl(query, keep_blank_values=True))
@@ -207,12 +224,50 @@ class _Handler(BaseHTTPRequestHandler):
                 )
         raise _Answer(404)
 
+    def _token(self) -> Any:
+        app, switches = self.config.app, self.config.switches
+        host = self.headers.get("Host", "").lower()
+        base = f"{'https' if self.server_scheme == 'https' else 'http'}://{host}{BASE_PATH}"
+        answer = token_request(
+            app.oauth, app.auth_type, self.config.oauth_state,
+            authorization=self.headers.get("Authorization", ""), form_body=self._form,
+            token_urls=(base + "/oauth/token", base),
+            classic_error=switches.oauth_classic_app_error,
+            refresh_token_null=switches.oauth_refresh_token_null)
+        if answer.status != 200:
+            raise _Answer(answer.status, answer.body, answer.headers)
+        return answer.body
+
+    @property
+    def server_scheme(self) -> str:
+        return "https" if getattr(self.sim, "_tls", None) else "http"
+
     def _authenticate(self, language: str) -> None:
         app = self.config.app
         header = self.headers.get("Authorization", "")
         scheme, _, credentials = header.partition(" ")
+        self._bearer = scheme.lower() == "bearer"
+        if self._bearer:
+            # A bearer token only where OAuth is on; a refused one says so (Profit 9).
+            if app.auth_type == "classic" or not self.config.oauth_state.valid(
+                    credentials.strip()):
+                raise _Answer(401, None, {"WWW-Authenticate": INVALID_TOKEN_CHALLENGE})
+        else:
+            self._check_classic(scheme, credentials, language)
+        if app.allowed_ips is not None and self.client_address[0] not in app.allowed_ips:
+            raise _Answer(403)
+
+    def _check_classic(self, scheme: str, credentials: str, language: str) -> None:
+        app = self.config.app
+        # Profit 9 offers Bearer and DPoP on a 401 where OAuth is on (inferred for a classic
+        # token on an OAuth-only app connector: Switches.oauth_classic_refused_challenge).
+        offer = {"WWW-Authenticate": BEARER_CHALLENGE} if app.auth_type != "classic" else {}
         if scheme.lower() != "afastoken" or not credentials.strip():
-            raise _Answer(401, self._unauthorized_body(language))
+            raise _Answer(401, self._unauthorized_body(language), offer)
+        if app.auth_type == "oauth":
+            if not self.config.switches.oauth_classic_refused_challenge:
+                offer = {}
+            raise _Answer(401, self._unauthorized_body(language), offer)
         try:
             xml = base64.b64decode(credentials.strip(), validate=True).decode("utf-8")
             match = _TOKEN_XML.match(xml)
@@ -225,8 +280,6 @@ class _Handler(BaseHTTPRequestHandler):
             raise _Answer(401, self._unauthorized_body(language))
         if match.group(1) != app.token_data:
             raise _Answer(401, self._unauthorized_body(language))
-        if app.allowed_ips is not None and self.client_address[0] not in app.allowed_ips:
-            raise _Answer(403)
 
     def _unauthorized_body(self, language: str) -> Any:
         if self.config.switches.empty_401_body:
@@ -266,9 +319,19 @@ class _Handler(BaseHTTPRequestHandler):
                 "envid": app.envid,
                 "appName": app.name,
                 "group": app.group,
-                "tokenExpiry": app.token_expiry,
+                **self._token_expiry(),
             },
         }
+
+    def _token_expiry(self) -> dict[str, str]:
+        """`tokenExpiry` of /metainfo; what it holds under OAuth is not settled (a switch)."""
+        kind = self.config.switches.oauth_metainfo_expiry if self._bearer else "app"
+        if kind == "absent":
+            return {}
+        if kind == "access_token":
+            token = self.headers.get("Authorization", "").partition(" ")[2].strip()
+            return {"tokenExpiry": self.config.oauth_state.expiry_iso(token)}
+        return {"tokenExpiry": self.config.app.token_expiry}
 
     def _connector_metadata(self, table: ConnectorTable) -> Any:
         fields = []

@@ -6,6 +6,10 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Literal
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 
 from payt_onboarding.simulator.config import AppConnector, Fault, SimulatorConfig
 from payt_onboarding.simulator.dataset import (
@@ -19,10 +23,11 @@ from payt_onboarding.simulator.dataset import (
     build_dataset,
 )
 from payt_onboarding.simulator.defects import inject_data_quality_defects
+from payt_onboarding.simulator.oauth import public_pem
 
 __all__ = [
     "ADMINISTRATIONS", "ALL_CONNECTORS", "INVOICE_LINES", "SALES_ENTRIES", "SALES_INVOICES",
-    "SCENARIOS", "SUBJECT_ATTACHMENTS", "Scenario", "build_config",
+    "SCENARIOS", "SUBJECT_ATTACHMENTS", "HandsOver", "Scenario", "build_config",
 ]
 
 DEFAULT_SEED = 20261125
@@ -31,12 +36,18 @@ DEFAULT_ENTRIES = 300
 Mutation = Callable[[SimulatorConfig], None]
 
 
+# What the client hands over in a scenario, for the demo and the tests: the demo token, or the
+# demo OAuth client with its secret or its private key.
+HandsOver = Literal["token", "client_secret", "private_key"]
+
+
 @dataclass(frozen=True)
 class Scenario:
     name: str
     description: str
     mutate: Mutation
     entries: int = DEFAULT_ENTRIES
+    hands_over: HandsOver = "token"
 
 
 def _rename_connector(config: SimulatorConfig, old: str, new: str) -> None:
@@ -120,6 +131,38 @@ def _token_expires_soon(config: SimulatorConfig) -> None:
     config.app.token_expiry = f"{expiry.isoformat()}T00:00:00Z"
 
 
+def _oauth_only(config: SimulatorConfig) -> None:
+    config.app.auth_type = "oauth"
+
+
+def _hybrid(config: SimulatorConfig) -> None:
+    config.app.auth_type = "hybrid"
+
+
+def _oauth_secret_expired(config: SimulatorConfig) -> None:
+    _oauth_only(config)
+    assert config.app.oauth is not None
+    config.app.oauth.secret_expired = True
+
+
+def _oauth_short_lived(config: SimulatorConfig) -> None:
+    # Tokens of 1 s and 250 ms per answer: a check must renew its token along the way.
+    _oauth_only(config)
+    assert config.app.oauth is not None
+    config.app.oauth.token_lifetime = 1.0
+    config.latency = max(config.latency, 0.25)
+
+
+def _oauth_wrong_key(config: SimulatorConfig) -> None:
+    # Profit holds the certificate of another key than the one the client signs with.
+    _oauth_only(config)
+    assert config.app.oauth is not None
+    other = ec.generate_private_key(ec.SECP256R1()).private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption()).decode("ascii")
+    config.app.oauth.public_key = public_pem(other)
+
+
 SCENARIOS: dict[str, Scenario] = {
     s.name: s
     for s in (
@@ -146,6 +189,18 @@ SCENARIOS: dict[str, Scenario] = {
         Scenario("ip_restricted", "The AppConnector only allows another IP address (403).",
                  _ip_restricted),
         Scenario("token_expires_soon", "The token expires in 12 days.", _token_expires_soon),
+        Scenario("oauth_healthy", "The app connector is set to OAuth; its client works.",
+                 _oauth_only, hands_over="client_secret"),
+        Scenario("hybrid", "The app connector is set to Hybrid: classic token and OAuth.",
+                 _hybrid, hands_over="client_secret"),
+        Scenario("oauth_only_classic_refused", "Set to OAuth: a classic token is refused (401).",
+                 _oauth_only),
+        Scenario("oauth_secret_expired", "The OAuth client secret is past its validity period.",
+                 _oauth_secret_expired, hands_over="client_secret"),
+        Scenario("oauth_short_lived", "OAuth access tokens last 1 s: a check renews them.",
+                 _oauth_short_lived, hands_over="client_secret"),
+        Scenario("oauth_wrong_key", "Profit holds the certificate of another private key.",
+                 _oauth_wrong_key, hands_over="private_key"),
     )
 }
 

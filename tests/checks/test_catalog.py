@@ -25,9 +25,11 @@ SEVERITY = {
         "connector.error", "connector.timeout", "field.missing", "field.type_mismatch",
         "debtor.name_missing", "reference.duplicate_invoice_number",
         "attachments.subject_connector_missing", "attachments.not_authorized",
-        "check.cancelled", "check.timed_out"], "error"),
+        "check.cancelled", "check.timed_out", "token.classic_refused", "oauth.client_rejected",
+        "oauth.request_rejected", "oauth.token_rejected"], "error"),
     **dict.fromkeys([
-        "token.expires_soon", "connector.empty", "connector.slow", "field.empty",
+        "token.expires_soon", "token.classic_phase_out", "connector.empty", "connector.slow",
+        "field.empty",
         "field.too_long", "value.invalid_date", "value.invalid_country_code",
         "value.invalid_currency_code", "value.invalid_email", "value.due_before_invoice_date",
         "debtor.no_email", "reference.unknown_payment_condition",
@@ -42,6 +44,7 @@ SAMPLE: dict[str, Any] = {
     "afas_type": "string", "count": 3, "rows": 200, "max": 255, "fields": "debtor_lastname",
     "target": "Payt_payment_conditions", "filename": "Factuur.docx",
     "mimetype": "application/msword", "seconds": 120,
+    "end": "2027-08-31", "client_id": "payt-client", "causes": "a typo in the client id",
     "candidates": " Mogelijk geschikt, van een passend type en nog niet gebruikt: VervalDatum.",
 }
 

@@ -20,7 +20,7 @@ from payt_onboarding.simulator.dataset import INVOICE_LINES, SALES_ENTRIES
 from payt_onboarding.simulator.scenarios import _rename_connector, build_config
 from payt_onboarding.simulator.server import SimulatorServer
 from tests.support.afas import make_client, run
-from tests.support.scenarios import EXPECTED, check, patient_retry
+from tests.support.scenarios import EXPECTED, PHASE_OUT, check, patient_retry
 
 REQUIREMENTS = load_requirements()
 SCHEMA = json.loads(files("payt_onboarding.resources").joinpath("report.schema.json").read_text())
@@ -39,7 +39,7 @@ def test_progress_follows_every_connector_in_order(simulator: Any) -> None:
     report = check(simulator("healthy"), events=events)
     kinds = [e.kind for e in events]
     assert kinds[0] == "check_started" and kinds[-1] == "check_finished"
-    assert events[-1].status == report.verdict == "ready"
+    assert events[-1].status == report.verdict == "ready_with_warnings"  # classic token
     started = {e.role for e in events if e.kind == "connector_started"}
     finished = [e for e in events if e.kind == "connector_finished"]
     checked = {c.role for c in report.connectors if c.connector_id}
@@ -120,7 +120,8 @@ def test_a_connector_chosen_in_the_profile_is_tested_under_its_own_name() -> Non
         unguided = check(server)
         assert "connector.missing" in unguided.codes("error")
         guided = check(server, connectors={"invoice_lines": "Klant_factuurregels"})
-    assert guided.verdict == "ready", [f.message for f in guided.findings]
+    assert guided.codes("error") == set(), [f.message for f in guided.findings]
+    assert guided.codes("warning") == {PHASE_OUT}
     lines = next(c for c in guided.connectors if c.role == "invoice_lines")
     assert lines.connector_id == "Klant_factuurregels" and lines.rows_sampled > 0
 

@@ -13,7 +13,7 @@ import os
 import secrets
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
 from dataclasses import dataclass
 from importlib.resources import files
@@ -28,6 +28,7 @@ from payt_onboarding.profile.store import CONFIG_DIR_ENV
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
 from payt_onboarding.simulator.dataset import SALES_ENTRIES, SALES_INVOICES
 from payt_onboarding.simulator.defects import HOSTILE_COMPANY_NAME
+from payt_onboarding.simulator.oauth import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from payt_onboarding.simulator.scenarios import build_config
 from payt_onboarding.simulator.server import SimulatorServer
 from tests.support.leaks import leaked, register_secret
@@ -44,6 +45,8 @@ DEMO_FORMS = {
     "header": DEMO.authorization_header() + "\n",
 }
 EXIT = {"ready": 0, "ready_with_warnings": 1, "not_ready": 2}
+# With a classic token, healthy warns that classic tokens end (token.classic_phase_out).
+HEALTHY = EXPECTED["healthy"][0]
 EXIT_USAGE = 64  # the contract, written out: a test of it must not import it
 
 # The verdict as the Dutch text report opens with it (case aside).
@@ -81,21 +84,6 @@ class Result:
 
 
 Cli = Callable[..., Result]
-
-
-@pytest.fixture(scope="module")
-def sim() -> Iterator[Callable[[str], SimulatorServer]]:
-    """One simulator per scenario for the whole module, started on first use."""
-    servers: dict[str, SimulatorServer] = {}
-
-    def get(scenario: str) -> SimulatorServer:
-        if scenario not in servers:
-            servers[scenario] = SimulatorServer(build_config(scenario)).start()
-        return servers[scenario]
-
-    yield get
-    for server in servers.values():
-        server.stop()
 
 
 @pytest.fixture
@@ -180,16 +168,19 @@ def test_exit_status_follows_the_verdict(cli: Cli, sim: Any, scenario: str) -> N
 
 
 @pytest.mark.parametrize(("scenario", "language", "heading"), [
-    ("healthy", "nl", TEXT_VERDICT["ready"]),
+    ("healthy", "nl", TEXT_VERDICT["ready_with_warnings"]),  # classic tokens end in 2027
     ("token_expires_soon", "nl", TEXT_VERDICT["ready_with_warnings"]),
     ("connector_missing", "nl", TEXT_VERDICT["not_ready"]),
-    ("healthy", "en", "ready for payt"),
+    ("oauth_healthy", "en", "ready for payt"),
 ])
 def test_the_text_report_opens_with_the_verdict(
     cli: Cli, sim: Any, scenario: str, language: str, heading: str
 ) -> None:
-    result = cli(*target(sim(scenario)), "--token-stdin", "--language", language,
-                 stdin=DEMO_FORMS["xml"])
+    oauth = scenario.startswith("oauth")
+    result = cli(*target(sim(scenario)), "--language", language,
+                 *(["--client-id", DEMO_CLIENT_ID, "--client-secret-stdin"] if oauth
+                   else ["--token-stdin"]),
+                 stdin=DEMO_CLIENT_SECRET if oauth else DEMO_FORMS["xml"])
     assert result.code == EXIT[EXPECTED[scenario][0]]
     assert result.out.splitlines()[0].casefold().startswith(heading), result.out[:200]
     assert "\x1b[" not in result.out  # not a terminal: no colour codes
@@ -198,7 +189,7 @@ def test_the_text_report_opens_with_the_verdict(
 def test_the_html_report(cli: Cli, sim: Any) -> None:
     result = cli(*target(sim("healthy")), "--token-stdin", "--format", "html",
                  stdin=DEMO_FORMS["data"])
-    assert result.code == 0
+    assert result.code == EXIT[HEALTHY]
     assert result.out.lower().startswith("<!doctype html")
     assert result.out.rstrip().endswith("</html>")
     assert "Payt_sales_entries_v12" in result.out
@@ -244,8 +235,8 @@ def test_output_writes_the_file_atomically_in_the_format_of_its_extension(
                  f"out/{name}", *args, stdin=DEMO_FORMS["data"])
     assert result.code == EXIT["ready_with_warnings"], result.err
     assert result.out == ""
-    # The terminal still learns the verdict and where the report went.
-    assert "Klaar, met waarschuwingen: 0 fouten, 1 waarschuwing" in result.err, result.err
+    # The terminal still learns the verdict and where the report went (expiry, phase-out).
+    assert "Klaar, met waarschuwingen: 0 fouten, 2 waarschuwingen" in result.err, result.err
     assert f"→ out/{name}" in result.err
     assert sorted(p.name for p in folder.iterdir()) == [name]  # no temp file left behind
     if os.name == "posix":
@@ -295,14 +286,14 @@ def test_a_report_format_that_cannot_be_written_is_refused_before_the_check(
 def test_token_on_stdin_in_every_form(cli: Cli, sim: Any, form: str) -> None:
     result = cli(*target(sim("healthy")), "--token-stdin", "--format", "json",
                  stdin=DEMO_FORMS[form])
-    assert result.code == 0, result.err
-    assert result.json()["verdict"] == "ready"
+    assert result.code == EXIT[HEALTHY], result.err
+    assert result.json()["verdict"] == HEALTHY
 
 
 @pytest.mark.parametrize("form", ["data", "xml"])
 def test_token_from_the_environment_variable(cli: Cli, sim: Any, form: str) -> None:
     result = cli(*target(sim("healthy")), env={TOKEN_ENV: DEMO_FORMS[form]})
-    assert result.code == 0, result.err
+    assert result.code == EXIT[HEALTHY], result.err
 
 
 def _other_token() -> str:
@@ -319,7 +310,7 @@ def test_the_environment_token_is_used_and_stdin_comes_first(cli: Cli, sim: Any)
     assert "token.rejected" in codes(rejected.json(), "error")
     accepted = cli(*target(server), "--token-stdin", stdin=DEMO_FORMS["data"],
                    env={TOKEN_ENV: wrong})
-    assert accepted.code == 0, accepted.err
+    assert accepted.code == EXIT[HEALTHY], accepted.err
 
 
 @pytest.mark.parametrize("env", [{}, {TOKEN_ENV: "  \n"}], ids=["unset", "blank"])
@@ -690,7 +681,7 @@ def test_a_profile_keeps_the_connectors_only_it_can_name(cli: Cli, tmp_path: Pat
             connectors={"invoice_lines": "Klant_factuurregels"}))
         result = cli("--profile", PROFILE, "--token-stdin", "--save-profile", PROFILE,
                      "--format", "json", stdin=DEMO_FORMS["data"])
-    assert result.code == EXIT["ready"], result.err
+    assert result.code == EXIT[HEALTHY], result.err
     used = {c["role"]: c["connector_id"] for c in result.json()["connectors"]}
     assert used["invoice_lines"] == "Klant_factuurregels"
     assert used["sales_entries"] == "Payt_sales_entries_v13"
@@ -713,11 +704,11 @@ def test_saving_again_keeps_unknown_keys_and_the_stored_token_reference(
         future_setting={"kept": True}))  # type: ignore[call-arg]  # a newer version's key
     result = cli("--profile", PROFILE, "--token-stdin", "--save-profile", PROFILE,
                  stdin=DEMO_FORMS["data"])
-    assert result.code == EXIT["ready"], result.err
+    assert result.code == EXIT[HEALTHY], result.err
     saved = json.loads(path.read_text(encoding="utf-8"))
     assert saved["future_setting"] == {"kept": True}
     assert saved["token"]["account"] == "12345-production"
-    assert saved["validation"]["verdict"] == "ready"
+    assert saved["validation"]["verdict"] == HEALTHY
 
 
 @pytest.mark.secret_service
@@ -729,7 +720,7 @@ def test_a_rejected_token_leaves_the_stored_one_in_the_keyring(
     try:
         good = cli(*target(sim("healthy")), "--token-stdin", "--save-profile", PROFILE,
                    stdin=DEMO_FORMS["data"], keyring=None)
-        assert good.code == EXIT["ready"] and "the token is in" in good.err, good.err
+        assert good.code == EXIT[HEALTHY] and "the token is in" in good.err, good.err
         other = AfasToken.from_data(_other_token())
         register_secret(other.reveal_data())
         refused = cli(*target(sim("token_rejected")), "--token-stdin", "--save-profile",

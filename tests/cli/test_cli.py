@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from payt_onboarding import __version__
 from payt_onboarding.cli.exit_codes import USAGE as EXIT_USAGE
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA
+from payt_onboarding.simulator.oauth import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 
 CLI = [sys.executable, "-m", "payt_onboarding.cli"]
 
@@ -59,6 +61,13 @@ def test_simulator_prints_url_and_demo_token_and_serves_metainfo(
     response = httpx.get(url.group(1) + "/metainfo", headers={"Authorization": header}, timeout=10)
     assert response.status_code == 200
     assert response.json()["info"]["appName"] == "Payt REST API"
+    # The demo OAuth client beside the token: its id, secret and a readable private key file.
+    client = re.search(r"OAuth client id\s+(\S+)", banner)
+    secret = re.search(r"OAuth client secret\s+(\S+)", banner)
+    key = re.search(r"OAuth private key\s+(\S+)", banner)
+    assert client and secret and key, banner
+    assert (client.group(1), secret.group(1)) == (DEMO_CLIENT_ID, DEMO_CLIENT_SECRET)
+    assert Path(key.group(1)).read_text("ascii").startswith("-----BEGIN PRIVATE KEY-----")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="no SIGINT for child processes on Windows")
@@ -76,12 +85,20 @@ def test_simulator_stops_cleanly_on_ctrl_c(
 
 def test_demo_checks_the_healthy_environment_and_prints_the_report() -> None:
     result = cli("demo", "--text")
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("KLAAR VOOR PAYT")
+    assert result.returncode == 1, result.stderr  # ready, but classic tokens end in 2027
+    assert result.stdout.startswith("KLAAR, MET WAARSCHUWINGEN")
+    assert "token.classic_phase_out" in result.stdout
     assert "O12345AA" in result.stdout
     assert re.search(r"Payt_sales_entries_v12\s+in orde", result.stdout)
     assert "simulator" in result.stderr  # where it runs goes to stderr, the report to stdout
     assert DEMO_TOKEN_DATA not in result.stdout + result.stderr
+
+
+def test_demo_with_an_oauth_client() -> None:
+    result = cli("demo", "--text", "--scenario", "oauth_healthy", "--language", "en")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("READY FOR PAYT")
+    assert DEMO_CLIENT_SECRET not in result.stdout + result.stderr
 
 
 def test_demo_on_a_failing_scenario_says_what_failed_in_english() -> None:

@@ -73,7 +73,8 @@ def test_check_writes_the_log_file_and_no_form_of_the_token_reaches_it(tmp_path:
         result = run("check", "--uid", DEMO_UID, "--base-url", server.url, "--token-stdin",
                      "--verbose", "--format", "json", stdin=DEMO_TOKEN_DATA,
                      env={LOG_DIR_ENV: str(logs)})
-    assert result.returncode == 0, result.stderr
+    # Ready, with the classic-token phase-out warning (exit 1) until the deadline passes.
+    assert result.returncode == 1, result.stderr
     text = (logs / "payt-onboarding.log").read_text(encoding="utf-8")
     assert "INFO payt_onboarding [MainThread] payt-onboarding" in text
     assert "DEBUG" in text  # --verbose: the detail too
@@ -84,7 +85,7 @@ def test_check_writes_the_log_file_and_no_form_of_the_token_reaches_it(tmp_path:
 def test_without_verbose_the_log_holds_info_and_up(tmp_path: Path) -> None:
     logs = tmp_path / "logs"
     result = run("demo", "--text", env={LOG_DIR_ENV: str(logs)})
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # the classic-token warning
     text = (logs / "payt-onboarding.log").read_text(encoding="utf-8")
     assert " INFO " in text
     assert " DEBUG " not in text

@@ -97,7 +97,9 @@ def test_the_healthy_environment_end_to_end(
     wait_idle(qtbot, wizard)
     assert token.test.isEnabled()
     qtbot.mouseClick(token.test, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: token.notice.status == "ok", timeout=CHECK_MS)
+    # Accepted, with the warning every classic token now gets: classic tokens end in 2027.
+    qtbot.waitUntil(lambda: token.notice.status == "warning", timeout=CHECK_MS)
+    assert notice_has(token.notice, "klassiek token")
     assert token.facts.isVisible()
     facts = {key: label.text() for key, label in token.fact_labels.items()}
     assert facts["envid"] == app.envid == f"O{DEMO_UID}AA"
@@ -116,19 +118,20 @@ def test_the_healthy_environment_end_to_end(
     assert tree.topLevelItemCount() == len(report.connectors) >= 1
     statuses = [item.text(STATUS) for item in top_items(tree)]
     assert statuses == ["in orde"] * len(statuses)
-    assert connectors.banner.isVisible() and connectors.banner.word.text() == "Klaar voor Payt"
+    assert connectors.banner.isVisible()
+    assert connectors.banner.word.text() == "Klaar, met waarschuwingen"  # a classic token
     assert nxt.isEnabled()
     click_next(qtbot, wizard)
 
     # Mapping: nothing to map.
     assert wizard.currentPage() is wizard.mapping
-    assert notice_has(wizard.mapping.verdict, "Klaar voor Payt")
+    assert notice_has(wizard.mapping.verdict, "Klaar, met waarschuwingen")
     click_next(qtbot, wizard)
 
-    # Summary: ready; save the profile and export the report.
+    # Summary: ready but for the classic token's end; save the profile and export the report.
     summary = wizard.summary
     assert wizard.currentPage() is summary
-    assert summary.verdict.word.text() == "Klaar voor Payt"
+    assert summary.verdict.word.text() == "Klaar, met waarschuwingen"
     assert summary.name.text() == PROFILE
     assert "concept" not in summary.save.text()
     save_profile(qtbot, wizard)
@@ -138,14 +141,15 @@ def test_the_healthy_environment_end_to_end(
 
     saved = ProfileStore().list()
     assert [(s.name, s.uid, s.verdict, s.error) for s in saved] == \
-        [(PROFILE, DEMO_UID, "ready", None)]
+        [(PROFILE, DEMO_UID, "ready_with_warnings", None)]
     assert saved[0].path.is_file()
-    assert saved_verdict(PROFILE) == "ready"
+    assert saved_verdict(PROFILE) == "ready_with_warnings"
 
     written = summary.export_to(tmp_path / "rapport.html")
     assert written == (tmp_path / "rapport.html", tmp_path / "rapport.json",
                        tmp_path / "rapport.pdf")
     assert (tmp_path / "rapport.html").is_file()
-    assert "Klaar voor Payt" in pdf_text(tmp_path / "rapport.pdf")
-    assert json.loads((tmp_path / "rapport.json").read_text("utf-8"))["verdict"] == "ready"
+    assert "Klaar, met waarschuwingen" in pdf_text(tmp_path / "rapport.pdf")
+    assert json.loads((tmp_path / "rapport.json").read_text("utf-8"))["verdict"] == \
+        "ready_with_warnings"
     assert summary.notice.status == "ok"

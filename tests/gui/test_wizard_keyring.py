@@ -71,5 +71,5 @@ def test_the_token_goes_to_the_keyring_and_comes_back_with_the_profile(
     click_next(qtbot, again)
     wait_check(qtbot, again)
     assert again.state.session is not None
-    assert again.state.session.report().verdict == "ready"
+    assert again.state.session.report().verdict == "ready_with_warnings"
     assert next_button(again).isEnabled()

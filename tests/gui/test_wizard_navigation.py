@@ -23,7 +23,7 @@ def test_edits_survive_going_back_and_a_new_address_is_checked_again(
     wizard = wizards(first)
     walk_to_connectors(qtbot, wizard)
     assert wizard.state.session is not None
-    assert current_report(wizard).verdict == "ready"
+    assert current_report(wizard).verdict == "ready_with_warnings"
 
     for _ in range(3):  # back to the welcome page
         wizard.back()
@@ -55,7 +55,7 @@ def test_saving_over_another_profile_asks_and_an_empty_name_says_what_to_enter(
     first = wizards(simulator("healthy"))
     walk_to_summary(qtbot, first)
     save_profile(qtbot, first)
-    assert saved_verdict(PROFILE) == "ready"
+    assert saved_verdict(PROFILE) == "ready_with_warnings"
 
     second = wizards(simulator("fields_missing"))  # a new check, offered the same name
     walk_to_summary(qtbot, second)
@@ -71,7 +71,7 @@ def test_saving_over_another_profile_asks_and_an_empty_name_says_what_to_enter(
     _, text = questions.asked[0]
     assert PROFILE in text and "12345" in text
     assert page.saved is None and not second.jobs.busy
-    assert saved_verdict(PROFILE) == "ready"  # untouched
+    assert saved_verdict(PROFILE) == "ready_with_warnings"  # untouched
 
     questions.answer = QMessageBox.StandardButton.Yes
     save_profile(qtbot, second)

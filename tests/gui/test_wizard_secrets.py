@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from payt_onboarding.gui.wizard import OnboardingWizard
-from tests.support.leaks import secret_forms
+from payt_onboarding.simulator.demo import demo_credentials
+from tests.support.leaks import leaked, secret_forms
 from tests.support.reports import pdf_text
 from tests.support.wizard import (
     CHECK_MS,
@@ -83,14 +84,14 @@ def widget_texts(widget: QWidget, *, skip: tuple[str, ...] = ()) -> Iterator[tup
 
 def leaks(wizard: OnboardingWizard) -> list[str]:
     """Where a widget holds the token: class, object name and the method, never the text."""
-    entry = wizard.token.entry
+    own_fields = (wizard.token.entry, wizard.token.oauth.secret)
     found = []
     widgets = [wizard, *wizard.findChildren(QWidget)]
     for widget in widgets:
-        # The token field itself holds the token: only what it shows must be masked.
-        skip = ("text",) if widget is entry else ()
+        # The token and secret fields hold them: only what they show must be masked.
+        skip = ("text",) if widget in own_fields else ()
         for where, text in widget_texts(widget, skip=skip):
-            if any(secret in text for secret in SECRETS):
+            if leaked(text):
                 found.append(f"{type(widget).__name__}({widget.objectName()!r}).{where}")
     return found
 
@@ -108,7 +109,7 @@ def test_the_token_shows_only_in_its_masked_field(
     qtbot.mouseClick(token.reveal, Qt.MouseButton.LeftButton)
     assert not token.reveal.isChecked() and entry.echoMode() == QLineEdit.EchoMode.Password
     qtbot.mouseClick(token.test, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: token.notice.status == "ok", timeout=CHECK_MS)
+    qtbot.waitUntil(lambda: token.notice.status == "warning", timeout=CHECK_MS)  # classic
     assert leaks(wizard) == []
     click_next(qtbot, wizard)
     wait_check(qtbot, wizard)
@@ -131,7 +132,7 @@ def test_the_token_shows_only_in_its_masked_field(
     QGuiApplication.clipboard().clear()
     qtbot.mouseClick(summary.copy, Qt.MouseButton.LeftButton)
     copied = QGuiApplication.clipboard().text()
-    assert "klaar voor payt" in copied.casefold() and "O12345AA" in copied
+    assert "klaar, met waarschuwingen" in copied.casefold() and "O12345AA" in copied
     assert not [s for s in SECRETS if s in copied], "the copied summary holds the token"
     assert leaks(wizard) == []
 
@@ -149,6 +150,33 @@ def test_the_token_shows_only_in_its_masked_field(
     assert any(p.parent.name == "profiles" for p in files)
     assert [p.name for p in files
             if any(s in p.read_text("utf-8", "replace") for s in SECRETS)] == []
+
+
+def test_the_client_secret_shows_only_in_its_masked_field(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard, tmp_path: Path) -> None:
+    wizard = wizards(simulator("oauth_healthy"), credentials=demo_credentials("client_secret"))
+    walk_to_token(qtbot, wizard)
+    page = wizard.token
+    assert page.oauth.secret.echoMode() == QLineEdit.EchoMode.Password
+    qtbot.mouseClick(page.test, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.notice.status == "ok", timeout=CHECK_MS)
+    assert leaks(wizard) == []
+    click_next(qtbot, wizard)
+    wait_check(qtbot, wizard)
+    walk = [wizard.mapping, wizard.summary]
+    for expected in walk:
+        click_next(qtbot, wizard)
+        assert wizard.currentPage() is expected
+    save_profile(qtbot, wizard)
+    QGuiApplication.clipboard().clear()
+    qtbot.mouseClick(wizard.summary.copy, Qt.MouseButton.LeftButton)
+    copied = QGuiApplication.clipboard().text()
+    assert "OAuth-client" in copied and not leaked(copied)
+    assert leaks(wizard) == []
+    wizard.shutdown()
+    files = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert any(p.parent.name == "profiles" for p in files)
+    assert [p.name for p in files if leaked(p.read_text("utf-8", "replace"))] == []
 
 
 def test_the_scan_finds_a_token_wherever_it_is_put(wizards: MakeWizard) -> None:

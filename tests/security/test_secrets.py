@@ -10,9 +10,11 @@ import pytest
 
 from payt_onboarding.afas import errors
 from payt_onboarding.afas.client import _AfasTokenAuth
+from payt_onboarding.afas.credentials import Credentials
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, Fault
-from payt_onboarding.simulator.scenarios import SCENARIOS, build_config
+from payt_onboarding.simulator.demo import demo_credentials
+from payt_onboarding.simulator.scenarios import SCENARIOS, HandsOver, build_config
 from payt_onboarding.simulator.server import SimulatorServer
 from tests.support.afas import make_client, run
 from tests.support.leaks import SECRETS, RecordAll, leaked, register_secret
@@ -34,9 +36,11 @@ def test_the_guard_detects_a_leak() -> None:
     assert leaked(handler.texts[0])
 
 
-async def _every_operation(server: SimulatorServer) -> list[BaseException]:
+async def _every_operation(server: SimulatorServer,
+                           credentials: Credentials | None = None) -> list[BaseException]:
     caught: list[BaseException] = []
-    async with make_client(server) as client:
+    hands_over = SCENARIOS[server.config.scenario].hands_over
+    async with make_client(server, token=credentials or demo_credentials(hands_over)) as client:
         calls = [
             client.metainfo(),
             client.connector_metadata("Payt_sales_entries_v12"),
@@ -86,6 +90,29 @@ def test_a_server_quoting_the_token_back_is_blanked_out(simulator: Start) -> Non
         texts = [error.message, error.reason or "", error.body.external_message or ""]
         assert not any(leaked(t) for t in texts)
         assert "Invalid header Authorization: [token] ([token])" in texts[2]
+
+
+@pytest.mark.parametrize("hands_over", ["client_secret", "private_key"])
+def test_a_server_quoting_the_bearer_token_back_is_blanked_out(
+        simulator: Start, hands_over: HandsOver) -> None:
+    server = simulator("oauth_healthy")
+    server.config.add_fault(Fault("echo_auth", match="/connectors"))
+    caught = [e for e in run(_every_operation(server, demo_credentials(hands_over)))
+              if isinstance(e, errors.AfasError)]
+    quoted = [e for e in caught if "Invalid header" in (e.body.external_message or "")]
+    assert quoted
+    for error in quoted:
+        texts = [error.message, error.reason or "", error.body.external_message or ""]
+        assert not any(leaked(t) for t in texts)
+        assert "Invalid header Authorization: Bearer [token]" in texts[2]
+
+
+def test_oauth_errors_never_hold_the_secret(simulator: Start) -> None:
+    server = simulator("oauth_secret_expired")
+    caught = run(_every_operation(server))
+    assert any(isinstance(e, errors.OAuthClientRejected) for e in caught)
+    for exc in caught:
+        assert not leaked("".join(traceback.format_exception(exc)) + repr(exc))
 
 
 def test_auth_repr_is_masked() -> None:

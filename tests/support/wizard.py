@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from payt_onboarding.afas.credentials import Credentials
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.gui.state import Prefill, WizardState
 from payt_onboarding.gui.texts import set_language
@@ -61,8 +62,8 @@ def open_wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, 
     made: list[OnboardingWizard] = []
 
     def make(server: SimulatorServer | None = None, *, profile_name: str = PROFILE,
-             show: bool = True) -> OnboardingWizard:
-        prefill = (Prefill(DEMO_UID, server.url, TOKEN, profile_name=profile_name)
+             show: bool = True, credentials: Credentials = TOKEN) -> OnboardingWizard:
+        prefill = (Prefill(DEMO_UID, server.url, credentials, profile_name=profile_name)
                    if server is not None else None)
         wizard = OnboardingWizard(WizardState(language="nl", prefill=prefill))
         # Closed here, not by qtbot.addWidget: pytest-qt closes its widgets before fixtures end,

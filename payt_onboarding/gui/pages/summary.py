@@ -55,7 +55,8 @@ class SummaryPage(Page):
         form.addRow(name_label, self.name)
         self.token_note = QLabel()
         self.token_note.setWordWrap(True)
-        form.addRow(translate("SummaryPage", "Token:"), self.token_note)
+        self.token_label = QLabel(translate("SummaryPage", "Token:"))
+        form.addRow(self.token_label, self.token_note)
         layout.addLayout(form)
 
         buttons = QHBoxLayout()
@@ -106,7 +107,15 @@ class SummaryPage(Page):
             self.name.setText(profile.name if profile else prefill.profile_name if prefill
                               and prefill.profile_name else f"AFAS {env.uid}" if env else "")
         vault = self.state.vault
-        if not self.state.remember_token:
+        kind = report.target.auth
+        self.token_label.setText(
+            translate("SummaryPage", "Private key:") if kind == "oauth_private_key_jwt"
+            else translate("SummaryPage", "Client secret:") if kind == "oauth_client_secret"
+            else translate("SummaryPage", "Token:"))
+        if kind == "oauth_private_key_jwt":
+            self.token_note.setText(translate("SummaryPage", "stays in its own file; the "
+                                                             "profile keeps its path."))
+        elif not self.state.remember_token:
             self.token_note.setText(translate("SummaryPage",
                                               "not kept (as chosen on the token page)."))
         elif vault is not None and vault.usable:
@@ -179,16 +188,7 @@ class SummaryPage(Page):
         self.saved = result
         self.state.unsaved = False
         self.state.profile = result.profile
-        token = {
-            "keyring": translate("SummaryPage", "The token is in {store_name}.").format(
-                store_name=result.store_name),
-            "memory": translate("SummaryPage",
-                                "The token is kept for this session only (no keyring)."),
-            "rejected": translate("SummaryPage", "The token was NOT kept: AFAS did not accept it."),
-            "failed": translate("SummaryPage", "The token was NOT kept: {problem}").format(
-                problem=result.problem),
-            "not_asked": translate("SummaryPage", "The token was not kept (as chosen)."),
-        }[result.token]
+        token = _where_kept(result)
         title = (translate("SummaryPage", "Draft '{name}' saved (not validated).") if result.draft
                  else translate("SummaryPage", "Profile '{name}' saved.")).format(
                      name=result.profile.name)
@@ -233,3 +233,31 @@ class SummaryPage(Page):
         QGuiApplication.clipboard().setText(render_text(self.report(), width=120))
         self.notice.show_notice("ok", translate("SummaryPage",
                                                 "Summary copied: paste it into an e-mail."))
+
+
+def _where_kept(result: SavedProfile) -> str:
+    """Where the token or client secret went; a private key stays in its own file."""
+    if result.secret == "private_key":
+        return translate("SummaryPage", "The private key stays in its own file.")
+    if result.secret == "client_secret":
+        return {
+            "keyring": translate("SummaryPage", "The client secret is in {store_name}.").format(
+                store_name=result.store_name),
+            "memory": translate("SummaryPage",
+                                "The client secret is kept for this session only (no keyring)."),
+            "rejected": translate("SummaryPage",
+                                  "The client secret was NOT kept: AFAS did not accept it."),
+            "failed": translate("SummaryPage", "The client secret was NOT kept: {problem}").format(
+                problem=result.problem),
+            "not_asked": translate("SummaryPage", "The client secret was not kept (as chosen)."),
+        }[result.token]
+    return {
+        "keyring": translate("SummaryPage", "The token is in {store_name}.").format(
+            store_name=result.store_name),
+        "memory": translate("SummaryPage",
+                            "The token is kept for this session only (no keyring)."),
+        "rejected": translate("SummaryPage", "The token was NOT kept: AFAS did not accept it."),
+        "failed": translate("SummaryPage", "The token was NOT kept: {problem}").format(
+            problem=result.problem),
+        "not_asked": translate("SummaryPage", "The token was not kept (as chosen)."),
+    }[result.token]

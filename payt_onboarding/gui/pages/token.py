@@ -1,23 +1,28 @@
-"""Page 3: the token, masked; a connection test off the GUI thread; where it will be kept."""
+"""Page 3: the credentials: a classic token (masked) or the app connector's OAuth client; a
+connection test off the GUI thread; where the secret will be kept."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from payt_onboarding.afas.credentials import CredentialInputError, Credentials, OAuthClient
 from payt_onboarding.afas.token import AfasToken, TokenFormatError
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
+from payt_onboarding.gui.pages.oauth_fields import OAuthFields
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import language, report_labels, translate
 from payt_onboarding.gui.widgets import Notice, with_help
@@ -25,16 +30,29 @@ from payt_onboarding.report.labels import expiry
 
 if TYPE_CHECKING:
     from payt_onboarding.app.connection import Connection
-    from payt_onboarding.app.credentials import StoredToken, StoreStatus
+    from payt_onboarding.app.credentials import StoredSecret, StoredToken, StoreStatus
 
 
 class TokenPage(Page):
     def __init__(self, state: WizardState, jobs: Jobs) -> None:
         super().__init__(state, jobs)
-        self.setTitle(translate("TokenPage", "AppConnector token"))
-        self.setSubTitle(translate("TokenPage", "The token Payt reads the AFAS data with."))
+        self.setTitle(translate("TokenPage", "AppConnector credentials"))
+        self.setSubTitle(translate("TokenPage", "What Payt reads the AFAS data with: a classic "
+                                                "token, or the app connector's OAuth client."))
         layout = QVBoxLayout(self)
-        form = QFormLayout()
+        kinds = QHBoxLayout()
+        self.classic = QRadioButton(translate("TokenPage", "Token (c&lassic)"))
+        self.oauth_kind = QRadioButton(translate("TokenPage", "&OAuth client"))
+        self.classic.setChecked(True)
+        group = QButtonGroup(self)
+        for button in (self.classic, self.oauth_kind):
+            group.addButton(button)
+            kinds.addWidget(button)
+        kinds.addStretch(1)
+        layout.addLayout(kinds)
+        self.classic_box = QWidget()
+        form = QFormLayout(self.classic_box)
+        form.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         self.entry = QLineEdit()
         self.entry.setEchoMode(QLineEdit.EchoMode.Password)
@@ -55,7 +73,9 @@ class TokenPage(Page):
                                                              "base64 form or just the long "
                                                              "value from <data>. It never "
                                                              "appears in reports or logs.")))
-        layout.addLayout(form)
+        layout.addWidget(self.classic_box)
+        self.oauth = OAuthFields()
+        layout.addWidget(self.oauth)
 
         self.remember = QCheckBox(translate("TokenPage",
                                             "&Remember the token (looking for the keyring…)"))
@@ -79,26 +99,35 @@ class TokenPage(Page):
         facts.setContentsMargins(0, 0, 0, 0)
         w = report_labels()
         self.fact_labels = {key: QLabel() for key in ("envid", "app_name", "user_group",
-                                                      "token_expiry")}
+                                                      "token_expiry", "access_token")}
+        names = {**w.target, "access_token": translate("TokenPage", "Access token")}
+        self.fact_rows: dict[str, tuple[QLabel, QLabel]] = {}
         for key, label in self.fact_labels.items():
             label.setWordWrap(True)
-            facts.addRow(w.target[key] + ":", label)
+            name = QLabel(names[key] + ":")
+            facts.addRow(name, label)
+            self.fact_rows[key] = (name, label)
         self.facts.hide()
         layout.addWidget(self.facts)
         layout.addStretch(1)
 
-        self.token: AfasToken | None = None
+        self.token: Credentials | None = None
         self.entry.textChanged.connect(self._changed)
+        self.oauth.changed.connect(self._changed)
+        self.oauth_kind.toggled.connect(self._kind)
         self.reveal.toggled.connect(self._reveal)
         self.test.clicked.connect(self._test)
         self._filled_for: object = None
+        self._kind()
 
     def initializePage(self) -> None:
         # The keyring loads with this page, not with the wizard.
         from payt_onboarding.app.credentials import (
+            StoredSecret,
             StoredToken,
             StoreStatus,
             keyring_status,
+            load_stored_client_secret,
             load_stored_token,
         )
 
@@ -112,34 +141,48 @@ class TokenPage(Page):
             return
         self._filled_for = key
         profile = self.state.profile
-        if profile is not None and profile.token is not None:
+        prefill = self.state.prefill.token if self.state.prefill else None
+        if profile is not None and profile.auth != "classic_token" and profile.oauth:
+            self.oauth_kind.setChecked(True)
+            self.oauth.fill(profile.oauth)
+            if profile.oauth.stored is not None:
+                stored = profile.oauth.stored.account
+                self.notice.show_notice("running", translate(
+                    "TokenPage", "Reading the client secret from the keyring…"))
+                self.jobs.start(lambda progress, cancel: load_stored_client_secret(stored),
+                                self._secret_loaded,
+                                failed=lambda _: self._secret_loaded(StoredSecret(None)))
+        elif profile is not None and profile.token is not None:
             account = profile.token.account
             self.notice.show_notice("running", translate("TokenPage",
                                                          "Reading the token from the keyring…"))
             self.jobs.start(lambda progress, cancel: load_stored_token(account), self._loaded,
                             failed=lambda _: self._loaded(StoredToken(None)))
-        elif self.state.prefill is not None and profile is None:
-            self.entry.setText(self.state.prefill.token.xml())
+        elif isinstance(prefill, OAuthClient) and profile is None:
+            self.oauth_kind.setChecked(True)
+            self.oauth.fill(prefill)
+        elif isinstance(prefill, AfasToken) and profile is None:
+            self.entry.setText(prefill.xml())
         self._changed()
-        if profile is not None and profile.token is None and not self.entry.text():
+        if (profile is not None and profile.token is None and not self.entry.text()
+                and self.classic.isChecked()):
             self.notice.show_notice("info", translate(
                 "TokenPage", "No token was stored with this profile: paste the token again."))
 
     def _vault_found(self, status: StoreStatus) -> None:
         self.state.vault = status
+        self._remember_text()
         if status.usable:
-            self.remember.setText(translate("TokenPage", "&Remember the token in {name}")
-                                  .format(name=status.name))
             self.remember.setEnabled(True)
             self.store_note.hide()
         else:
             self.remember.setChecked(False)
             self.remember.setEnabled(False)
-            self.remember.setText(translate("TokenPage", "&Remember the token"))
             self.store_note.setText(translate("TokenPage",
                                               "There is no usable keyring (such as Windows "
                                               "Credential Manager) on this computer: the token "
-                                              "is kept only while this window is open."))
+                                              "or client secret is kept only while this window "
+                                              "is open."))
             self.store_note.setToolTip(status.reason)
             self.store_note.show()
 
@@ -153,6 +196,36 @@ class TokenPage(Page):
                                                          "The saved token was not found. Paste "
                                                          "the token again."), result.reason)
 
+    def _secret_loaded(self, result: StoredSecret) -> None:
+        if result.secret is not None:
+            self.oauth.secret.setText(result.secret.reveal())
+            self.notice.show_notice("ok", translate("TokenPage",
+                                                    "Client secret loaded from the keyring."))
+        else:
+            self.notice.show_notice("warning", translate("TokenPage",
+                                                         "The saved client secret was not "
+                                                         "found. Paste it again."), result.reason)
+
+    def _remember_text(self) -> None:
+        status, oauth = self.state.vault, self.oauth_kind.isChecked()
+        if status is None:
+            return
+        if status.usable:
+            text = (translate("TokenPage", "&Remember the client secret in {name}") if oauth
+                    else translate("TokenPage", "&Remember the token in {name}"))
+            self.remember.setText(text.format(name=status.name))
+        else:
+            self.remember.setText(translate("TokenPage", "&Remember the client secret") if oauth
+                                  else translate("TokenPage", "&Remember the token"))
+
+    def _kind(self) -> None:
+        oauth = self.oauth_kind.isChecked()
+        self.classic_box.setVisible(not oauth)
+        self.oauth.setVisible(oauth)
+        self._remember_text()
+        self.notice.clear()
+        self._changed()
+
     def _reveal(self, shown: bool) -> None:
         self.entry.setEchoMode(QLineEdit.EchoMode.Normal if shown
                                else QLineEdit.EchoMode.Password)
@@ -163,10 +236,18 @@ class TokenPage(Page):
         text = self.entry.text()
         self.facts.hide()
         try:
-            self.token = AfasToken.parse(text) if text.strip() else None
+            if self.oauth_kind.isChecked():
+                self.token = self.oauth.credentials()
+            else:
+                self.token = AfasToken.parse(text) if text.strip() else None
         except TokenFormatError as error:
             self.token = None
             self.notice.show_notice("error", translate("TokenPage", "This token cannot be read."),
+                                    error.text(language()))
+        except CredentialInputError as error:
+            self.token = None
+            self.notice.show_notice("error", translate("TokenPage",
+                                                       "This OAuth client cannot be used."),
                                     error.text(language()))
         else:
             if self.token is None or (self.notice.isVisible() and self.notice.status == "error"):
@@ -194,15 +275,26 @@ class TokenPage(Page):
             self.notice.show_notice("error", finding.message,
                                     translate("TokenPage", "What to do: ") + finding.hint)
             return
-        info = result.info
+        info, grant = result.info, result.grant
         values = {"envid": info.envid, "app_name": info.app_name, "user_group": info.group,
-                  "token_expiry": expiry(report_labels(), info.token_expiry)}
+                  "token_expiry": expiry(report_labels(), info.token_expiry),
+                  "access_token": translate(
+                      "TokenPage", "{kind}, valid {minutes} min ({method})").format(
+                      kind=grant.token_type, minutes=max(1, round(grant.expires_in / 60)),
+                      method=grant.method) if grant else ""}
         for key, label in self.fact_labels.items():
             label.setText(values[key])
+            shown = key != ("token_expiry" if grant else "access_token")
+            for widget in self.fact_rows[key]:
+                widget.setVisible(shown)
         self.facts.show()
         warning = result.findings[0] if result.findings else None
         if warning is not None:
             self.notice.show_notice("warning", warning.message, warning.hint)
+        elif grant is not None:
+            self.notice.show_notice("ok", translate(
+                "TokenPage", "Connected: AFAS issued an access token to this OAuth client and "
+                             "accepts it."))
         else:
             self.notice.show_notice("ok", translate("TokenPage",
                                                     "Connected: AFAS accepts this token."))

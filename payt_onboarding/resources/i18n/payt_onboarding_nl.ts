@@ -365,6 +365,81 @@ Logbestand: {path}</translation>
     </message>
 </context>
 <context>
+    <name>OAuthFields</name>
+    <message>
+        <source>Client id</source>
+        <translation>Client-id</translation>
+    </message>
+    <message>
+        <source>Client &amp;id:</source>
+        <translation>Client-&amp;id:</translation>
+    </message>
+    <message>
+        <source>The client id of the app connector&apos;s OAuth client in Profit.</source>
+        <translation>De client-id van de OAuth-client van de AppConnector in Profit.</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret</source>
+        <translation>Client-&amp;secret</translation>
+    </message>
+    <message>
+        <source>&amp;Private key (file)</source>
+        <translation>&amp;Private key (bestand)</translation>
+    </message>
+    <message>
+        <source>Proves itself with:</source>
+        <translation>Identificeert zich met:</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client-secret</translation>
+    </message>
+    <message>
+        <source>Automatic (post, then basic)</source>
+        <translation>Automatisch (post, dan basic)</translation>
+    </message>
+    <message>
+        <source>S&amp;ecret:</source>
+        <translation>S&amp;ecret:</translation>
+    </message>
+    <message>
+        <source>Shown once by Profit when the client was made; it never appears in reports or logs.</source>
+        <translation>Eenmalig getoond door Profit bij het aanmaken van de client; het komt nooit in rapporten of logs.</translation>
+    </message>
+    <message>
+        <source>Private key file</source>
+        <translation>Private-key-bestand</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bladeren…</translation>
+    </message>
+    <message>
+        <source>key id (optional)</source>
+        <translation>key-id (optioneel)</translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation>Key-id</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>&amp;Sleutelbestand:</translation>
+    </message>
+    <message>
+        <source>The PEM private key whose certificate is uploaded in Profit. It stays in its file; the profile keeps only its path.</source>
+        <translation>De PEM-private key waarvan het certificaat in Profit is geüpload. Hij blijft in zijn bestand; het profiel bewaart alleen het pad.</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Private key</translation>
+    </message>
+    <message>
+        <source>PEM private key (*.pem *.key);;All files (*)</source>
+        <translation>PEM-private key (*.pem *.key);;Alle bestanden (*)</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>Summary and save</source>
@@ -407,6 +482,18 @@ Logbestand: {path}</translation>
         <translation>Profiel &amp;opslaan</translation>
     </message>
     <message>
+        <source>Private key:</source>
+        <translation>Private key:</translation>
+    </message>
+    <message>
+        <source>Client secret:</source>
+        <translation>Client-secret:</translation>
+    </message>
+    <message>
+        <source>stays in its own file; the profile keeps its path.</source>
+        <translation>blijft in zijn eigen bestand; het profiel bewaart het pad.</translation>
+    </message>
+    <message>
         <source>not kept (as chosen on the token page).</source>
         <translation>wordt niet bewaard (zo gekozen op de tokenpagina).</translation>
     </message>
@@ -441,6 +528,30 @@ Logbestand: {path}</translation>
     <message>
         <source>The profile was not saved.</source>
         <translation>Het profiel is niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The private key stays in its own file.</source>
+        <translation>De private key blijft in zijn eigen bestand.</translation>
+    </message>
+    <message>
+        <source>The client secret is in {store_name}.</source>
+        <translation>Het client-secret staat in {store_name}.</translation>
+    </message>
+    <message>
+        <source>The client secret is kept for this session only (no keyring).</source>
+        <translation>Het client-secret is alleen voor deze sessie bewaard (geen sleutelbos).</translation>
+    </message>
+    <message>
+        <source>The client secret was NOT kept: AFAS did not accept it.</source>
+        <translation>Het client-secret is NIET bewaard: AFAS accepteerde het niet.</translation>
+    </message>
+    <message>
+        <source>The client secret was NOT kept: {problem}</source>
+        <translation>Het client-secret is NIET bewaard: {problem}</translation>
+    </message>
+    <message>
+        <source>The client secret was not kept (as chosen).</source>
+        <translation>Het client-secret is niet bewaard (zo gekozen).</translation>
     </message>
     <message>
         <source>The token is in {store_name}.</source>
@@ -498,12 +609,20 @@ Logbestand: {path}</translation>
 <context>
     <name>TokenPage</name>
     <message>
-        <source>AppConnector token</source>
-        <translation>Token van de AppConnector</translation>
+        <source>AppConnector credentials</source>
+        <translation>Inloggegevens van de AppConnector</translation>
     </message>
     <message>
-        <source>The token Payt reads the AFAS data with.</source>
-        <translation>Het token waarmee Payt de gegevens uit AFAS leest.</translation>
+        <source>What Payt reads the AFAS data with: a classic token, or the app connector&apos;s OAuth client.</source>
+        <translation>Waarmee Payt de AFAS-gegevens leest: een klassiek token, of de OAuth-client van de AppConnector.</translation>
+    </message>
+    <message>
+        <source>Token (c&amp;lassic)</source>
+        <translation>Token (k&amp;lassiek)</translation>
+    </message>
+    <message>
+        <source>&amp;OAuth client</source>
+        <translation>&amp;OAuth-client</translation>
     </message>
     <message>
         <source>Token</source>
@@ -530,6 +649,14 @@ Logbestand: {path}</translation>
         <translation>&amp;Verbinding testen</translation>
     </message>
     <message>
+        <source>Access token</source>
+        <translation>Toegangstoken</translation>
+    </message>
+    <message>
+        <source>Reading the client secret from the keyring…</source>
+        <translation>Client-secret wordt opgehaald uit de sleutelbos…</translation>
+    </message>
+    <message>
         <source>Reading the token from the keyring…</source>
         <translation>Token wordt opgehaald uit de sleutelbos…</translation>
     </message>
@@ -538,16 +665,24 @@ Logbestand: {path}</translation>
         <translation>Bij dit profiel is geen token bewaard: plak het token opnieuw.</translation>
     </message>
     <message>
+        <source>There is no usable keyring (such as Windows Credential Manager) on this computer: the token or client secret is kept only while this window is open.</source>
+        <translation>Er is geen bruikbare sleutelbos (zoals Windows Referentiebeheer) op deze computer: het token of client-secret blijft alleen bewaard zolang dit venster open is.</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the client secret in {name}</source>
+        <translation>Client-secret &amp;onthouden in {name}</translation>
+    </message>
+    <message>
         <source>&amp;Remember the token in {name}</source>
         <translation>Token &amp;onthouden in {name}</translation>
     </message>
     <message>
-        <source>&amp;Remember the token</source>
-        <translation>Token &amp;onthouden</translation>
+        <source>&amp;Remember the client secret</source>
+        <translation>Client-secret &amp;onthouden</translation>
     </message>
     <message>
-        <source>There is no usable keyring (such as Windows Credential Manager) on this computer: the token is kept only while this window is open.</source>
-        <translation>Er is geen bruikbare sleutelbos (zoals Windows Referentiebeheer) op deze computer: het token blijft alleen bewaard zolang dit venster open is.</translation>
+        <source>&amp;Remember the token</source>
+        <translation>Token &amp;onthouden</translation>
     </message>
     <message>
         <source>Token loaded from the keyring.</source>
@@ -558,6 +693,14 @@ Logbestand: {path}</translation>
         <translation>Het opgeslagen token is niet gevonden. Plak het token opnieuw.</translation>
     </message>
     <message>
+        <source>Client secret loaded from the keyring.</source>
+        <translation>Client-secret uit de sleutelbos geladen.</translation>
+    </message>
+    <message>
+        <source>The saved client secret was not found. Paste it again.</source>
+        <translation>Het opgeslagen client-secret is niet gevonden. Plak het opnieuw.</translation>
+    </message>
+    <message>
         <source>Hi&amp;de</source>
         <translation>Verb&amp;ergen</translation>
     </message>
@@ -566,12 +709,24 @@ Logbestand: {path}</translation>
         <translation>Dit token is niet te lezen.</translation>
     </message>
     <message>
+        <source>This OAuth client cannot be used.</source>
+        <translation>Deze OAuth-client is niet te gebruiken.</translation>
+    </message>
+    <message>
         <source>Testing the connection…</source>
         <translation>Verbinding wordt getest…</translation>
     </message>
     <message>
         <source>What to do: </source>
         <translation>Wat te doen: </translation>
+    </message>
+    <message>
+        <source>{kind}, valid {minutes} min ({method})</source>
+        <translation>{kind}, {minutes} min geldig ({method})</translation>
+    </message>
+    <message>
+        <source>Connected: AFAS issued an access token to this OAuth client and accepts it.</source>
+        <translation>Verbonden: AFAS gaf deze OAuth-client een toegangstoken en accepteert het.</translation>
     </message>
     <message>
         <source>Connected: AFAS accepts this token.</source>
