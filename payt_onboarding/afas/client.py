@@ -54,6 +54,7 @@ from payt_onboarding.afas.reading import (
     parse_json,
     read_answer,
 )
+from payt_onboarding.afas.scheduler import Scheduler
 from payt_onboarding.afas.scrub import Scrubber
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.vocabulary import Language
@@ -69,8 +70,8 @@ for _library in ("httpx", "httpcore"):
 ACCEPT_LANGUAGE: dict[Language, str] = {"nl": "nl-nl", "en": "en-us"}
 _ModelT = TypeVar("_ModelT", bound=BaseModel)
 
-# AFAS allows 8 parallel calls per environment; the client's other integrations need the rest.
-DEFAULT_MAX_IN_FLIGHT = 4
+# What AFAS allows per token: at most 8 parallel calls (reference section 5, D-trb item 10).
+DEFAULT_MAX_IN_FLIGHT = 8
 # AFAS answers 404 when the query string (with its "?") exceeds this (reference 3.4).
 MAX_QUERY_LENGTH = 2049
 
@@ -151,7 +152,7 @@ class AfasClient:
         self.environment = environment
         self.retry = retry or RetryPolicy()
         self._rng = rng or random.Random()
-        self._slots = asyncio.Semaphore(max_in_flight)
+        self._slots = Scheduler(max_in_flight)
         self.auth_kind: AuthKind = auth_kind(token)
         self._oauth: TokenSource | None = None
         self._auth: _AfasTokenAuth | BearerAuth
@@ -332,7 +333,7 @@ class AfasClient:
         self, path: str, params: Mapping[str, str], operation: Operation, take: int | None
     ) -> Answer | AfasError:
         """One request: the successful answer, or the error it amounts to (not raised)."""
-        async with self._slots:
+        async with self._slots.slot():
             started = time.perf_counter()
             try:
                 await self._pin.apply(self._http)

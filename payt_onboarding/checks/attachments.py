@@ -11,12 +11,12 @@ from payt_onboarding.afas.filters import Filter, Op
 from payt_onboarding.checks.connector import ConnectorOutcome
 from payt_onboarding.checks.failures import finding_for_error
 from payt_onboarding.checks.findings import make_finding, no_files_detail
+from payt_onboarding.checks.rules import LOOKUP
 from payt_onboarding.checks.values import is_empty, shown
 from payt_onboarding.report.model import Finding
 from payt_onboarding.requirements.model import AttachmentRule
 from payt_onboarding.vocabulary import Code, Language
 
-LOOKUP = 10  # linked dossier items looked up in the attachments connector
 PDF_MAGIC = b"%PDF-"
 
 
@@ -27,17 +27,17 @@ async def check_attachments(
     *,
     language: Language,
 ) -> list[Finding]:
+    """Needs the invoice connectors' first links and the attachments connector's fields, not
+    their every row: the engine starts it as soon as those are there (and keeps its findings
+    only if those connectors finish reading)."""
     target = outcomes.get(rule.target_role)
-    invoices = [o for role in rule.roles if (o := outcomes.get(role)) and o.data is not None]
-    if not invoices or target is None or not target.finished:
+    invoices = [o for role in rule.roles if (o := outcomes.get(role)) and o.read is not None]
+    if not invoices or target is None or target.read is None:
         return []  # a connector the rule needs failed: that is reported already
-    linked: list[str] = []
-    for outcome in invoices:
-        assert outcome.data is not None
-        for row in outcome.data.rows:
-            value = row.get(rule.link_field)
-            if not is_empty(value) and str(value).strip() not in linked:
-                linked.append(str(value).strip())
+    # Each connector keeps its first LOOKUP distinct links: together they hold the first
+    # LOOKUP distinct ones of all invoices, in order.
+    linked = list(dict.fromkeys(
+        link for o in invoices if o.read is not None for link in o.read.links))[:LOOKUP]
     source = invoices[0].connector_id
     where: dict[str, Any] = {"role": target.requirement.role,
                              "connector_id": target.connector_id}
@@ -55,9 +55,8 @@ async def check_attachments(
         return []  # field.missing on the attachments connector says it
     name_id = _afas_id(target, rule.name_field) if rule.name_field else None
     url = client.environment.base_url
-    lookup = linked[:LOOKUP]
     try:
-        rows = await _files_of(client, target.connector_id, subject_id, lookup)
+        rows = await _files_of(client, target.connector_id, subject_id, linked)
     except AfasError as error:
         return [finding_for_error(error, language=language, url=url, **where)]
     if rows is None:
@@ -65,8 +64,8 @@ async def check_attachments(
     rows = [r for r in rows if not is_empty(r.get(subject_id)) and not is_empty(r.get(file_id))]
     if not rows:
         return [make_finding(
-            Code.ATTACHMENTS_NOT_AUTHORIZED, language=language, count=len(lookup),
-            examples=lookup, detail=no_files_detail(language, len(lookup), target.connector_id),
+            Code.ATTACHMENTS_NOT_AUTHORIZED, language=language, count=len(linked),
+            examples=linked, detail=no_files_detail(language, len(linked), target.connector_id),
             **where)]
     # A dossier item may also hold a UBL file or a work order: try the PDFs first.
     rows.sort(key=lambda r: not str(r.get(name_id) or "").strip().lower().endswith(".pdf")

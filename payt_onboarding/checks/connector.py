@@ -1,12 +1,14 @@
 """One connector, checked: its fields against Payt's, then a live sample and its data quality.
 
-Reading (`check_connector`) and judging (`evaluate`) are apart: the rows read stay on the
-outcome, so a new field mapping is judged again from the same sample without asking AFAS.
+Each page is folded (fold.py) into field statistics and the rules' accumulators as it comes in,
+and dropped. The first rows stay on the outcome (all of a sample, `keep` of a full scan), so a
+new field mapping is judged again from them without asking AFAS; after a full scan that says
+it was judged on those rows (`judged_rows`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,22 +17,17 @@ from payt_onboarding.afas.errors import ResponseTooLarge
 from payt_onboarding.afas.models import ConnectorMetadata
 from payt_onboarding.checks.fields import PlannedField, candidates, plan_fields, sort_fields
 from payt_onboarding.checks.findings import candidates_sentence, make_finding
+from payt_onboarding.checks.fold import RoleFold, fold_rows
 from payt_onboarding.checks.progress import ProgressCallback, ProgressEvent
 from payt_onboarding.checks.rules import RoleData
-from payt_onboarding.checks.values import (
-    MAX_LENGTH,
-    FieldStats,
-    field_stats,
-    row_keys,
-    rows_by_payt_field,
-)
+from payt_onboarding.checks.values import MAX_LENGTH, FieldStats
 from payt_onboarding.report.model import AfasField, FieldResult, Finding
-from payt_onboarding.requirements.model import ConnectorRequirement
+from payt_onboarding.requirements.model import ConnectorRequirement, Rules
 from payt_onboarding.vocabulary import Code, Language
 
 PAGE_SIZE = 1000
-# A whole-table read stops here (the check's time limit bounds it too): far more than any
-# reference table holds, and a server that ignores `skip` never ends otherwise.
+# A table read whole and kept (the reference tables) stops here: far more than any reference
+# table holds. A full scan keeps only its first rows; the check's time limit bounds it.
 MAX_TABLE_ROWS = 100_000
 
 
@@ -40,15 +37,19 @@ class ConnectorOutcome:
 
     requirement: ConnectorRequirement
     connector_id: str
+    rules: Rules = field(default_factory=Rules)
     read_findings: list[Finding] = field(default_factory=list)  # AFAS errors, slow, empty
     mapped_findings: list[Finding] = field(default_factory=list)  # fields and values: redone
     fields: list[FieldResult] = field(default_factory=list)
     afas_fields: list[AfasField] = field(default_factory=list)
     planned: list[PlannedField] = field(default_factory=list)
     metadata: ConnectorMetadata | None = None
-    raw_rows: list[dict[str, Any]] = field(default_factory=list)
+    kept_rows: list[dict[str, Any]] = field(default_factory=list)  # for judging again
     complete: bool = False  # every row was read, not a sample
     rows_sampled: int = 0
+    read: RoleFold | None = None  # every row read so far, folded under `read_mapping`
+    read_mapping: Mapping[str, str] | None = None
+    judged_rows: int | None = None  # judged on the kept rows only, fewer than were read
     duration_ms: float = 0.0
     data: RoleData | None = None
     finished: bool = False
@@ -64,19 +65,30 @@ async def check_connector(
     *,
     mapping: Mapping[str, str],
     sample_size: int | None,
+    keep: int | None,
     slow_ms: float,
     language: Language,
     progress: ProgressCallback,
+    asked: Awaitable[ConnectorMetadata] | None = None,
+    ready: Callable[[], None] = lambda: None,
 ) -> None:
+    """Read and judge one connector; `keep` rows stay for judging again (None: all).
+
+    `asked` is its field list when already asked for; `ready` is called once the fields
+    are planned and after each page (what waits on this connector looks again)."""
     req, cid = outcome.requirement, outcome.connector_id
-    outcome.metadata = metadata = await client.connector_metadata(cid)
+    outcome.metadata = metadata = await (asked or client.connector_metadata(cid))
     outcome.afas_fields = [AfasField(id=f.id, type=f.data_type, label=f.label)
                            for f in metadata.fields]
     evaluate(outcome, mapping, language)  # the field findings stand even if reading fails
-
-    rows, first_ms, total_ms = await _read(client, outcome, metadata, sample_size, progress)
-    outcome.raw_rows, outcome.complete = rows, sample_size is None or len(rows) < sample_size
-    outcome.rows_sampled, outcome.duration_ms = len(rows), round(total_ms, 1)
+    outcome.read = fold = RoleFold(req, cid, outcome.planned, outcome.rules)
+    ready()
+    first_ms, total_ms = await _read(client, outcome, metadata, sample_size, keep, fold,
+                                     progress, ready)
+    rows = outcome.rows_sampled
+    outcome.complete = sample_size is None or rows < sample_size
+    outcome.read_mapping = dict(mapping)
+    outcome.duration_ms = round(total_ms, 1)
     if first_ms > slow_ms:
         outcome.read_findings.append(make_finding(
             Code.CONNECTOR_SLOW, language=language, role=req.role, connector_id=cid,
@@ -97,16 +109,19 @@ def evaluate(outcome: ConnectorOutcome, mapping: Mapping[str, str], language: La
     found = _field_findings(outcome, metadata, language)
     results: list[FieldResult] = []
     if outcome.finished:
-        named = rows_by_payt_field(outcome.raw_rows, planned)
-        keys = row_keys(named, req.sort)
+        fold, complete = outcome.read, outcome.complete
+        outcome.judged_rows = None
+        if fold is None or dict(mapping) != (outcome.read_mapping or {}):
+            fold = fold_rows(req, outcome.connector_id, planned, outcome.rules,
+                             outcome.kept_rows)
+            if len(outcome.kept_rows) < outcome.rows_sampled:
+                outcome.judged_rows, complete = len(outcome.kept_rows), False
         for plan in planned:
-            stats = field_stats(plan, named, keys) if plan.readable else None
+            stats = fold.stats.get(plan.name)
             results.append(_field_result(plan, stats))
             if stats is not None:
                 found += _quality_findings(outcome, plan, stats, language)
-        outcome.data = RoleData(
-            role=req.role, connector_id=outcome.connector_id, rows=named, keys=keys,
-            fields=frozenset(p.name for p in planned if p.readable), complete=outcome.complete)
+        outcome.data = fold.data(complete)
     outcome.fields, outcome.mapped_findings = results, found
 
 
@@ -131,40 +146,48 @@ async def _read(
     outcome: ConnectorOutcome,
     metadata: ConnectorMetadata,
     sample_size: int | None,
+    keep: int | None,
+    fold: RoleFold,
     progress: ProgressCallback,
-) -> tuple[list[dict[str, Any]], float, float]:
-    """The sample (or every row, page by page), the first request's and the total time in ms.
+    ready: Callable[[], None],
+) -> tuple[float, float]:
+    """The sample (or every row, page by page) folded into `fold`; the first request's and the
+    total time in ms.
 
     Times are AFAS's answer times: a request queued behind the client's in-flight cap is not
     slow, so waiting for a slot (and for retries) does not count.
     """
     req, cid = outcome.requirement, outcome.connector_id
     order = sort_fields(req, outcome.planned, metadata)
-    rows: list[dict[str, Any]] = []
+    kept = outcome.kept_rows
     times: list[float] = []
+    read = 0
     previous: tuple[dict[str, Any], ...] = ()
     while True:
         # Pages of at most PAGE_SIZE, for a large sample too (reference: columns x rows per
         # call below 150,000, or AFAS runs out of memory).
-        take = PAGE_SIZE if sample_size is None else min(PAGE_SIZE, sample_size - len(rows))
-        page = await client.rows(cid, skip=len(rows), take=take, order_by=order)
+        take = PAGE_SIZE if sample_size is None else min(PAGE_SIZE, sample_size - read)
+        page = await client.rows(cid, skip=read, take=take, order_by=order)
         if page.rows and page.rows == previous:
             raise ResponseTooLarge(
-                f"{cid} answered the same page for skip={len(rows)} as before: the server "
-                "ignores skip and would never stop.", reason=f"the same page again at skip="
-                f"{len(rows)}")
+                f"{cid} answered the same page for skip={read} as before: the server ignores "
+                "skip and would never stop.", reason=f"the same page again at skip={read}")
         previous = page.rows
         times.append(page.elapsed_ms)
-        rows += page.rows
-        outcome.rows_sampled = len(rows)
-        progress(ProgressEvent("rows_read", role=req.role, connector_id=cid, rows=len(rows)))
-        if len(page.rows) < take or (sample_size is not None and len(rows) >= sample_size):
+        fold.add(page.rows)
+        room = len(page.rows) if keep is None else keep - len(kept)
+        kept += page.rows[:room]
+        read += len(page.rows)
+        outcome.rows_sampled = read
+        progress(ProgressEvent("rows_read", role=req.role, connector_id=cid, rows=read))
+        ready()
+        if len(page.rows) < take or (sample_size is not None and read >= sample_size):
             break
-        if len(rows) >= MAX_TABLE_ROWS:
+        if keep is None and read >= MAX_TABLE_ROWS:
             raise ResponseTooLarge(
-                f"{cid} kept sending rows: {len(rows)} read, the most a whole table may hold "
-                "here.", reason=f"more than {MAX_TABLE_ROWS} rows")
-    return rows, times[0], sum(times)
+                f"{cid} kept sending rows: {read} read, the most a table read whole and kept "
+                "may hold.", reason=f"more than {MAX_TABLE_ROWS} rows")
+    return times[0], sum(times)
 
 
 def _field_findings(
@@ -202,15 +225,15 @@ def _quality_findings(
     common: dict[str, Any] = {"language": language, "role": req.role, "connector_id": cid,
                               "field": plan.name, "connector": cid}
     found = []
-    if plan.requirement.mandatory and stats.empty:
-        found.append(make_finding(Code.FIELD_EMPTY, count=len(stats.empty), examples=stats.empty,
-                                  rows=stats.rows, **common))
-    if stats.too_long:
-        found.append(make_finding(Code.FIELD_TOO_LONG, count=len(stats.too_long),
-                                  examples=stats.too_long, max=MAX_LENGTH, **common))
-    if stats.invalid and stats.invalid_code is not None:
-        found.append(make_finding(stats.invalid_code, count=len(stats.invalid),
-                                  examples=stats.invalid, **common))
+    if plan.requirement.mandatory and stats.empty.count:
+        found.append(make_finding(Code.FIELD_EMPTY, count=stats.empty.count,
+                                  examples=stats.empty.examples, rows=stats.rows, **common))
+    if stats.too_long.count:
+        found.append(make_finding(Code.FIELD_TOO_LONG, count=stats.too_long.count,
+                                  examples=stats.too_long.examples, max=MAX_LENGTH, **common))
+    if stats.invalid.count and stats.invalid_code is not None:
+        found.append(make_finding(stats.invalid_code, count=stats.invalid.count,
+                                  examples=stats.invalid.examples, **common))
     return found
 
 

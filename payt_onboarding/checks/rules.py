@@ -2,28 +2,38 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from payt_onboarding.checks.findings import make_finding
-from payt_onboarding.checks.values import is_empty, parse_date, shown
+from payt_onboarding.checks.values import Tally
 from payt_onboarding.report.model import Finding
 from payt_onboarding.requirements.model import Rules
 from payt_onboarding.vocabulary import Code, Language
 
+LOOKUP = 10  # linked dossier items looked up in the attachments connector
+
 
 @dataclass(frozen=True)
 class RoleData:
-    """What one connector delivered, keyed by Payt field name."""
+    """What one connector delivered, folded (fold.py): per rule, keyed by the rule's index in
+    its table of the requirements, only the rules that apply to this connector's fields."""
 
     role: str
     connector_id: str
-    rows: Sequence[Mapping[str, Any]]
-    keys: Sequence[str]  # a readable key per row
     fields: frozenset[str]  # Payt fields AFAS delivers for this role
-    complete: bool  # every row was read, not a sample
+    complete: bool  # every row was folded, not a sample
+    rows: int
+    blank: Mapping[int, Tally]  # any_of without per: rows with none of the fields
+    filled_per: Mapping[int, Mapping[tuple[str, ...], bool]]  # any_of with per: key -> filled
+    filled_groups: Mapping[int, set[tuple[str, ...]]]  # any_of also_in: keys with a field filled
+    date_order: Mapping[int, Tally]  # rows with the later date first
+    unique: Mapping[int, Mapping[str, int]]  # value -> rows, in order of first appearance
+    referring: Mapping[int, Counter[str]]  # referring values -> rows, in order of appearance
+    known: Mapping[int, set[str]]  # as a reference rule's target: its values, casefolded
+    links: Sequence[str]  # the first LOOKUP distinct values of the attachments' link field
 
 
 def apply_rules(rules: Rules, data: Mapping[str, RoleData], language: Language) -> list[Finding]:
@@ -42,95 +52,66 @@ def _roles(roles: Sequence[str], data: Mapping[str, RoleData]) -> Iterator[RoleD
 
 
 def _any_of(rules: Rules, data: Mapping[str, RoleData], language: Language) -> Iterator[Finding]:
-    for rule in rules.any_of:
+    for i, rule in enumerate(rules.any_of):
         for d in _roles(rule.roles, data):
-            offenders: list[str] = []
+            offenders = Tally()
             if not rule.per:
-                offenders = [k for row, k in zip(d.rows, d.keys, strict=True)
-                             if all(is_empty(row.get(f)) for f in rule.fields)]
-            elif set(rule.per) <= d.fields:
-                filled = _filled_per(rule.per, rule.fields, d.rows)
-                for other in _roles(rule.also_in, data):
-                    if set(rule.per) <= other.fields:
-                        for group, has in _filled_per(rule.per, rule.fields, other.rows).items():
-                            if group in filled:
-                                filled[group] |= has
-                offenders = ["/".join(g) for g, ok in filled.items() if not ok]
-            if offenders:
+                offenders = d.blank[i]
+            elif i in d.filled_per:
+                elsewhere = [o.filled_groups[i] for o in _roles(rule.also_in, data)
+                             if i in o.filled_groups]
+                offenders.extend("/".join(group) for group, ok in d.filled_per[i].items()
+                                 if not ok and not any(group in s for s in elsewhere))
+            if offenders.count:
                 params: dict[str, Any] = {"connector": d.connector_id}
                 if rule.code == "debtor.name_missing":
                     params["fields"] = ", ".join(rule.fields)
                 yield make_finding(Code(rule.code), language=language, role=d.role,
-                                   connector_id=d.connector_id, count=len(offenders),
-                                   examples=offenders, **params)
-
-
-def _filled_per(
-    per: Sequence[str], fields: Sequence[str], rows: Sequence[Mapping[str, Any]]
-) -> dict[tuple[str, ...], bool]:
-    """Per distinct `per` key: whether any of its rows has one of `fields` filled."""
-    filled: dict[tuple[str, ...], bool] = defaultdict(bool)
-    for row in rows:
-        key = tuple(shown(row.get(f)) for f in per if not is_empty(row.get(f)))
-        if len(key) == len(per):
-            filled[key] |= any(not is_empty(row.get(f)) for f in fields)
-    return filled
+                                   connector_id=d.connector_id, count=offenders.count,
+                                   examples=offenders.examples, **params)
 
 
 def _date_order(
     rules: Rules, data: Mapping[str, RoleData], language: Language
 ) -> Iterator[Finding]:
-    for rule in rules.date_order:
+    for i, rule in enumerate(rules.date_order):
         for d in _roles(rule.roles, data):
-            if not {rule.earlier, rule.later} <= d.fields:
-                continue
-            offenders = []
-            for row, key in zip(d.rows, d.keys, strict=True):
-                first = parse_date(row.get(rule.earlier))
-                then = parse_date(row.get(rule.later))
-                if first and then and then < first:
-                    offenders.append(key)
-            if offenders:
+            offenders = d.date_order.get(i)
+            if offenders is not None and offenders.count:
                 yield make_finding(Code.VALUE_DUE_BEFORE_INVOICE_DATE, language=language,
                                    role=d.role, connector_id=d.connector_id,
-                                   field=rule.later, count=len(offenders), examples=offenders,
-                                   connector=d.connector_id)
+                                   field=rule.later, count=offenders.count,
+                                   examples=offenders.examples, connector=d.connector_id)
 
 
 def _unique(rules: Rules, data: Mapping[str, RoleData], language: Language) -> Iterator[Finding]:
-    for rule in rules.unique:
+    for i, rule in enumerate(rules.unique):
         for d in _roles(rule.roles, data):
-            if not set(rule.fields) <= d.fields:
+            if i not in d.unique:
                 continue
-            seen = Counter(
-                "/".join(shown(row.get(f)) for f in rule.fields)
-                for row in d.rows
-                if not any(is_empty(row.get(f)) for f in rule.fields)
-            )
-            twice = [value for value, n in seen.items() if n > 1]
-            if twice:
+            twice = Tally()
+            twice.extend(value for value, n in d.unique[i].items() if n > 1)
+            if twice.count:
                 yield make_finding(Code.REFERENCE_DUPLICATE_INVOICE_NUMBER, language=language,
                                    role=d.role, connector_id=d.connector_id,
-                                   field=rule.fields[-1], count=len(twice), examples=twice,
-                                   connector=d.connector_id)
+                                   field=rule.fields[-1], count=twice.count,
+                                   examples=twice.examples, connector=d.connector_id)
 
 
 def _references(
     rules: Rules, data: Mapping[str, RoleData], language: Language
 ) -> Iterator[Finding]:
-    for rule in rules.references:
+    for i, rule in enumerate(rules.references):
         target = data.get(rule.target_role)
         # Without every row of the target, "unknown" could just mean "not sampled".
-        if target is None or not target.complete or rule.target_field not in target.fields:
+        if target is None or not target.complete or i not in target.known:
             continue
-        known = {shown(r.get(rule.target_field)).casefold() for r in target.rows}
+        known = target.known[i]
         for d in _roles(rule.roles, data):
-            if rule.field not in d.fields:
+            if i not in d.referring:
                 continue
-            unknown = Counter(
-                shown(v) for row in d.rows
-                if not is_empty(v := row.get(rule.field)) and shown(v).casefold() not in known
-            )
+            unknown = Counter({v: n for v, n in d.referring[i].items()
+                               if v.casefold() not in known})
             if unknown:
                 yield make_finding(Code(rule.code), language=language, role=d.role,
                                    connector_id=d.connector_id, field=rule.field,

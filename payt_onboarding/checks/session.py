@@ -158,7 +158,7 @@ class CheckSession:
                 status=status_of([f for f in findings if f.role == req.role], outcome.finished),
                 rows_sampled=outcome.rows_sampled, duration_ms=outcome.duration_ms,
                 fields=tuple(outcome.fields), afas_fields=tuple(outcome.afas_fields),
-                **common))
+                judged_rows=outcome.judged_rows, **common))
         return tuple(results)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import platform
+from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import Qt, QUrl, qVersion
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from payt_onboarding import __version__
-from payt_onboarding.app.credentials import StoreStatus, keyring_status
 from payt_onboarding.app.diagnostics import diagnostics_text, environment_lines, frozen
 from payt_onboarding.app.logfile import debug_enabled, log_directory, log_file, set_debug
 from payt_onboarding.gui.icon import app_icon
@@ -31,6 +31,9 @@ from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import report_labels, translate
 from payt_onboarding.report.labels import origin
+
+if TYPE_CHECKING:
+    from payt_onboarding.app.credentials import StoreStatus
 
 
 class AboutDialog(QDialog):
@@ -87,6 +90,8 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         if state.vault is None:  # looked up on the pool: the keyring can block on D-Bus
+            from payt_onboarding.app.credentials import keyring_status  # the keyring, when used
+
             jobs.start(lambda progress, cancel: keyring_status(), self._vault_found,
                        failed=lambda _: None)
         else:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from payt_onboarding.afas.credentials import Credentials
-from payt_onboarding.afas.environment import Environment
-from payt_onboarding.app.credentials import StoreStatus
-from payt_onboarding.checks.engine import CheckOptions, CheckSession
-from payt_onboarding.profile.model import Profile
 from payt_onboarding.requirements.load import load_requirements
 from payt_onboarding.requirements.model import Requirements
 from payt_onboarding.vocabulary import Language
+
+if TYPE_CHECKING:  # the engine (httpx) and the keyring load when a page first needs them
+    from payt_onboarding.afas.credentials import Credentials
+    from payt_onboarding.afas.environment import Environment
+    from payt_onboarding.app.credentials import StoreStatus
+    from payt_onboarding.checks.engine import CheckOptions, CheckSession
+    from payt_onboarding.profile.model import Profile
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class WizardState:
     def options(self) -> CheckOptions:
         """The options of a new check: the profile's chosen connectors, and the mappings made
         so far (in this session, else the profile's)."""
+        from payt_onboarding.checks.session import CheckOptions
+
         connectors = dict(self.profile.connectors) if self.profile else {}
         if self.session is not None:
             mappings = self.session.options.mappings

@@ -52,6 +52,7 @@ class Labels:
     no: str
     rows: tuple[str, str]
     all_rows: str
+    judged_on: str  # "{}" takes the number of rows a new mapping was judged on
     made_with: str
     # What was tested (target.auth), and the OAuth access token's lifetime and method.
     auth_kinds: Mapping[str, str]
@@ -149,6 +150,7 @@ NL = Labels(
     no="nee",
     rows=("rij", "rijen"),
     all_rows="alle rijen",
+    judged_on="koppeling beoordeeld op de eerste {}",
     made_with="Gemaakt met",
 )
 
@@ -239,6 +241,7 @@ EN = Labels(
     no="no",
     rows=("row", "rows"),
     all_rows="all rows",
+    judged_on="mapping judged on the first {}",
     made_with="Made with",
 )
 

@@ -79,6 +79,9 @@ class ConnectorResult(_Model):
     title: str = ""
     expected_connector: str = ""
     afas_fields: tuple[AfasField, ...] = ()
+    # Added: after a full scan, a new field mapping is judged on the first rows only (those
+    # kept); how many. None: judged on every row read.
+    judged_rows: int | None = None
 
 
 class Finding(_Model):

@@ -143,7 +143,7 @@ def _connectors(connectors: Iterable[ConnectorResult], labels: Labels, width: in
             _one_line(c.title or c.role),
             _one_line(c.connector_id or expected),
             labels.statuses.get(c.status, c.status),
-            rows_text(labels, c.rows_sampled) if ran else "",
+            _rows(c, labels) if ran else "",
             duration(labels, c.duration_ms) if ran else "",
         ))
     if not rows:
@@ -157,6 +157,13 @@ def _connectors(connectors: Iterable[ConnectorResult], labels: Labels, width: in
         ).rstrip()
         out += _wrap(line, width, rest=" " * 6) if len(line) > width else [line]
     return out
+
+
+def _rows(c: ConnectorResult, labels: Labels) -> str:
+    read = rows_text(labels, c.rows_sampled)
+    if c.judged_rows is None:
+        return read
+    return f"{read} ({labels.judged_on.format(rows_text(labels, c.judged_rows))})"
 
 
 def _context(finding: Finding, titles: dict[str, str]) -> str:

@@ -41,6 +41,9 @@ class AppConnector:
     blocked_connectors: set[str] = field(default_factory=set)
     # When set, requests from other addresses get 403 (IP restriction on the AppConnector).
     allowed_ips: tuple[str, ...] | None = None
+    # AFAS allows at most 8 parallel calls (reference section 5); more are refused with its
+    # catch-all error (how AFAS refuses them is not documented: inferred).
+    max_parallel_calls: int = 8
     # Profit 9's authentication type: classic token only, both (the switch-over), or OAuth only.
     auth_type: Literal["classic", "hybrid", "oauth"] = "classic"
     # The OAuth client Profit holds for this app connector (used when auth_type is not classic).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import json
 import logging
 import re
@@ -41,9 +42,9 @@ class SimulatorHost(Protocol):
 
     config: SimulatorConfig
 
-    def _enter(self) -> None: ...
+    def _enter(self, token: str) -> bool: ...
 
-    def _leave(self, record: RequestRecord) -> None: ...
+    def _leave(self, record: RequestRecord, token: str) -> None: ...
 
     def _rows_cache(self, connector_id: str, order_by: tuple[str, ...],
                     groups: tuple[tuple[Condition, ...], ...]) -> list[Row]: ...
@@ -111,6 +112,16 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("simulator: " + format, *args)
 
+    def handle_one_request(self) -> None:
+        try:
+            super().handle_one_request()
+        except ConnectionError:  # the client went away (a check stopped mid-request): no trace
+            self.close_connection = True
+
+    def finish(self) -> None:
+        with contextlib.suppress(ConnectionError):  # the same, noticed flushing the last answer
+            super().finish()
+
     def do_GET(self) -> None:
         self._form = b""
         self._handle()
@@ -123,7 +134,9 @@ class _Handler(BaseHTTPRequestHandler):
     def _handle(self) -> None:
         self._started = time.monotonic()
         self._recorded = False
-        self.sim._enter()
+        # Counted per Authorization header: AFAS limits the parallel calls of one token.
+        self._caller = self.headers.get("Authorization", "")
+        self._allowed = self.sim._enter(self._caller)
         split = urlsplit(self.path)
         path = unquote(split.path).lower().rstrip("/")
         self._record_key = (path[len(BASE_PATH):] if path.startswith(BASE_PATH) else path,
@@ -143,9 +156,13 @@ class _Handler(BaseHTTPRequestHandler):
         self._recorded = True
         path, query = self._record_key
         self.sim._leave(RequestRecord(path, query, status, self._started, time.monotonic(),
-                                      self._language, self.command))
+                                      self._language, self.command), self._caller)
 
     def _serve(self, path: str, query: str, language: str) -> None:
+        if not self._allowed:
+            # More parallel calls than AFAS allows per token: its catch-all error [INF].
+            self._send(500, self._error_body(Message.UNEXPECTED, language))
+            return
         if self.config.latency:
             time.sleep(self.config.latency)
         fault = self.config.take_fault(path)

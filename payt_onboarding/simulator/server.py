@@ -40,9 +40,13 @@ class SimulatorServer:
         self.requests: list[RequestRecord] = []
         self._lock = threading.Lock()
         self._in_flight = 0
+        self._per_token: dict[str, int] = {}
         self.max_in_flight = 0
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        server_class = type("_Server", (ThreadingHTTPServer,), {"address_family": family})
+        # socketserver's listen queue of 5 overflows when a client opens 7+ connections at once,
+        # and the client's connection retry then costs a second.
+        server_class = type("_Server", (ThreadingHTTPServer,),
+                            {"address_family": family, "request_queue_size": 128})
         self._httpd = server_class((host, port), _Handler)
         self._httpd.daemon_threads = True
         self._httpd.block_on_close = False
@@ -95,14 +99,18 @@ class SimulatorServer:
 
     # -- bookkeeping used by the handler -----------------------------------------------------
 
-    def _enter(self) -> None:
+    def _enter(self, token: str) -> bool:
+        """Count a request in; False when its token already has AFAS's limit in flight."""
         with self._lock:
             self._in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self._in_flight)
+            self._per_token[token] = self._per_token.get(token, 0) + 1
+            return self._per_token[token] <= self.config.app.max_parallel_calls
 
-    def _leave(self, record: RequestRecord) -> None:
+    def _leave(self, record: RequestRecord, token: str) -> None:
         with self._lock:
             self._in_flight -= 1
+            self._per_token[token] -= 1
             self.requests.append(record)
 
     def _query_rows(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from payt_onboarding.afas import errors
-from payt_onboarding.afas.client import RetryPolicy
+from payt_onboarding.afas.client import DEFAULT_MAX_IN_FLIGHT, RetryPolicy
 from payt_onboarding.afas.filters import Filter, Op
 from payt_onboarding.afas.models import RowsPage
 from payt_onboarding.simulator.config import Fault, Switches
@@ -288,16 +288,16 @@ def test_unreachable_port(simulator: Start) -> None:
 # -- concurrency -----------------------------------------------------------------------------
 
 
-def test_at_most_four_requests_in_flight(simulator: Start) -> None:
+def test_at_most_what_afas_allows_per_token_in_flight(simulator: Start) -> None:
     server = simulator("healthy", latency=0.05)
 
     async def many() -> None:
         async with make_client(server) as client:
             await asyncio.gather(*(client.rows(SALES_ENTRIES, skip=i, take=1,
-                                               order_by=["invoice_number"]) for i in range(16)))
+                                               order_by=["invoice_number"]) for i in range(20)))
 
     run(many())
-    assert server.max_in_flight == 4
+    assert server.max_in_flight == DEFAULT_MAX_IN_FLIGHT == 8
 
 
 def test_max_in_flight_is_configurable(simulator: Start) -> None:

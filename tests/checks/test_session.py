@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from payt_onboarding.checks.engine import CheckOptions, CheckSession, run_session
+from payt_onboarding.checks.engine import KEPT_ROWS, CheckOptions, CheckSession, run_session
 from payt_onboarding.report.model import Report
+from payt_onboarding.report.render_json import render_json
+from payt_onboarding.report.render_text import render_text
 from payt_onboarding.requirements.load import load_requirements
 from payt_onboarding.simulator.server import SimulatorServer
 from tests.support.afas import make_client, run
@@ -99,3 +101,26 @@ def test_one_connector_tested_again_replaces_only_its_result(simulator: Any) -> 
     assert "connector.missing" not in report.codes()
     assert next(c for c in report.connectors if c.role == role).status == "ok"
     assert report.verdict == session(healthy).report().verdict
+
+
+def test_a_mapping_after_a_full_scan_is_judged_on_the_kept_rows_and_says_so(
+        simulator: Any) -> None:
+    server = simulator("fields_missing", entries=KEPT_ROWS + 100)
+    checked = session(server, sample_size=None)
+    full = checked.report()
+    sales = next(c for c in full.connectors if c.role == SALES)
+    assert (sales.rows_sampled, sales.judged_rows) == (KEPT_ROWS + 100, None)
+
+    checked.remap(SALES, "invoice_due_date", "VervalDatum")
+    remapped = checked.report()
+    sales = next(c for c in remapped.connectors if c.role == SALES)
+    assert (sales.rows_sampled, sales.judged_rows) == (KEPT_ROWS + 100, KEPT_ROWS)
+    assert field(remapped, SALES, "invoice_due_date").status == "mapped"
+    assert all(c.judged_rows is None for c in remapped.connectors if c.role != SALES)
+    assert f'"judged_rows": {KEPT_ROWS}' in render_json(remapped)
+    assert f"koppeling beoordeeld op de eerste {KEPT_ROWS} rijen" in render_text(remapped)
+
+    checked.remap(SALES, "invoice_due_date", None)  # back to what was read: every row again
+    assert comparable(checked.report()) == comparable(full)
+    sales = next(c for c in checked.report().connectors if c.role == SALES)
+    assert sales.judged_rows is None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -285,3 +286,17 @@ def test_connectors_payt_does_not_have_are_refused(simulator: Start, path: str, 
     response = get(simulator("healthy"), path)
     assert response.status_code == 500
     assert word in response.json()["externalMessage"]
+
+
+def test_more_parallel_calls_than_afas_allows_per_token_are_refused(simulator: Start) -> None:
+    server = simulator("healthy", latency=0.5)
+    limit = server.config.app.max_parallel_calls
+    assert limit == 8  # reference section 5
+    with ThreadPoolExecutor(max_workers=limit + 4) as pool:
+        answers = list(pool.map(lambda _: get(server, "/metainfo"), range(limit + 4)))
+    statuses = sorted(a.status_code for a in answers)
+    assert statuses == [200] * limit + [500] * 4
+    refused = next(a for a in answers if a.status_code == 500).json()
+    assert refused["externalMessage"] == "Er is een onverwachte fout opgetreden."
+    # Answered calls free their place: the next ones are served again.
+    assert get(server, "/metainfo").status_code == 200

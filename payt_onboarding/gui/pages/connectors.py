@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -21,8 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from payt_onboarding.app.check import run_check_session
-from payt_onboarding.checks.engine import CheckSession
 from payt_onboarding.checks.progress import Cancellation, ProgressCallback, ProgressEvent
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
@@ -40,6 +39,9 @@ from payt_onboarding.report.labels import counted, duration
 from payt_onboarding.report.model import Finding, Report
 from payt_onboarding.report.render_text import finding_lines
 from payt_onboarding.requirements.load import RequirementsError, load_requirements
+
+if TYPE_CHECKING:
+    from payt_onboarding.checks.session import CheckSession
 
 COLUMNS = ("title", "connector", "status", "rows", "time", "findings")
 ROLE = Qt.ItemDataRole.UserRole
@@ -163,6 +165,8 @@ class ConnectorsPage(Page):
                 item.takeChildren()
 
         async def work(progress: ProgressCallback, cancel: Cancellation) -> CheckSession:
+            from payt_onboarding.app.check import run_check_session  # the engine, when used
+
             return await run_check_session(environment, token, requirements, options,
                                     progress=progress, cancel=cancel)
 

@@ -97,6 +97,11 @@ class MappingPage(Page):
         fields = QWidget()
         fields_layout = QVBoxLayout(fields)
         fields_layout.setContentsMargins(0, 0, 0, 0)
+        # After a full scan a new mapping is judged on the rows kept, not on every row read.
+        self.sample_note = QLabel()
+        self.sample_note.setWordWrap(True)
+        self.sample_note.hide()
+        fields_layout.addWidget(self.sample_note)
         fields_layout.addWidget(self.table, 1)
         fields_layout.addWidget(self.empty_note)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -161,6 +166,13 @@ class MappingPage(Page):
     def _fill_table(self) -> None:
         result = self._result()
         self.table.setRowCount(0)
+        judged = result.judged_rows if result is not None else None
+        self.sample_note.setVisible(judged is not None)
+        if judged is not None:
+            self.sample_note.setText(translate(
+                "MappingPage", "All {read} rows were read, but this mapping is judged on the "
+                "first {judged} only. Test again to judge it on every row.").format(
+                    read=result.rows_sampled if result else 0, judged=judged))
         if result is None:
             return
         if not result.connector_id:

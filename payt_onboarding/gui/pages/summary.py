@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QGuiApplication
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from payt_onboarding.app.saving import SavedProfile, save_checked_profile
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.report_pdf import render_pdf
@@ -32,9 +32,11 @@ from payt_onboarding.profile.files import atomic_write
 from payt_onboarding.profile.model import checked_name
 from payt_onboarding.profile.store import ProfileError, ProfileStore
 from payt_onboarding.report.model import Report
-from payt_onboarding.report.render_html import render_html
 from payt_onboarding.report.render_json import render_json
 from payt_onboarding.report.render_text import render_text
+
+if TYPE_CHECKING:
+    from payt_onboarding.app.saving import SavedProfile
 
 
 class SummaryPage(Page):
@@ -149,6 +151,8 @@ class SummaryPage(Page):
         self.notice.show_notice("running", translate("SummaryPage", "Saving…"))
 
         def work(progress: object, cancel: object) -> SavedProfile | str:
+            from payt_onboarding.app.saving import save_checked_profile  # the keyring, when used
+
             try:
                 return save_checked_profile(name, environment, token, options, requirements, report,
                                     render_json(report), remember_token=remember)
@@ -209,6 +213,8 @@ class SummaryPage(Page):
             path.with_suffix(".html")
         json_path = html_path.with_suffix(".json")
         pdf_path = html_path.with_suffix(".pdf")
+        from payt_onboarding.report.render_html import render_html  # jinja2, when used
+
         try:
             atomic_write(html_path, render_html(report).encode("utf-8"))
             atomic_write(json_path, render_json(report).encode("utf-8"))

@@ -3,6 +3,8 @@ connection test off the GUI thread; where the secret will be kept."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -20,17 +22,6 @@ from PySide6.QtWidgets import (
 from payt_onboarding.afas.credentials import CredentialInputError, Credentials, OAuthClient
 from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken, TokenFormatError
-from payt_onboarding.app.connection import Connection, probe_connection
-from payt_onboarding.app.credentials import (
-    StoredSecret,
-    StoredToken,
-    StoreStatus,
-    client_secret_account,
-    keyring_status,
-    load_stored_client_secret,
-    load_stored_token,
-    needs_confirmation,
-)
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.pages.oauth_fields import OAuthFields
@@ -38,6 +29,10 @@ from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import language, report_labels, translate
 from payt_onboarding.gui.widgets import Notice, with_help
 from payt_onboarding.report.labels import expiry
+
+if TYPE_CHECKING:
+    from payt_onboarding.app.connection import Connection
+    from payt_onboarding.app.credentials import StoredSecret, StoredToken, StoreStatus
 
 
 class TokenPage(Page):
@@ -128,6 +123,17 @@ class TokenPage(Page):
         self._kind()
 
     def initializePage(self) -> None:
+        # The keyring loads with this page, not with the wizard.
+        from payt_onboarding.app.credentials import (
+            StoredSecret,
+            StoredToken,
+            StoreStatus,
+            client_secret_account,
+            keyring_status,
+            load_stored_client_secret,
+            load_stored_token,
+        )
+
         if self.state.vault is None:
             self.jobs.start(lambda progress, cancel: keyring_status(), self._vault_found,
                             failed=lambda _: self._vault_found(StoreStatus(False, "none", "")))
@@ -177,6 +183,8 @@ class TokenPage(Page):
     def _may_send_stored_secret(self, environment: Environment) -> bool:
         """AFAS's own address, or the user says yes to another one: a profile may come from
         anyone, and its address would receive the stored token (or client secret)."""
+        from payt_onboarding.app.credentials import needs_confirmation
+
         if not needs_confirmation(environment):
             return True
         answer = QMessageBox.question(
@@ -289,6 +297,8 @@ class TokenPage(Page):
         self.facts.hide()
         self.notice.show_notice("running", translate("TokenPage", "Testing the connection…"))
         lang = self.state.language
+        from payt_onboarding.app.connection import probe_connection  # httpx, when used
+
         self.jobs.start(lambda progress, cancel: probe_connection(environment, token, lang),
                         self._tested, failed=self._failed)
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from payt_onboarding.checks.engine import EXPIRY_WARNING_DAYS
+from payt_onboarding.checks.expiry import EXPIRY_WARNING_DAYS
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState

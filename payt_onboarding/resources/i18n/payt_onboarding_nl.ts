@@ -324,6 +324,10 @@ Logbestand: {path}</translation>
         <translation>Oordeel nu: </translation>
     </message>
     <message>
+        <source>All {read} rows were read, but this mapping is judged on the first {judged} only. Test again to judge it on every row.</source>
+        <translation>Alle {read} rijen zijn gelezen, maar deze koppeling is alleen op de eerste {judged} beoordeeld. Test opnieuw om haar op elke rij te beoordelen.</translation>
+    </message>
+    <message>
         <source>This connector was not tested: the previous page says why.</source>
         <translation>Deze connector is niet getest: zie de vorige pagina voor de reden.</translation>
     </message>

@@ -1,0 +1,173 @@
+"""`check --all-rows` on a large client against raw httpx + json.loads paging the same data.
+
+The simulator runs in its own process (as `payt-onboarding simulator` would), so neither side
+shares a GIL or memory with it; each side runs in a fresh process too, so its peak RSS is its
+own. The baseline pages every connector of the check with the same page size, sort and number
+of connections, counting the rows and dropping them; the check folds every row into its report.
+Throughput is rows per second over all connectors; the ratio is check / baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+SIZES = (20_000, 50_000, 200_000)
+
+
+@dataclass(frozen=True)
+class Side:
+    seconds: float
+    rows: int
+    peak_rss_mib: float
+    verdict: str = ""
+    findings: tuple[str, ...] = ()
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows / self.seconds
+
+
+@contextmanager
+def simulator(entries: int, latency_ms: int = 0) -> Iterator[str]:
+    """A simulator process serving the healthy scenario with `entries` sales entries."""
+    process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "payt_onboarding", "simulator", "--port", "0",
+         "--entries", str(entries), "--latency-ms", str(latency_ms)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if match := re.search(r"URL\s+(\S+)", line):
+                url = match.group(1)
+                break
+        else:
+            raise RuntimeError("the simulator did not start")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _child(mode: str, url: str) -> Side:
+    output = subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "bench.full_scan", "--child", mode, url],
+        check=True, capture_output=True, text=True).stdout
+    return Side(**json.loads(output.splitlines()[-1]))
+
+
+# -- the two sides, each run in a child process ------------------------------------------------
+
+async def _check(url: str) -> dict[str, Any]:
+    from payt_onboarding.afas.client import AfasClient
+    from payt_onboarding.afas.environment import Environment
+    from payt_onboarding.afas.token import AfasToken
+    from payt_onboarding.checks.engine import CheckOptions, run_session
+    from payt_onboarding.requirements.load import load_requirements
+    from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
+
+    environment = Environment.parse(DEMO_UID, base_url=url)
+    async with AfasClient(environment, AfasToken.from_data(DEMO_TOKEN_DATA)) as client:
+        session = await run_session(client, load_requirements(), environment_name="production",
+                                    options=CheckOptions(sample_size=None, time_limit=3600))
+    report = session.report()
+    return {"rows": sum(c.rows_sampled for c in report.connectors), "verdict": report.verdict,
+            "findings": sorted(f"{f.code} ({f.role})" for f in report.findings)}
+
+
+async def _raw(url: str) -> dict[str, Any]:
+    import httpx
+
+    from payt_onboarding.afas.client import DEFAULT_MAX_IN_FLIGHT
+    from payt_onboarding.afas.token import AfasToken
+    from payt_onboarding.checks.connector import PAGE_SIZE
+    from payt_onboarding.requirements.load import load_requirements
+    from payt_onboarding.simulator.config import DEMO_TOKEN_DATA
+
+    header = AfasToken.from_data(DEMO_TOKEN_DATA).authorization_header()
+    limits = httpx.Limits(max_connections=DEFAULT_MAX_IN_FLIGHT)
+    async with httpx.AsyncClient(base_url=url, headers={"Authorization": header},
+                                 limits=limits, timeout=120) as http:
+        async def read(connector: str, order: Sequence[str]) -> int:
+            count = 0
+            while True:
+                response = await http.get(f"/connectors/{connector}", params={
+                    "skip": count, "take": PAGE_SIZE, "orderbyfieldids": ",".join(order)})
+                rows = json.loads(response.content)["rows"]
+                count += len(rows)
+                if len(rows) < PAGE_SIZE:
+                    return count
+
+        # The healthy scenario names every field as Payt does: the check sorts the same way.
+        counts = await asyncio.gather(*(read(c.connector, c.sort)
+                                        for c in load_requirements().connectors))
+    return {"rows": sum(counts)}
+
+
+def _run_child(mode: str, url: str) -> None:
+    started = time.perf_counter()
+    result = asyncio.run(_check(url) if mode == "check" else _raw(url))
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(json.dumps({"seconds": seconds, "peak_rss_mib": peak, **result}))
+
+
+# -- the benchmark ---------------------------------------------------------------------------
+
+def measure(sizes: Sequence[int]) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    for entries in sizes:
+        with simulator(entries) as url:
+            _child("raw", url)  # warms the simulator's sorted tables for both sides
+            raw = _child("raw", url)
+            check = _child("check", url)
+        assert check.rows == raw.rows, (check.rows, raw.rows)
+        ratio = check.rows_per_second / raw.rows_per_second
+        results[str(entries)] = {
+            "rows": check.rows, "verdict": check.verdict, "findings": list(check.findings),
+            "check_seconds": round(check.seconds, 2), "raw_seconds": round(raw.seconds, 2),
+            "check_rows_per_second": round(check.rows_per_second),
+            "raw_rows_per_second": round(raw.rows_per_second),
+            "throughput_ratio": round(ratio, 3),
+            "check_peak_rss_mib": round(check.peak_rss_mib, 1),
+            "raw_peak_rss_mib": round(raw.peak_rss_mib, 1)}
+        print(f"  {entries:>7} entries, {check.rows:>7} rows: check {check.seconds:6.1f} s "
+              f"({check.rows_per_second:>7,.0f} rows/s), raw httpx {raw.seconds:6.1f} s "
+              f"({raw.rows_per_second:>7,.0f} rows/s), ratio {ratio:.2f}; peak RSS check "
+              f"{check.peak_rss_mib:.0f} MiB, raw {raw.peak_rss_mib:.0f} MiB; verdict "
+              f"{check.verdict}", flush=True)
+    smallest, largest = str(min(sizes)), str(max(sizes))
+    if smallest != largest:
+        growth = (results[largest]["check_peak_rss_mib"]
+                  / results[smallest]["check_peak_rss_mib"])
+        results["rss_growth"] = round(growth, 2)
+        print(f"  check peak RSS at {largest} entries / at {smallest}: {growth:.2f}")
+    return results
+
+
+def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(prog="python -m bench.full_scan")
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--child", nargs=2, metavar=("MODE", "URL"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        _run_child(*args.child)
+        return {}
+    print("check --all-rows against raw httpx + json.loads paging (simulator in its own "
+          f"process, {os.cpu_count()} CPUs):")
+    return measure(args.sizes)
+
+
+if __name__ == "__main__":
+    main()
