@@ -46,10 +46,16 @@ class PlainHttpPin:
         self._host = url.host
         self._port = url.port or 80
         self._netloc = url.netloc.decode("ascii")
+        self._lock = asyncio.Lock()  # one lookup, however many requests start at once
 
     async def apply(self, http: httpx.AsyncClient) -> None:
         if not self._needed:
             return
+        async with self._lock:
+            if self._needed:
+                await self._pin(http)
+
+    async def _pin(self, http: httpx.AsyncClient) -> None:
         try:
             addresses = await resolve(self._host, self._port)
         except (OSError, UnicodeError):

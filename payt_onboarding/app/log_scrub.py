@@ -83,11 +83,11 @@ def remember_client_secret(secret: ClientSecret) -> None:
 def scrub(text: str) -> str:
     with _lock:
         scrubber, forms = _scrubber, sorted(_forms, key=len, reverse=True)
+    for pattern in _PATTERNS:  # first: a whole `AfasToken …` header becomes one blank
+        text = pattern.sub(BLANK, text)
     text = scrubber.text(text)
     for form in forms:
         text = text.replace(form, BLANK)
-    for pattern in _PATTERNS:
-        text = pattern.sub(BLANK, text)
     return text
 
 

@@ -57,7 +57,7 @@ def run_check(url: str, tmp_path: Path, *extra: str) -> tuple[int, dict[str, Any
     with err.open("wb") as err_file:
         child = subprocess.Popen(
             [*CHECK, "--uid", DEMO_UID, "--base-url", url, "--format", "json", "--output",
-             str(out), "--time-limit", str(TIME_LIMIT_S), *extra],
+             str(out), "--time-limit", str(TIME_LIMIT_S), *extra],  # a later one wins
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err_file, env=env,
             cwd=tmp_path, preexec_fn=_ceiling)
         _, status, usage = os.wait4(child.pid, 0)
@@ -78,7 +78,7 @@ def test_an_attack_ends_in_a_report_with_a_finding(
 ) -> None:
     if attack == "gzip_bomb":
         gzip_bomb()  # made before the clock starts
-    extra = ["--all-rows"] if attack in ("ignore_skip", "endless_pages") else []
+    extra = ["--all-rows"] if attack == "ignore_skip" else []
     with HostileServer(upstream, attack) as server:
         code, report, stderr, peak_kb, seconds = run_check(server.url, tmp_path, *extra)
     print(f"{attack}: exit {code}, peak RSS {peak_kb / 1024:.0f} MB, {seconds:.1f} s")
@@ -88,3 +88,20 @@ def test_an_attack_ends_in_a_report_with_a_finding(
     assert "connection.response_too_large" in codes, codes
     assert peak_kb < PEAK_RSS_LIMIT_KB
     assert seconds < TIME_LIMIT_S
+
+
+def test_an_endless_full_scan_ends_at_the_time_limit(
+    upstream: SimulatorServer, tmp_path: Path
+) -> None:
+    # --all-rows streams the big tables page by page and keeps few rows: a server that never
+    # stops sending new full pages is bounded by the check's time limit, not by memory.
+    with HostileServer(upstream, "endless_pages") as server:
+        code, report, stderr, peak_kb, seconds = run_check(
+            server.url, tmp_path, "--all-rows", "--time-limit", "15")
+    print(f"endless full scan: exit {code}, peak RSS {peak_kb / 1024:.0f} MB, {seconds:.1f} s")
+    assert code == 2, stderr
+    codes = {f["code"] for f in report["findings"]}
+    assert {"check.timed_out", "connection.response_too_large"} <= codes, codes
+    assert report["cancelled"] is True
+    assert peak_kb < PEAK_RSS_LIMIT_KB
+    assert seconds < 15 + 10
