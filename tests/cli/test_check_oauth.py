@@ -187,16 +187,23 @@ def _keyring_entries(account: str, delete: bool = False) -> list[str]:
 @pytest.mark.secret_service
 def test_a_profile_rechecked_with_the_secret_from_the_secret_service(
         secret_service: None, sim: Any) -> None:
-    account = f"{DEMO_UID}-production:{DEMO_CLIENT_ID}"
+    from payt_onboarding.afas.environment import Environment
+
+    server = sim("oauth_healthy")
+    # Bound to the simulator's address, like the token's entry.
+    account = f"{Environment.parse(DEMO_UID, base_url=server.url).keyring_account}:" \
+        f"{DEMO_CLIENT_ID}"
     _keyring_entries(account, delete=True)
     try:
-        code, first, err = check(sim("oauth_healthy"), "--client-id", DEMO_CLIENT_ID,
+        code, first, err = check(server, "--client-id", DEMO_CLIENT_ID,
                                  "--client-secret-stdin", "--save-profile", PROFILE,
                                  stdin=DEMO_CLIENT_SECRET, keyring=None)
         assert code == 0 and "the client secret is in Secret Service" in err, err
         assert _keyring_entries(account) == [DEMO_CLIENT_SECRET]
         assert saved_profile()["oauth"]["stored"]["account"] == account
-        again_code, again, err = check(None, "--profile", PROFILE, keyring=None)
+        # The simulator is not AFAS's own address: the stored secret goes there on request.
+        again_code, again, err = check(None, "--profile", PROFILE, "--trust-base-url",
+                                       keyring=None)
         assert again_code == 0, err
         assert again["target"]["auth"] == first["target"]["auth"] == "oauth_client_secret"
     finally:
