@@ -4,6 +4,7 @@ Qt's own buttons and dialogs from Qt's qtbase catalogue, the report's words from
 
 from __future__ import annotations
 
+import sys
 from importlib.resources import as_file, files
 from importlib.resources.abc import Traversable
 
@@ -60,3 +61,25 @@ def translate(context: str, text: str) -> str:
 def report_labels() -> Labels:
     """The report's vocabulary (verdicts, statuses, severities) in the wizard's language."""
     return labels_for(_language)
+
+
+def keyring_name(name: str) -> str:
+    """The keyring's name as this OS calls it in the wizard's language ("Windows
+    Referentiebeheer"); a backend we do not know by name as the keyring library names it."""
+    known = {
+        "Windows Credential Manager": translate("Keyring", "Windows Credential Manager"),
+        "macOS Keychain": translate("Keyring", "macOS Keychain"),
+        "Secret Service (GNOME Keyring / KWallet)": translate("Keyring", "GNOME Keyring / KWallet"),
+        "Secret Service via libsecret (GNOME Keyring / KWallet)":
+            translate("Keyring", "GNOME Keyring / KWallet"),
+    }
+    return known.get(name, name)
+
+
+def system_keyring_example() -> str:
+    """The password vault this OS has, to name where there is none usable."""
+    if sys.platform == "win32":
+        return translate("Keyring", "Windows Credential Manager")
+    if sys.platform == "darwin":
+        return translate("Keyring", "macOS Keychain")
+    return translate("Keyring", "GNOME Keyring or KWallet")

@@ -23,6 +23,7 @@ from tests.support.wizard import (
     child_texts,
     click_next,
     current_report,
+    next_button,
     notice_has,
     save_profile,
     top_items,
@@ -58,6 +59,13 @@ def test_a_failing_environment_says_why_and_saves_a_draft(
     tested = token.notice.status
     assert token.notice.isVisible()
     said = token.notice.text.text()
+    if scenario == "token_rejected":
+        # Refused by AFAS: Next waits for other credentials, and says so.
+        assert not next_button(wizard).isEnabled()
+        assert notice_has(token.notice, "Volgende kan pas als AFAS de inloggegevens accepteert")
+        # Not tested first, Next goes on, and the connectors page says plainly what that does.
+        wizard = wizards(simulator(scenario))
+        walk_to_token(qtbot, wizard)
     click_next(qtbot, wizard)
     assert wizard.currentPage() is wizard.connectors
     wait_check(qtbot, wizard)

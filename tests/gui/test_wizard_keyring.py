@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from payt_onboarding.afas.environment import Environment
+from payt_onboarding.gui.texts import keyring_name
 from payt_onboarding.profile.secrets import SERVICE, TokenVault
 from payt_onboarding.simulator.config import DEMO_UID
 from tests.support.keyring_session import purge
@@ -54,12 +55,15 @@ def test_the_token_goes_to_the_keyring_and_comes_back_with_the_profile(
     walk_to_summary(qtbot, first)
     vault = first.state.vault
     assert vault is not None and vault.usable, vault
-    assert vault.name in first.token.remember.text() and first.token.remember.isChecked()
+    # Named as the OS names it, in Dutch: GNOME-sleutelbos / KWallet for the Secret Service.
+    assert keyring_name(vault.name) == "GNOME-sleutelbos / KWallet"
+    assert keyring_name(vault.name) in first.token.remember.text()
+    assert first.token.remember.isChecked()
     assert first.state.remember_token
     save_profile(qtbot, first)
     saved = first.summary.saved
     assert saved is not None and saved.token == "keyring" and not saved.draft
-    assert notice_has(first.summary.notice, vault.name)
+    assert notice_has(first.summary.notice, keyring_name(vault.name))
     assert TokenVault().load(account) == TOKEN  # in the real keyring, as the token itself
     assert saved.profile.token is not None and saved.profile.token.account == account
     first.close()
@@ -75,7 +79,7 @@ def test_the_token_goes_to_the_keyring_and_comes_back_with_the_profile(
     wait_idle(qtbot, again)  # read from the keyring off the GUI thread
     assert [server.url in text for _, text in questions.asked] == [True]
     assert token.token == TOKEN
-    assert notice_has(token.notice, "Token uit de sleutelbos geladen.")
+    assert notice_has(token.notice, "Token uit de wachtwoordkluis geladen.")
     click_next(qtbot, again)
     wait_check(qtbot, again)
     assert again.state.session is not None

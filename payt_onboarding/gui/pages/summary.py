@@ -26,7 +26,7 @@ from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.report_pdf import render_pdf
 from payt_onboarding.gui.report_view import report_html
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import report_labels, translate
+from payt_onboarding.gui.texts import keyring_name, report_labels, translate
 from payt_onboarding.gui.widgets import Notice, VerdictBanner, counts, heading
 from payt_onboarding.profile.files import atomic_write
 from payt_onboarding.profile.model import checked_name
@@ -120,7 +120,7 @@ class SummaryPage(Page):
                                               "not kept (as chosen on the token page)."))
         elif vault is not None and vault.usable:
             self.token_note.setText(
-                translate("SummaryPage", "kept in {name}.").format(name=vault.name))
+                translate("SummaryPage", "kept in {name}.").format(name=keyring_name(vault.name)))
         else:
             self.token_note.setText(translate("SummaryPage",
                                               "for this session only: there is no usable "
@@ -242,7 +242,7 @@ def _where_kept(result: SavedProfile) -> str:
     if result.secret == "client_secret":
         return {
             "keyring": translate("SummaryPage", "The client secret is in {store_name}.").format(
-                store_name=result.store_name),
+                store_name=keyring_name(result.store_name)),
             "memory": translate("SummaryPage",
                                 "The client secret is kept for this session only (no keyring)."),
             "rejected": translate("SummaryPage",
@@ -253,7 +253,7 @@ def _where_kept(result: SavedProfile) -> str:
         }[result.token]
     return {
         "keyring": translate("SummaryPage", "The token is in {store_name}.").format(
-            store_name=result.store_name),
+            store_name=keyring_name(result.store_name)),
         "memory": translate("SummaryPage",
                             "The token is kept for this session only (no keyring)."),
         "rejected": translate("SummaryPage", "The token was NOT kept: AFAS did not accept it."),

@@ -26,7 +26,13 @@ from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.pages.oauth_fields import OAuthFields
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import language, report_labels, translate
+from payt_onboarding.gui.texts import (
+    keyring_name,
+    language,
+    report_labels,
+    system_keyring_example,
+    translate,
+)
 from payt_onboarding.gui.widgets import Notice, with_help
 from payt_onboarding.report.labels import expiry
 
@@ -120,6 +126,7 @@ class TokenPage(Page):
         self.reveal.toggled.connect(self._reveal)
         self.test.clicked.connect(self._test)
         self._filled_for: object = None
+        self.refused: tuple[object, object] | None = None  # what AFAS refused at the last test
         self._kind()
 
     def initializePage(self) -> None:
@@ -170,6 +177,7 @@ class TokenPage(Page):
             self.oauth.fill(prefill)
         elif isinstance(prefill, AfasToken) and profile is None:
             self.entry.setText(prefill.xml())
+            self.entry.setCursorPosition(0)  # the start in view: no half mask dot at the edge
         self._changed()
         if refused:
             self.notice.show_notice("info", translate(
@@ -212,11 +220,10 @@ class TokenPage(Page):
         else:
             self.remember.setChecked(False)
             self.remember.setEnabled(False)
-            self.store_note.setText(translate("TokenPage",
-                                              "There is no usable keyring (such as Windows "
-                                              "Credential Manager) on this computer: the token "
-                                              "or client secret is kept only while this window "
-                                              "is open."))
+            self.store_note.setText(translate(
+                "TokenPage", "There is no usable password vault ({example}) on this computer: "
+                "the token or client secret is kept only while this window is open.")
+                .format(example=system_keyring_example()))
             self.store_note.setToolTip(status.reason)
             self.store_note.show()
 
@@ -224,6 +231,7 @@ class TokenPage(Page):
         token = result.token
         if token is not None:
             self.entry.setText(token.xml())
+            self.entry.setCursorPosition(0)
             self.notice.show_notice("ok", translate("TokenPage", "Token loaded from the keyring."))
         else:
             self.notice.show_notice("warning", translate("TokenPage",
@@ -247,7 +255,7 @@ class TokenPage(Page):
         if status.usable:
             text = (translate("TokenPage", "&Remember the client secret in {name}") if oauth
                     else translate("TokenPage", "&Remember the token in {name}"))
-            self.remember.setText(text.format(name=status.name))
+            self.remember.setText(text.format(name=keyring_name(status.name)))
         else:
             self.remember.setText(translate("TokenPage", "&Remember the client secret") if oauth
                                   else translate("TokenPage", "&Remember the token"))
@@ -305,9 +313,14 @@ class TokenPage(Page):
     def _tested(self, result: Connection) -> None:
         self.test.setEnabled(self.token is not None)
         if result.info is None:
+            # These credentials for this environment are refused: Next waits for others.
+            self.refused = (self.state.environment, self.token)
             finding = result.findings[0]
-            self.notice.show_notice("error", finding.message,
-                                    translate("TokenPage", "What to do: ") + finding.hint)
+            self.notice.show_notice(
+                "error", finding.message, translate("TokenPage", "What to do: ") + finding.hint
+                + "\n" + translate("TokenPage", "Next is possible once AFAS accepts the "
+                                                 "credentials: change them and test again."))
+            self.completeChanged.emit()
             return
         info, grant = result.info, result.grant
         values = {"envid": info.envid, "app_name": info.app_name, "user_group": info.group,
@@ -339,9 +352,11 @@ class TokenPage(Page):
             "error", translate("TokenPage", "The test failed unexpectedly."), kind)
 
     def isComplete(self) -> bool:
-        return self.token is not None
+        return self.token is not None and self.refused != (self.state.environment, self.token)
 
     def validatePage(self) -> bool:
+        if not self.isComplete():
+            return False
         self.state.token = self.token
         # Without a usable keyring the vault keeps it in memory, for this session only.
         vault = self.state.vault

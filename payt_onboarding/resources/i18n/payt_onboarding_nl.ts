@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>Keyring:</source>
-        <translation>Sleutelbos:</translation>
+        <translation>Wachtwoordkluis:</translation>
     </message>
     <message>
         <source>Log folder:</source>
@@ -49,7 +49,7 @@
     </message>
     <message>
         <source>Versions, system, keyring and the last check&apos;s outcome, for an e-mail to Payt. Never the token.</source>
-        <translation>Versies, systeem, sleutelbos en de uitkomst van de laatste controle, voor een e-mail aan Payt. Nooit het token.</translation>
+        <translation>Versies, systeem, wachtwoordkluis en de uitkomst van de laatste controle, voor een e-mail aan Payt. Nooit het token.</translation>
     </message>
     <message>
         <source>looking…</source>
@@ -239,6 +239,25 @@ Logbestand: {path}</translation>
     <message>
         <source>&amp;Copy details</source>
         <translation>&amp;Details kopiëren</translation>
+    </message>
+</context>
+<context>
+    <name>Keyring</name>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>Windows Referentiebeheer</translation>
+    </message>
+    <message>
+        <source>macOS Keychain</source>
+        <translation>macOS-sleutelhanger</translation>
+    </message>
+    <message>
+        <source>GNOME Keyring / KWallet</source>
+        <translation>GNOME-sleutelbos / KWallet</translation>
+    </message>
+    <message>
+        <source>GNOME Keyring or KWallet</source>
+        <translation>GNOME-sleutelbos of KWallet</translation>
     </message>
 </context>
 <context>
@@ -503,7 +522,7 @@ Logbestand: {path}</translation>
     </message>
     <message>
         <source>for this session only: there is no usable keyring.</source>
-        <translation>alleen voor deze sessie: er is geen bruikbare sleutelbos.</translation>
+        <translation>alleen voor deze sessie: er is geen bruikbare wachtwoordkluis.</translation>
     </message>
     <message>
         <source>The name is empty: for example the client&apos;s company name.</source>
@@ -539,7 +558,7 @@ Logbestand: {path}</translation>
     </message>
     <message>
         <source>The client secret is kept for this session only (no keyring).</source>
-        <translation>Het client-secret is alleen voor deze sessie bewaard (geen sleutelbos).</translation>
+        <translation>Het client-secret is alleen voor deze sessie bewaard (geen wachtwoordkluis).</translation>
     </message>
     <message>
         <source>The client secret was NOT kept: AFAS did not accept it.</source>
@@ -559,7 +578,7 @@ Logbestand: {path}</translation>
     </message>
     <message>
         <source>The token is kept for this session only (no keyring).</source>
-        <translation>Het token is alleen voor deze sessie bewaard (geen sleutelbos).</translation>
+        <translation>Het token is alleen voor deze sessie bewaard (geen wachtwoordkluis).</translation>
     </message>
     <message>
         <source>The token was NOT kept: AFAS did not accept it.</source>
@@ -642,7 +661,7 @@ Logbestand: {path}</translation>
     </message>
     <message>
         <source>&amp;Remember the token (looking for the keyring…)</source>
-        <translation>Token &amp;onthouden (de sleutelbos wordt gezocht…)</translation>
+        <translation>Token &amp;onthouden (de wachtwoordkluis wordt gezocht…)</translation>
     </message>
     <message>
         <source>Test &amp;connection</source>
@@ -654,11 +673,11 @@ Logbestand: {path}</translation>
     </message>
     <message>
         <source>Reading the client secret from the keyring…</source>
-        <translation>Client-secret wordt opgehaald uit de sleutelbos…</translation>
+        <translation>Client-secret wordt opgehaald uit de wachtwoordkluis…</translation>
     </message>
     <message>
         <source>Reading the token from the keyring…</source>
-        <translation>Token wordt opgehaald uit de sleutelbos…</translation>
+        <translation>Token wordt opgehaald uit de wachtwoordkluis…</translation>
     </message>
     <message>
         <source>The stored token or client secret was not used for this address: paste it to test it there.</source>
@@ -681,10 +700,6 @@ Only continue if you trust this address, for example your own simulator.</source
 Ga alleen door als u dit adres vertrouwt, bijvoorbeeld uw eigen simulator.</translation>
     </message>
     <message>
-        <source>There is no usable keyring (such as Windows Credential Manager) on this computer: the token or client secret is kept only while this window is open.</source>
-        <translation>Er is geen bruikbare sleutelbos (zoals Windows Referentiebeheer) op deze computer: het token of client-secret blijft alleen bewaard zolang dit venster open is.</translation>
-    </message>
-    <message>
         <source>&amp;Remember the client secret in {name}</source>
         <translation>Client-secret &amp;onthouden in {name}</translation>
     </message>
@@ -702,7 +717,11 @@ Ga alleen door als u dit adres vertrouwt, bijvoorbeeld uw eigen simulator.</tran
     </message>
     <message>
         <source>Token loaded from the keyring.</source>
-        <translation>Token uit de sleutelbos geladen.</translation>
+        <translation>Token uit de wachtwoordkluis geladen.</translation>
+    </message>
+    <message>
+        <source>There is no usable password vault ({example}) on this computer: the token or client secret is kept only while this window is open.</source>
+        <translation>Er is geen bruikbare wachtwoordkluis van het systeem ({example}) op deze computer: het token of client-secret blijft alleen bewaard zolang dit venster open is.</translation>
     </message>
     <message>
         <source>The saved token was not found. Paste the token again.</source>
@@ -710,7 +729,7 @@ Ga alleen door als u dit adres vertrouwt, bijvoorbeeld uw eigen simulator.</tran
     </message>
     <message>
         <source>Client secret loaded from the keyring.</source>
-        <translation>Client-secret uit de sleutelbos geladen.</translation>
+        <translation>Client-secret uit de wachtwoordkluis geladen.</translation>
     </message>
     <message>
         <source>The saved client secret was not found. Paste it again.</source>
@@ -735,6 +754,10 @@ Ga alleen door als u dit adres vertrouwt, bijvoorbeeld uw eigen simulator.</tran
     <message>
         <source>What to do: </source>
         <translation>Wat te doen: </translation>
+    </message>
+    <message>
+        <source>Next is possible once AFAS accepts the credentials: change them and test again.</source>
+        <translation>Volgende kan pas als AFAS de inloggegevens accepteert: pas ze aan en test opnieuw.</translation>
     </message>
     <message>
         <source>{kind}, valid {minutes} min ({method})</source>
