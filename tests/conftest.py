@@ -54,6 +54,21 @@ def isolated_log(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     yield from _isolated(LOG_DIR_ENV, tmp_path_factory.mktemp("logs"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def dutch_by_default() -> Iterator[None]:
+    """The tests expect Dutch where no language is asked for, as on a Dutch computer: the
+    default otherwise follows the system (tests/cli/test_language.py tests that)."""
+    from payt_onboarding.cli.language import LANGUAGE_ENV
+
+    previous = os.environ.get(LANGUAGE_ENV)
+    os.environ[LANGUAGE_ENV] = "nl"
+    yield
+    if previous is None:
+        os.environ.pop(LANGUAGE_ENV, None)
+    else:
+        os.environ[LANGUAGE_ENV] = previous
+
+
 @pytest.fixture(autouse=True)
 def no_token_in_logs() -> Iterator[None]:
     handler = RecordAll()

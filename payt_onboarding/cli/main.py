@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from payt_onboarding import __version__
 from payt_onboarding.cli import exit_codes
+from payt_onboarding.cli.language import resolve_language
 from payt_onboarding.cli.logs import FILE_ONLY, start_logging
 from payt_onboarding.cli.parser import build_parser
 from payt_onboarding.cli.streams import silence_stdout, utf8_when_redirected
@@ -21,6 +22,9 @@ log = logging.getLogger("payt_onboarding")
 def main(argv: Sequence[str] | None = None) -> int:
     utf8_when_redirected()
     args = build_parser().parse_args(argv)
+    # One language for the whole run, wherever --language stood on the line.
+    args.language = args.gui_language = resolve_language(
+        getattr(args, "language", None), args.gui_language)
     log_path = start_logging(verbose=getattr(args, "verbose", False),
                              debug=getattr(args, "debug_log", False))
     log.info("payt-onboarding %s: %s", __version__,

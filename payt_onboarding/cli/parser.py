@@ -45,9 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "store, keyring, a check against the built-in simulator) and exit")
     parser.add_argument("--verbose", dest="debug_log", action="store_true",
                         help="write DEBUG lines to the log file too")
-    parser.add_argument("--language", dest="gui_language", choices=LANGUAGES, default="nl",
-                        help="language of the wizard, which opens without a command "
-                        "(default nl)")
+    parser.add_argument("--language", dest="gui_language", choices=LANGUAGES, default=None,
+                        help="language of the reports, the findings and the wizard; also after "
+                        "a command (default: $PAYT_ONBOARDING_LANGUAGE, else the system's: "
+                        "Dutch for nl_*, else English)")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
     _add_simulator(commands)
     _add_check(commands)
@@ -120,8 +121,8 @@ def _add_check(commands: _Commands[Any]) -> None:
                         help="read every row of every connector instead of a sample")
     check.add_argument("--requirements", metavar="FILE",
                        help="Payt requirements file (default: the built-in one)")
-    check.add_argument("--language", choices=LANGUAGES, default="nl",
-                       help="language of the report (default nl)")
+    check.add_argument("--language", choices=LANGUAGES, default=None,
+                       help="language of the report (default: as payt-onboarding --language)")
     check.add_argument("--time-limit", type=_seconds, default=120, metavar="SECONDS",
                        help="stop the whole check after this long (default 120)")
     check.add_argument("--map", type=_mapping, action="append", metavar="ROLE.FIELD=AFAS_FIELD",
@@ -177,8 +178,9 @@ def _add_demo(commands: _Commands[Any]) -> None:
         help="open the wizard against the built-in simulator, no AFAS account needed",
     )
     _add_scenario(demo)
-    demo.add_argument("--language", choices=LANGUAGES, default="nl",
-                      help="language of the wizard and the report (default nl)")
+    demo.add_argument("--language", choices=LANGUAGES, default=None,
+                      help="language of the wizard and the report (default: as "
+                      "payt-onboarding --language)")
     demo.add_argument("--text", action="store_true",
                       help="no window: run the check and print the report, as 'check' does")
     _add_verbose(demo)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from payt_onboarding.cli import exit_codes
 from payt_onboarding.cli.display import has_screen
+from payt_onboarding.cli.language import resolve_language
 from payt_onboarding.cli.logs import start_logging
 from payt_onboarding.gui.state import Prefill
 from payt_onboarding.vocabulary import Language
@@ -36,8 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(prog="payt-onboarding-wizard")
-    parser.add_argument("--language", choices=("nl", "en"), default="nl")
+    parser.add_argument("--language", choices=("nl", "en"), default=None)
     parser.add_argument("--verbose", action="store_true", help="DEBUG lines in the log file")
     args = parser.parse_args(argv)
     start_logging(debug=args.verbose)
-    return launch_wizard(args.language)
+    return launch_wizard(resolve_language(args.language))
