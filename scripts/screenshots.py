@@ -152,8 +152,10 @@ def main() -> int:
         shoot(scenario, int(scale), tuple(pages.split(",")))
         return 0
     OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as config:
-        for language in args.language or ("nl", "en"):
+    for language in args.language or ("nl", "en"):
+        # A config directory per language: the first shot saves a profile, which a second
+        # language's save would otherwise have to confirm replacing (a modal dialog).
+        with tempfile.TemporaryDirectory() as config:
             for scenario, scale, pages in SHOTS:
                 if args.only and scenario != args.only:
                     continue
