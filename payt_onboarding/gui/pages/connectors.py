@@ -121,6 +121,7 @@ class ConnectorsPage(Page):
         self.copy_one.triggered.connect(self.copy_selected)
         self.copy_all.triggered.connect(self.copy_everything)
         self.running: Cancellation | None = None
+        self.shown: Report | None = None
         self.items: dict[str, QTreeWidgetItem] = {}
 
     # -- running -------------------------------------------------------------------------------
@@ -148,6 +149,7 @@ class ConnectorsPage(Page):
             options = dataclasses.replace(options, roles=frozenset({role}))
         else:
             self._rows()
+            self.shown = None  # no finding of the last check shows under the new one
         requirements = self.state.requirements
         self.notice.clear()
         self.banner.hide()
@@ -241,6 +243,7 @@ class ConnectorsPage(Page):
             self._set_status(item, "waiting")
 
     def _show(self, report: Report) -> None:
+        self.shown = report  # what the tree and the details show; built once per result
         if set(self.items) != {c.role for c in report.connectors}:
             self._rows()
         w = report_labels()
@@ -308,8 +311,7 @@ class ConnectorsPage(Page):
         return [f for f in self._report_findings() if f.role == role]
 
     def _report_findings(self) -> list[Finding]:
-        session = self.state.session
-        return list(session.report().findings) if session is not None else []
+        return list(self.shown.findings) if self.shown is not None else []
 
     def _detail(self) -> None:
         """The selected connector's findings (or the selected one) in full, hint and examples
@@ -318,9 +320,9 @@ class ConnectorsPage(Page):
         if not self.tree.selectedItems():
             failed = {role for role, item in self.items.items() if item.isExpanded()}
             findings = [f for f in self._report_findings() if f.role in failed]
-        session = self.state.session
-        self.details.setHtml("".join(finding_html(f, session.report()) for f in findings)
-                             if session is not None else "")
+        shown = self.shown
+        self.details.setHtml("".join(finding_html(f, shown) for f in findings)
+                             if shown is not None else "")
 
     def copy_selected(self) -> None:
         self._copy(self._selected_findings() or self._report_findings())
@@ -329,10 +331,9 @@ class ConnectorsPage(Page):
         self._copy(self._report_findings())
 
     def _copy(self, findings: list[Finding]) -> None:
-        session = self.state.session
-        if not findings or session is None:
+        if not findings or self.shown is None:
             return
-        titles = {c.role: c.title for c in session.report().connectors if c.title}
+        titles = {c.role: c.title for c in self.shown.connectors if c.title}
         text = "\n\n".join("\n".join(line.strip() for line in
                                       finding_lines(f, report_labels(), titles, width=10_000))
                             for f in findings)
