@@ -24,12 +24,17 @@ async def run_check_session(
     cancel: Cancellation | None = None,
 ) -> CheckSession:
     # What lives before a check (modules, schemas, the wizard's widgets, earlier sessions)
-    # lives on: out of the cyclic collector's sight, its full passes during the check walk only
-    # what the check makes. They held the GIL for up to 100 ms, stalling the wizard that long.
+    # is out of the cyclic collector's sight while the check runs, so its full passes walk only
+    # what the check makes: they held the GIL for up to 100 ms, stalling the wizard that long.
+    # Unfrozen afterwards, or every check would make the garbage of the one before immortal.
     gc.freeze()
-    async with open_client(environment, credentials, options.language) as client:
-        return await run_session(client, requirements, environment_name=environment.kind.value,
-                                 options=options, progress=progress, cancel=cancel)
+    try:
+        async with open_client(environment, credentials, options.language) as client:
+            return await run_session(client, requirements,
+                                     environment_name=environment.kind.value,
+                                     options=options, progress=progress, cancel=cancel)
+    finally:
+        gc.unfreeze()
 
 
 async def check_environment(
