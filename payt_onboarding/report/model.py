@@ -96,6 +96,33 @@ class Finding(_Model):
     examples: tuple[str, ...] = Field(default=(), max_length=MAX_EXAMPLES)
 
 
+ChangeKind = Literal[
+    "connector_added", "connector_removed", "connector_renamed", "connector_version",
+    "field_added", "field_removed", "field_retyped", "mapping_unresolved",
+    "finding_new", "finding_resolved", "fill_rate_dropped",
+    "expiry_moved", "expiry_soon",
+]
+
+
+class Change(_Model):
+    """One difference between the profile's saved validation and this check (issue 16)."""
+
+    kind: ChangeKind
+    role: str | None = None
+    field: str | None = None
+    before: str | None = None
+    after: str | None = None
+    message: str  # in the report's language
+
+
+class SinceLastValidation(_Model):
+    """What changed since the validation saved with the profile; no changes: nothing changed."""
+
+    validated_at: str  # ISO 8601 with offset, the saved validation's checked_at
+    verdict: Verdict  # the saved validation's verdict
+    changes: tuple[Change, ...] = ()
+
+
 class Report(_Model):
     schema_version: Literal[1] = 1
     tool: Tool
@@ -110,6 +137,9 @@ class Report(_Model):
     duration_ms: float = 0.0
     sample_size: int | None = None  # None: every row was read
     requirements: str = ""  # where the requirements came from
+    # Added: a re-check of a saved profile compared with its last validation; None when the
+    # check was not of a profile or the profile has no snapshot yet.
+    since_last_validation: SinceLastValidation | None = None
 
     def codes(self, severity: Severity | None = None) -> set[str]:
         return {f.code for f in self.findings if severity is None or f.severity == severity}
