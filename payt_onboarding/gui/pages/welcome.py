@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore  # QtCore.Qt when used: its 94 enums are made then (~20 ms)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -22,8 +23,11 @@ from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import report_labels, translate
 from payt_onboarding.gui.widgets import Notice, status_icon
-from payt_onboarding.profile.store import ProfileError, ProfileStore
 from payt_onboarding.report.labels import days_left, expiry, when
+from payt_onboarding.requirements.outline import connector_titles
+
+if TYPE_CHECKING:  # pydantic: loaded by the worker that reads the profiles
+    from payt_onboarding.profile.store import ProfileSummary
 
 
 class WelcomePage(Page):
@@ -34,10 +38,9 @@ class WelcomePage(Page):
                                    "Check live whether an AFAS environment delivers everything "
                                    "Payt needs."))
         layout = QVBoxLayout(self)
-        roles = "".join(
-            f"<li>{html.escape(c.title_in(state.language))} "
-            f"({html.escape(c.connector)})</li>"
-            for c in state.requirements.connectors)
+        # The built-in file's titles without its model (pydantic), so the page paints at once.
+        roles = "".join(f"<li>{html.escape(title)} ({html.escape(connector)})</li>"
+                        for title, connector in connector_titles(state.language))
         intro = QLabel(translate("WelcomePage",
                                  "<b>What is checked</b><ul>{roles}</ul>Per connector: does it "
                                  "exist, does it return rows, does it hold Payt's fields and "
@@ -68,6 +71,7 @@ class WelcomePage(Page):
         self.profiles.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.profiles.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.profiles.setAccessibleName(translate("WelcomePage", "Saved profiles"))
+        self.profiles.setVisible(False)  # until the worker has read them
         layout.addWidget(self.profiles, 4)
         self.notice = Notice()
         layout.addWidget(self.notice)
@@ -82,18 +86,29 @@ class WelcomePage(Page):
         self._load_list()
 
     def _load_list(self) -> None:
+        """Read the profiles on the pool (files, pydantic): the page paints at once."""
+        self.recheck.setEnabled(False)
+
+        def work(progress: object, cancel: object) -> list[ProfileSummary]:
+            from payt_onboarding.profile.store import ProfileStore
+
+            return ProfileStore().list()
+
+        self.jobs.start(work, self._show_list)
+
+    def _show_list(self, summaries: list[ProfileSummary]) -> None:
         self.profiles.clear()
         w = report_labels()
-        for summary in ProfileStore().list():
+        for summary in summaries:
             item = QTreeWidgetItem([summary.name, "", "", "", ""])
-            item.setData(0, Qt.ItemDataRole.UserRole, summary.name)
+            item.setData(0, QtCore.Qt.ItemDataRole.UserRole, summary.name)
             if summary.error:
                 item.setText(1, translate("WelcomePage", "unreadable"))
                 item.setToolTip(0, summary.error)
                 item.setToolTip(1, summary.error)
                 item.setIcon(2, status_icon("error"))
                 item.setText(2, translate("WelcomePage", "cannot be opened"))
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                item.setFlags(item.flags() & ~QtCore.Qt.ItemFlag.ItemIsSelectable)
             else:
                 env = w.environments.get(summary.environment or "", summary.environment or "")
                 item.setText(1, f"{summary.uid} ({env})")
@@ -127,7 +142,7 @@ class WelcomePage(Page):
 
     def selected_name(self) -> str | None:
         items = self.profiles.selectedItems()
-        return items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
+        return items[0].data(0, QtCore.Qt.ItemDataRole.UserRole) if items else None
 
     def isComplete(self) -> bool:
         return self.new_check.isChecked() or self.selected_name() is not None
@@ -141,6 +156,8 @@ class WelcomePage(Page):
             return True
         name = self.selected_name()
         assert name is not None
+        from payt_onboarding.profile.store import ProfileError, ProfileStore
+
         try:
             profile = ProfileStore().load(name)
         except ProfileError as error:
