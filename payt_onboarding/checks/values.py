@@ -199,7 +199,9 @@ class FieldFold:
         filled = len(values) - sum(values.count(v) for v in empty)
         stats.filled += filled
         if filled and len(stats.samples) < 3:
-            for value in values:
+            # Each distinct value once, in the order of the rows: a column of few values
+            # ("EUR" on every row) never fills three samples, and was walked row by row.
+            for value in dict.fromkeys(values):
                 if value not in empty and shown(value) not in stats.samples:
                     stats.samples.append(shown(value))
                     if len(stats.samples) == 3:
