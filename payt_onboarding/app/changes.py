@@ -207,11 +207,11 @@ class _Comparison:
                 self.add("mapping_unresolved", role=role, field=payt_field, before=afas_field)
 
     def fill_rates(self, role: str, old: Iterable[str], new: Iterable[str]) -> None:
-        was = {name: int(rate) for name, rate in (split_pair(f) for f in old)}
-        for name, rate in (split_pair(f) for f in new):
-            if name in was and was[name] - int(rate) > DROP_POINTS:
-                self.add("fill_rate_dropped", role=role, field=name, before=f"{was[name]}%",
-                         after=f"{rate}%")
+        was, now = _rates(old), _rates(new)
+        for name, rate in now.items():
+            if name in was and was[name] - rate > DROP_POINTS:
+                self.add("fill_rate_dropped", role=role, field=name, before=f"{was[name]:g}%",
+                         after=f"{rate:g}%")
 
     # -- findings ------------------------------------------------------------------------------
 
@@ -245,6 +245,18 @@ class _Comparison:
     def title(self, role: str | None) -> str:
         result = self.results.get(role or "")
         return (result.title or result.role) if result else role or ""
+
+
+def _rates(entries: Iterable[str]) -> dict[str, float]:
+    """Payt field -> percent filled; an entry that does not read as one (a file edited by hand,
+    or a later version's) is left out rather than failing the check."""
+    rates = {}
+    for name, rate in (split_pair(f) for f in entries):
+        try:
+            rates[name] = float(rate)
+        except ValueError:
+            continue
+    return rates
 
 
 def _unversioned(connector: str) -> str:

@@ -28,9 +28,10 @@ def pair(left: str, right: object) -> str:
 
 def split_pair(text: str, *, last: bool = False) -> tuple[str, str]:
     """("left", "right") of "left:right"; `last`: split at the last colon (an AFAS field id
-    before its type), else at the first (a Payt field name, which has none)."""
-    left, _, right = text.rpartition(":") if last else text.partition(":")
-    return left, right
+    before its type), else at the first (a Payt field name, which has none). No colon:
+    (text, "")."""
+    left, colon, right = text.rpartition(":") if last else text.partition(":")
+    return (left, right) if colon else (text, "")
 
 
 class _Compact(BaseModel):

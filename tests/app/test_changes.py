@@ -330,3 +330,20 @@ def test_fill_rates_dropping_by_the_threshold_or_less_are_not_reported() -> None
     assert below is not None
     assert [(c.kind, c.field, c.before, c.after) for c in below.changes] == [
         ("fill_rate_dropped", "debtor_email", "62%", "51%")]
+
+
+def test_a_snapshot_edited_by_hand_or_by_a_later_version_does_not_stop_a_recheck() -> None:
+    from tests.support.reports import sample_report
+
+    report = sample_report()
+    snapshot = snapshot_of(report).model_dump(mode="json")
+    entries = next(r for r in snapshot["roles"] if r["role"] == "sales_entries")
+    entries["fill"] = ["debtor_email", "administration_code:veel", "debtor_company_name:99.5"]
+    entries["fields"] = [*entries["fields"], "zonder_type"]
+    entries["mapped"] = ["raar"]
+    entries["later"] = {"nested": [1, 2]}  # a later version's key: kept, not read
+    validation = Validation(checked_at=report.checked_at, verdict=report.verdict,
+                            tool_version="0.1.0", report_sha256="ab" * 32, snapshot=snapshot)
+    since = changes_since(validation, report)
+    assert since is not None
+    assert [(c.kind, c.field) for c in since.changes] == [("field_removed", "zonder_type")]
