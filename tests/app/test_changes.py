@@ -26,6 +26,7 @@ from payt_onboarding.app.changes import (
 )
 from payt_onboarding.profile.codec import dump_profile
 from payt_onboarding.profile.model import ProfileError, Validation, _check_values, _secret_like_key
+from payt_onboarding.profile.snapshot import Snapshot
 from payt_onboarding.profile.store import ProfileStore
 from payt_onboarding.report.model import Report
 from payt_onboarding.report.render_html import render_html
@@ -343,7 +344,8 @@ def test_a_snapshot_edited_by_hand_or_by_a_later_version_does_not_stop_a_recheck
     entries["mapped"] = ["raar"]
     entries["later"] = {"nested": [1, 2]}  # a later version's key: kept, not read
     validation = Validation(checked_at=report.checked_at, verdict=report.verdict,
-                            tool_version="0.1.0", report_sha256="ab" * 32, snapshot=snapshot)
+                            tool_version="0.1.0", report_sha256="ab" * 32,
+                            snapshot=Snapshot.model_validate(snapshot))
     since = changes_since(validation, report)
     assert since is not None
     assert [(c.kind, c.field) for c in since.changes] == [("field_removed", "zonder_type")]
