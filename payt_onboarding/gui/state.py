@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # the engine (httpx), pydantic and the keyring load when firs
     from payt_onboarding.app.credentials import StoreStatus
     from payt_onboarding.checks.engine import CheckOptions, CheckSession
     from payt_onboarding.profile.model import Profile
+    from payt_onboarding.report.model import Report
     from payt_onboarding.requirements.model import Requirements
 
 
@@ -42,6 +43,9 @@ class WizardState:
     session: CheckSession | None = None
     checked_for: tuple[object, ...] = ()  # (environment, token, requirements) of `session`
     unsaved: bool = False  # a result (or a mapping) that is not in a saved profile yet
+    # The profile as it was when `session` checked it again: its last validation is what the
+    # summary says changed since (kept when this check is saved over it).
+    compared_with: Profile | None = None
     # The built-in requirements until a page loads others; parsed (pydantic) on first use, off
     # the first paint: the welcome page's worker asks for them (`requirements`).
     _requirements: Requirements | None = field(default=None, init=False, repr=False)
@@ -75,6 +79,14 @@ class WizardState:
         else:
             mappings = dict(self.profile.mappings) if self.profile else {}
         return CheckOptions(language=self.language, connectors=connectors, mappings=mappings)
+
+    def report(self) -> Report:
+        """The session's report, with what changed since the last validation of the profile
+        it checked again."""
+        from payt_onboarding.app.changes import with_changes
+
+        assert self.session is not None
+        return with_changes(self.session.report(), self.compared_with)
 
     def current_key(self) -> tuple[object, ...]:
         return (self.environment, self.token, self.requirements.origin)
