@@ -71,12 +71,29 @@ CredentialInputId: TypeAlias = Literal[
     "input.key.unsupported",
 ]
 
+# Issue 16, many clients at once (app.batch): why a profile was not checked, or its saved
+# validation not updated; the summary's words (cli.batch_summary).
+BatchReasonId: TypeAlias = Literal[
+    "batch.reason.no_secret",
+    "batch.reason.untrusted_address",
+    "batch.reason.profile_unreadable",
+    "batch.reason.key_unusable",
+    "batch.reason.cancelled",
+    "batch.reason.error",
+]
+BatchTextId: TypeAlias = Literal[
+    "batch.save.failed",
+    "batch.save.cancelled",
+    "batch.save.not_accepted",
+]
+
 InputId: TypeAlias = EnvironmentInputId | TokenInputId | CredentialInputId
-MessageId: TypeAlias = Code | FindingVariantId | FragmentId | InputId
+MessageId: TypeAlias = (Code | FindingVariantId | FragmentId | InputId | BatchReasonId
+                        | BatchTextId)
 
 # Every id above, for the tests that hold the language files to them.
 DECLARED: frozenset[str] = frozenset(
     name for alias in (FindingVariantId, FragmentId, EnvironmentInputId, TokenInputId,
-                       CredentialInputId)
+                       CredentialInputId, BatchReasonId, BatchTextId)
     for name in get_args(alias)
 )
