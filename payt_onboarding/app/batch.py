@@ -18,7 +18,7 @@ import fnmatch
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Literal, TypeVar
 
 from payt_onboarding.afas.credentials import (
@@ -35,7 +35,7 @@ from payt_onboarding.app.credentials import (
     load_stored_token,
     needs_confirmation,
 )
-from payt_onboarding.checks.deadlines import CLASSIC_TOKENS_END, CLASSIC_TOKENS_EXPIRE
+from payt_onboarding.checks.deadlines import CredentialKind, Standing, credential_standing
 from payt_onboarding.checks.progress import Cancellation
 from payt_onboarding.checks.session import CheckOptions
 from payt_onboarding.messages.catalog import render
@@ -65,7 +65,6 @@ __all__ = [
 DEFAULT_IN_FLIGHT = 20
 
 RowStatus = Literal["checked", "not_checked", "failed"]
-CredentialKind = Literal["classic_token", "oauth"]
 # Why a row is not checked (or failed), for programs; `ClientRow.reason` says it in words.
 ReasonCode = Literal["no_secret", "untrusted_address", "profile_unreadable", "key_unusable",
                      "cancelled", "error"]
@@ -74,17 +73,6 @@ DEADLINE_CODES: tuple[str, ...] = (Code.TOKEN_EXPIRES_SOON.value,
                                    Code.TOKEN_CLASSIC_PHASE_OUT.value)
 _VERDICT_ORDER: tuple[Verdict, ...] = ("not_ready", "ready_with_warnings", "ready")
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Standing:
-    """A profile's credentials against the calendar: which kind, and until when they work as
-    far as anyone knows (None: no date known, e.g. OAuth, whose secret's end AFAS does not
-    tell)."""
-
-    kind: CredentialKind | None
-    expiry: date | None = None
-    days_left: int | None = None  # from `today`; negative once past
 
 
 @dataclass(frozen=True)
@@ -164,35 +152,6 @@ def worst_verdict(rows: Sequence[ClientRow]) -> Verdict | None:
     """The worst verdict among the checked rows; None when none was checked."""
     verdicts = {r.verdict for r in rows if r.verdict is not None}
     return next((v for v in _VERDICT_ORDER if v in verdicts), None)
-
-
-def credential_standing(auth: str | None, token_expiry: str | None,
-                        today: date | None = None) -> Standing:
-    """Which credentials (a profile's `auth` or a report's `target.auth`) and when they stop:
-    for a classic token the earlier of AFAS's tokenExpiry and the end of classic tokens
-    (1 May 2027; for one made after that, 31 August 2027). Under OAuth AFAS's tokenExpiry has
-    no settled meaning (reference/afas-oauth.md 5): no date. Usable without a check (the
-    wizard's welcome page reads the saved validation's `token_expiry`)."""
-    today = today or date.today()
-    if auth is None:
-        return Standing(None)
-    if auth != "classic_token":
-        return Standing("oauth")
-    end = CLASSIC_TOKENS_EXPIRE if today <= CLASSIC_TOKENS_EXPIRE else CLASSIC_TOKENS_END
-    own = _day(token_expiry)
-    # A day in the past on a token AFAS accepted is a placeholder (0001-01-01), not a date.
-    expiry = own if own is not None and today <= own < end else end
-    return Standing("classic_token", expiry, (expiry - today).days)
-
-
-def _day(text: str | None) -> date | None:
-    if not text or not text.strip() or text.strip() == "0":
-        return None
-    try:
-        when = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return (when if when.tzinfo else when.replace(tzinfo=UTC)).date()
 
 
 def _deadline(report: Report) -> tuple[str | None, Severity | None]:

@@ -1,0 +1,212 @@
+"""The welcome page's saved profiles with their credentials against the calendar, and Check all:
+every profile checked again against its own simulator on 127.0.0.1 with the secret from an
+(in-memory) keyring, a row per client, its report a double-click away, the GUI thread free."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import keyring.core
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from payt_onboarding.afas.credentials import Credentials
+from payt_onboarding.afas.environment import Environment
+from payt_onboarding.app.check import check_environment
+from payt_onboarding.app.saving import save_checked_profile
+from payt_onboarding.checks.deadlines import CLASSIC_TOKENS_EXPIRE
+from payt_onboarding.checks.session import CheckOptions
+from payt_onboarding.gui.check_all import CHANGES, CREDENTIALS, DEADLINE, EXPIRY, VERDICT
+from payt_onboarding.gui.report_dialog import ReportDialog
+from payt_onboarding.gui.wizard import OnboardingWizard
+from payt_onboarding.report.formats import render
+from payt_onboarding.requirements.load import load_requirements
+from payt_onboarding.simulator.config import DEMO_UID
+from payt_onboarding.simulator.demo import demo_credentials
+from payt_onboarding.simulator.server import SimulatorServer
+from tests.support.profiles import MemoryKeyring
+from tests.support.wizard import CHECK_MS, MakeWizard, Questions, top_items, wait_idle
+
+YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+
+
+class SlowKeyring(MemoryKeyring):
+    """A keyring that takes its time (D-Bus, a Keychain prompt): on the GUI thread, it shows."""
+
+    delay = 0.6
+
+    def get_password(self, service: str, username: str) -> str | None:
+        time.sleep(self.delay)
+        return super().get_password(service, username)
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch: pytest.MonkeyPatch, wizards: MakeWizard) -> Iterator[MemoryKeyring]:
+    """After `wizards` has pointed keyring at no usable backend: an in-memory one instead."""
+    backend = MemoryKeyring()
+    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
+    yield backend
+
+
+def seed(name: str, server: SimulatorServer, credentials: Credentials, *,
+         remember: bool = True) -> None:
+    """A profile saved as the wizard saves it: after a real check of its simulator, the
+    secret into the keyring (or, `remember=False`, not kept)."""
+    environment = Environment.parse(DEMO_UID, base_url=server.url)
+    requirements, options = load_requirements(), CheckOptions(language="nl")
+    report = asyncio.run(check_environment(environment, credentials, requirements, options))
+    save_checked_profile(name, environment, credentials, options, requirements, report,
+                         render(report, "json"), remember_token=remember)
+
+
+def clients(simulator: Any) -> dict[str, SimulatorServer]:
+    servers = {"Bakkerij Jansen": simulator("healthy"),
+               "Drukkerij Smit": simulator("fields_missing"),
+               "Installatiebedrijf De Boer": simulator("oauth_healthy"),
+               "Transport Visser": simulator("healthy")}
+    seed("Bakkerij Jansen", servers["Bakkerij Jansen"], demo_credentials("token"))
+    seed("Drukkerij Smit", servers["Drukkerij Smit"], demo_credentials("token"))
+    seed("Installatiebedrijf De Boer", servers["Installatiebedrijf De Boer"],
+         demo_credentials("client_secret"))
+    seed("Transport Visser", servers["Transport Visser"], demo_credentials("token"),
+         remember=False)
+    return servers
+
+
+def rows(tree: Any) -> dict[str, list[str]]:
+    return {item.text(0): [item.text(c) for c in range(1, tree.columnCount())]
+            for item in top_items(tree)}
+
+
+def run_check_all(qtbot: QtBot, wizard: OnboardingWizard) -> Any:
+    welcome = wizard.welcome
+    assert welcome.check_all.isVisible()
+    qtbot.mouseClick(welcome.check_all, Qt.MouseButton.LeftButton)
+    dialog = welcome.check_all_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=CHECK_MS)
+    wait_idle(qtbot, wizard)
+    return dialog
+
+
+def test_the_welcome_page_shows_each_profiles_credentials_and_days_left(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard,
+        memory_keyring: MemoryKeyring) -> None:
+    clients(simulator)
+    listed = rows(wizards().welcome.profiles)
+    phase_out = (CLASSIC_TOKENS_EXPIRE - date.today()).days
+    classic_until = f"{CLASSIC_TOKENS_EXPIRE:%d-%m-%Y} (nog {phase_out} dagen)"
+    # The simulator's classic token never expires by itself ("0"): AFAS's end of classic
+    # tokens is its end.
+    assert listed["Bakkerij Jansen"][3:] == ["klassiek token", classic_until]
+    assert listed["Transport Visser"][3:] == ["klassiek token", classic_until]
+    assert listed["Installatiebedrijf De Boer"][3:] == ["OAuth", "niet bekend"]
+
+
+def test_check_all_lists_every_client_and_one_without_a_stored_secret_as_not_checked(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard, memory_keyring: MemoryKeyring,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    servers = clients(simulator)
+    questions = Questions(monkeypatch, YES)
+    dialog = run_check_all(qtbot, wizards())
+    # Asked once, naming every address that is not AFAS's own; never for a token or secret.
+    assert len(questions.asked) == 1
+    assert all(s.url in questions.asked[0][1] for s in servers.values())
+    table = rows(dialog.table)
+    assert set(table) == set(servers)
+    # Healthy, but a classic token: AFAS's end of classic tokens is a warning.
+    assert table["Bakkerij Jansen"][VERDICT - 1] == "Klaar, met waarschuwingen"
+    assert table["Drukkerij Smit"][VERDICT - 1] == "Niet klaar"
+    assert table["Installatiebedrijf De Boer"][VERDICT - 1] == "Klaar voor Payt"
+    assert table["Transport Visser"][VERDICT - 1] == \
+        "niet gecontroleerd: geen opgeslagen token of secret"
+    assert dialog._report_of(top_items(dialog.table)[3]) is None  # nothing to open
+    assert [table[n][CREDENTIALS - 1] for n in sorted(table)] == \
+        ["klassiek token", "klassiek token", "OAuth", "klassiek token"]
+    assert table["Bakkerij Jansen"][EXPIRY - 1].startswith(f"{CLASSIC_TOKENS_EXPIRE:%d-%m-%Y}")
+    assert table["Installatiebedrijf De Boer"][EXPIRY - 1] == "niet bekend"
+    # Every classic check carries the phase-out finding; OAuth has no deadline.
+    assert table["Bakkerij Jansen"][DEADLINE - 1] == "klassieke tokens stoppen"
+    assert table["Installatiebedrijf De Boer"][DEADLINE - 1] == ""
+    assert table["Bakkerij Jansen"][CHANGES - 1] != ""
+    assert table["Transport Visser"][CHANGES - 1] == ""
+    assert dialog.progress.value() == 4
+    assert dialog.notice.isVisible() and "3 van 4 gecontroleerd" in dialog.notice.text.text()
+
+
+def test_no_to_the_address_question_checks_none_of_those_profiles(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard, memory_keyring: MemoryKeyring,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    server = simulator("healthy")
+    seed("Bakkerij Jansen", server, demo_credentials("token"))
+    seen = len(server.paths())  # the check that saved the profile
+    Questions(monkeypatch, NO)
+    dialog = run_check_all(qtbot, wizards())
+    assert len(server.paths()) == seen  # the stored token went nowhere
+    verdict = rows(dialog.table)["Bakkerij Jansen"][VERDICT - 1]
+    assert verdict.startswith("niet gecontroleerd: u koos")
+
+
+def test_opening_a_row_shows_that_clients_report(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard, memory_keyring: MemoryKeyring,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    servers = clients(simulator)
+    Questions(monkeypatch, YES)
+    dialog = run_check_all(qtbot, wizards())
+    item = next(i for i in top_items(dialog.table) if i.text(0) == "Drukkerij Smit")
+    dialog.table.setCurrentItem(item)
+    assert dialog.open_report.isEnabled()
+    qtbot.mouseClick(dialog.open_report, Qt.MouseButton.LeftButton)
+    shown = dialog.findChildren(ReportDialog)
+    assert len(shown) == 1 and shown[0].isVisible()
+    report = shown[0].report
+    assert report.target.base_url.rstrip("/") == servers["Drukkerij Smit"].url.rstrip("/")
+    text = shown[0].view.toPlainText()
+    assert report.target.base_url in text
+    assert any(f.code == "field.missing" for f in report.findings)
+    assert report.findings[0].message in text
+    assert shown[0].verdict.word.text() == "Niet klaar"
+
+
+def test_check_all_keeps_the_gui_thread_free_and_stops_on_request(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard, monkeypatch: pytest.MonkeyPatch) -> None:
+    backend = SlowKeyring()
+    monkeypatch.setattr(keyring.core, "_keyring_backend", MemoryKeyring())
+    servers = [simulator("healthy", latency=0.2) for _ in range(4)]
+    for n, server in enumerate(servers):
+        seed(f"Klant {n}", server, demo_credentials("token"))
+    backend.entries = dict(keyring.core._keyring_backend.entries)  # type: ignore[attr-defined]
+    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
+    Questions(monkeypatch, YES)
+    wizard = wizards()
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    ticks.append(time.perf_counter())
+    qtbot.mouseClick(wizard.welcome.check_all, Qt.MouseButton.LeftButton)
+    dialog = wizard.welcome.check_all_dialog
+    assert dialog is not None
+    # The first keyring read and check run on the pool; stop once one client is known.
+    qtbot.waitUntil(lambda: len(dialog.rows) >= 1, timeout=CHECK_MS)
+    qtbot.mouseClick(dialog.stop, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=CHECK_MS)
+    timer.stop()
+    ticks.append(time.perf_counter())
+    longest = max(b - a for a, b in itertools.pairwise(ticks))
+    # A keyring read takes 0.6 s and a check ~1 s at 200 ms per answer: either on the GUI
+    # thread would stall it that long.
+    assert longest < SlowKeyring.delay * 0.75, f"GUI thread stalled {longest * 1000:.0f} ms"
+    table = rows(dialog.table)
+    assert any(v[VERDICT - 1] == "niet gecontroleerd: gestopt voordat het aan de beurt was"
+               for v in table.values())
+    assert "Gestopt" in dialog.notice.text.text()
