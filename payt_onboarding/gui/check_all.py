@@ -47,7 +47,7 @@ class CheckAllDialog(QDialog):
         super().__init__(parent)
         self.state, self.jobs, self.listed = state, jobs, listed
         self.setWindowTitle(translate("CheckAll", "Check all saved profiles"))
-        self.resize(1000, 520)
+        self.resize(1120, 520)
         layout = QVBoxLayout(self)
         intro = QLabel(translate(
             "CheckAll", "Every saved profile is checked again with the token or client secret "
@@ -67,7 +67,10 @@ class CheckAllDialog(QDialog):
                                     translate("CheckAll", "Credentials"),
                                     translate("CheckAll", "Valid until"),
                                     translate("CheckAll", "Deadline"),
-                                    translate("CheckAll", "Changes since the last validation")])
+                                    translate("CheckAll", "Changes")])
+        self.table.headerItem().setToolTip(CHANGES, translate(
+            "CheckAll", "Changes since the last validation: connectors, fields, findings, fill "
+                        "rates, expiry. The report lists them."))
         self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAccessibleName(translate("CheckAll", "Results per client"))
@@ -109,11 +112,13 @@ class CheckAllDialog(QDialog):
 
     # --- running -------------------------------------------------------------------------
 
-    def start(self) -> bool:
-        """Ask about foreign addresses (once), then check on the pool. False: nothing to do."""
+    def start(self, trust: bool | None = None) -> bool:
+        """Ask about foreign addresses (once; `trust` answers it beforehand), then check on the
+        pool. False: nothing to do."""
         if not self.listed:
             return False
-        trust = self._trust_foreign_addresses()
+        if trust is None:
+            trust = self._trust_foreign_addresses()
         state = self.state
 
         def work(progress: Any, cancel: Cancellation) -> list[ClientRow]:
@@ -276,7 +281,7 @@ def _deadline_text(code: str) -> str:
 
 def _changes_text(changes: int | None) -> str:
     if changes is None:
-        return translate("CheckAll", "nothing to compare")
+        return "—"
     if changes == 0:
         return translate("CheckAll", "none")
     return str(changes)

@@ -77,7 +77,7 @@ class WelcomePage(Page):
         self.profiles.setAccessibleName(translate("WelcomePage", "Saved profiles"))
         self.profiles.setVisible(False)  # until the worker has read them
         layout.addWidget(self.profiles, 4)
-        self.check_all = QPushButton(translate("WelcomePage", "Check &all"))
+        self.check_all = QPushButton(translate("WelcomePage", "&Check all"))
         self.check_all.setToolTip(translate(
             "WelcomePage", "Check every saved profile again with the token or client secret "
                            "stored for it, and see where each client stands."))

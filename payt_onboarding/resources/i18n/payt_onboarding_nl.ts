@@ -99,8 +99,12 @@
         <translation>Deadline</translation>
     </message>
     <message>
-        <source>Changes since the last validation</source>
-        <translation>Wijzigingen sinds de laatste validatie</translation>
+        <source>Changes</source>
+        <translation>Wijzigingen</translation>
+    </message>
+    <message>
+        <source>Changes since the last validation: connectors, fields, findings, fill rates, expiry. The report lists them.</source>
+        <translation>Wijzigingen sinds de laatste validatie: connectoren, velden, bevindingen, vulgraad, vervaldatum. Het rapport somt ze op.</translation>
     </message>
     <message>
         <source>Results per client</source>
@@ -193,10 +197,6 @@ Antwoord alleen Ja als u deze adressen vertrouwt, bijvoorbeeld uw eigen simulato
     <message>
         <source>classic tokens end</source>
         <translation>klassieke tokens stoppen</translation>
-    </message>
-    <message>
-        <source>nothing to compare</source>
-        <translation>niets om te vergelijken</translation>
     </message>
     <message>
         <source>none</source>
@@ -1044,7 +1044,7 @@ Ga alleen door als u dit adres vertrouwt, bijvoorbeeld uw eigen simulator.</tran
         <translation>Opgeslagen profielen</translation>
     </message>
     <message>
-        <source>Check &amp;all</source>
+        <source>&amp;Check all</source>
         <translation>&amp;Alles controleren</translation>
     </message>
     <message>
