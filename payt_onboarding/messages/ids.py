@@ -112,12 +112,31 @@ BatchTextId: TypeAlias = Literal[
 ]
 
 InputId: TypeAlias = EnvironmentInputId | TokenInputId | CredentialInputId
-MessageId: TypeAlias = (Code | FindingVariantId | FragmentId | InputId | BatchReasonId
-                        | BatchTextId)
+
+# What changed since a profile's last validation: one per report.model.ChangeKind.
+ChangeId: TypeAlias = Literal[
+    "change.connector_added",
+    "change.connector_removed",
+    "change.connector_renamed",
+    "change.connector_version",
+    "change.field_added",
+    "change.field_removed",
+    "change.field_retyped",
+    "change.mapping_unresolved",
+    "change.finding_new",
+    "change.finding_resolved",
+    "change.fill_rate_dropped",
+    "change.expiry_moved",
+    "change.expiry_soon",
+    "change.auth_changed",
+]
+
+MessageId: TypeAlias = (Code | FindingVariantId | FragmentId | InputId | ChangeId
+                        | BatchReasonId | BatchTextId)
 
 # Every id above, for the tests that hold the language files to them.
 DECLARED: frozenset[str] = frozenset(
     name for alias in (FindingVariantId, FragmentId, EnvironmentInputId, TokenInputId,
-                       CredentialInputId, BatchReasonId, BatchTextId)
+                       CredentialInputId, ChangeId, BatchReasonId, BatchTextId)
     for name in get_args(alias)
 )
