@@ -28,6 +28,7 @@ from payt_onboarding.afas.credentials import (
     PrivateKey,
 )
 from payt_onboarding.afas.environment import Environment, EnvironmentInputError
+from payt_onboarding.app.changes import with_changes
 from payt_onboarding.app.check import check_environment
 from payt_onboarding.app.credentials import (
     client_secret_account,
@@ -258,7 +259,7 @@ class _Batch:
             mappings={role: dict(m) for role, m in profile.mappings.items()})
         report = await check_environment(environment, credentials, self.requirements, options,
                                          cancel=self.cancel)
-        report = compared_with_saved(profile, report)
+        report = with_changes(report, profile)
         saved, problem = False, ""
         if self.save:
             saved, problem = await self._blocking(lambda: self._save(profile, report))
@@ -310,8 +311,3 @@ class _Batch:
         return False, render("batch.save.cancelled" if done == "cancelled"
                              else "batch.save.not_accepted", self.language)
 
-
-def compared_with_saved(profile: Profile, report: Report) -> Report:
-    """The report with what changed since the profile's saved validation (issue 16's first
-    half fills this in; until then the report as it is)."""
-    return report

@@ -72,6 +72,20 @@ class _Writer:
                 f"<td>{_e(samples)}</td></tr>")
         return "".join(rows) + "</table>"
 
+    def since(self, report: Report) -> list[str]:
+        """What changed since the profile's last validation; nothing for a first check."""
+        since, w = report.since_last_validation, self.labels
+        if since is None:
+            return []
+        out = [f"<h3>{_e(w.since_heading.format(when(w, since.validated_at)))}</h3>"]
+        if not since.changes:
+            return [*out, f"<p>{_e(w.nothing_changed)}</p>"]
+        out.append(f"<p>{_e(w.since_verdict.format(w.verdicts[since.verdict]))}</p><ul>")
+        better = ("finding_resolved", "connector_added")
+        out += [f'<li style="color:{self.ink("ok")}">{_e(c.message)}</li>' if c.kind in better
+                else f"<li>{_e(c.message)}</li>" for c in since.changes]
+        return [*out, "</ul>"]
+
 
 def finding_html(finding: Finding, report: Report, *, dark: bool | None = None) -> str:
     """One finding: the severity word, the message, what to do and the examples."""
@@ -93,6 +107,7 @@ def report_html(report: Report, *, dark: bool | None = None, whole: bool = False
                                        for s in SEVERITY_ORDER)) + "</p>"]
         if report.cancelled:
             parts.append(f'<p style="color:{out.ink("error")}"><b>{_e(w.cancelled)}</b></p>')
+    parts += out.since(report)
     facts = [
         (w.target["uid"], f"{t.uid} ({w.environments.get(t.environment, t.environment)})"),
         (w.target["base_url"], t.base_url),

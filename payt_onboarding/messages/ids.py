@@ -85,15 +85,58 @@ BatchTextId: TypeAlias = Literal[
     "batch.save.failed",
     "batch.save.cancelled",
     "batch.save.not_accepted",
+    "batch.summary.title",
+    "batch.summary.made",
+    "batch.summary.totals",
+    "batch.summary.saved",
+    "batch.summary.written",
+    "batch.summary.none_matched",
+    "batch.summary.no_profiles",
+    "batch.column.profile",
+    "batch.column.uid",
+    "batch.column.verdict",
+    "batch.column.credential",
+    "batch.column.expiry",
+    "batch.column.days_left",
+    "batch.column.deadline",
+    "batch.column.changes",
+    "batch.column.note",
+    "batch.status.not_checked",
+    "batch.status.failed",
+    "batch.status.cancelled",
+    "batch.credential.classic_token",
+    "batch.credential.oauth",
+    "batch.deadline.expires_soon",
+    "batch.deadline.classic_phase_out",
+    "batch.progress",
 ]
 
 InputId: TypeAlias = EnvironmentInputId | TokenInputId | CredentialInputId
-MessageId: TypeAlias = (Code | FindingVariantId | FragmentId | InputId | BatchReasonId
-                        | BatchTextId)
+
+# What changed since a profile's last validation: one per report.model.ChangeKind.
+ChangeId: TypeAlias = Literal[
+    "change.connector_added",
+    "change.connector_removed",
+    "change.connector_renamed",
+    "change.connector_version",
+    "change.field_added",
+    "change.field_removed",
+    "change.field_retyped",
+    "change.mapping_unresolved",
+    "change.finding_new",
+    "change.finding_resolved",
+    "change.fill_rate_dropped",
+    "change.expiry_moved",
+    "change.expiry_soon",
+    "change.auth_changed",
+]
+
+MessageId: TypeAlias = (Code | FindingVariantId | FragmentId | InputId | ChangeId
+                        | BatchReasonId | BatchTextId)
 
 # Every id above, for the tests that hold the language files to them.
 DECLARED: frozenset[str] = frozenset(
     name for alias in (FindingVariantId, FragmentId, EnvironmentInputId, TokenInputId,
-                       CredentialInputId, BatchReasonId, BatchTextId)
+                       CredentialInputId, ChangeId, BatchReasonId, BatchTextId)
     for name in get_args(alias)
 )

@@ -34,6 +34,7 @@ from pydantic import (
 from payt_onboarding.afas.environment import validate_base_url
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.profile.errors import ProfileError
+from payt_onboarding.profile.snapshot import Snapshot
 
 __all__ = [
     "KEYRING_SERVICE",
@@ -158,11 +159,17 @@ class Validation(_Model):
     # AFAS's tokenExpiry as the check saw it ("0": never), so the profile list can warn before
     # the token runs out. Added: older files have none.
     token_expiry: str | None = Field(default=None, max_length=100)
+    # Added: what this validation found, to say what changed at the next check (issue 16).
+    # Older files have none.
+    snapshot: Snapshot | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _no_secrets(cls, data: Any) -> Any:
         _guard(cls, data, "validation.")
+        if isinstance(data, Mapping):
+            # Every name in it, as a version that predates the snapshot checks it.
+            _check_values(data.get("snapshot"), "validation.snapshot", check_keys=True)
         return data
 
     @field_validator("checked_at")
