@@ -21,7 +21,7 @@ from payt_onboarding.afas.credentials import Credentials
 from payt_onboarding.afas.environment import Environment
 from payt_onboarding.app.check import check_environment
 from payt_onboarding.app.saving import save_checked_profile
-from payt_onboarding.checks.deadlines import CLASSIC_TOKENS_EXPIRE
+from payt_onboarding.checks.deadlines import CLASSIC_TOKENS_END, CLASSIC_TOKENS_EXPIRE
 from payt_onboarding.checks.session import CheckOptions
 from payt_onboarding.gui.check_all import CHANGES, CREDENTIALS, DEADLINE, EXPIRY, VERDICT
 from payt_onboarding.gui.report_dialog import ReportDialog
@@ -31,10 +31,13 @@ from payt_onboarding.requirements.load import load_requirements
 from payt_onboarding.simulator.config import DEMO_UID
 from payt_onboarding.simulator.demo import demo_credentials
 from payt_onboarding.simulator.server import SimulatorServer
-from tests.support.profiles import MemoryKeyring
+from tests.support.changes import drop_field
+from tests.support.profiles import MemoryKeyring, make_profile
 from tests.support.wizard import CHECK_MS, MakeWizard, Questions, top_items, wait_idle
 
 YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+# Until when a classic token works at most: 1 May 2027, then (new ones) until 31 August 2027.
+CLASSIC_END = CLASSIC_TOKENS_EXPIRE if date.today() <= CLASSIC_TOKENS_EXPIRE else CLASSIC_TOKENS_END
 
 
 class SlowKeyring(MemoryKeyring):
@@ -101,8 +104,8 @@ def test_the_welcome_page_shows_each_profiles_credentials_and_days_left(
         memory_keyring: MemoryKeyring) -> None:
     clients(simulator)
     listed = rows(wizards().welcome.profiles)
-    phase_out = (CLASSIC_TOKENS_EXPIRE - date.today()).days
-    classic_until = f"{CLASSIC_TOKENS_EXPIRE:%d-%m-%Y} (nog {phase_out} dagen)"
+    phase_out = (CLASSIC_END - date.today()).days
+    classic_until = f"{CLASSIC_END:%d-%m-%Y} (nog {phase_out} dagen)"
     # The simulator's classic token never expires by itself ("0"): AFAS's end of classic
     # tokens is its end.
     assert listed["Bakkerij Jansen"][3:] == ["klassiek token", classic_until]
@@ -130,12 +133,12 @@ def test_check_all_lists_every_client_and_one_without_a_stored_secret_as_not_che
     assert dialog._report_of(top_items(dialog.table)[3]) is None  # nothing to open
     assert [table[n][CREDENTIALS - 1] for n in sorted(table)] == \
         ["klassiek token", "klassiek token", "OAuth", "klassiek token"]
-    assert table["Bakkerij Jansen"][EXPIRY - 1].startswith(f"{CLASSIC_TOKENS_EXPIRE:%d-%m-%Y}")
+    assert table["Bakkerij Jansen"][EXPIRY - 1].startswith(f"{CLASSIC_END:%d-%m-%Y}")
     assert table["Installatiebedrijf De Boer"][EXPIRY - 1] == "niet bekend"
     # Every classic check carries the phase-out finding; OAuth has no deadline.
     assert table["Bakkerij Jansen"][DEADLINE - 1] == "klassieke tokens stoppen"
     assert table["Installatiebedrijf De Boer"][DEADLINE - 1] == ""
-    assert table["Bakkerij Jansen"][CHANGES - 1] != ""
+    assert table["Bakkerij Jansen"][CHANGES - 1] == "geen"  # the same simulator, unchanged
     assert table["Transport Visser"][CHANGES - 1] == ""
     assert dialog.progress.value() == 4
     assert dialog.notice.isVisible() and "3 van 4 gecontroleerd" in dialog.notice.text.text()
@@ -173,6 +176,40 @@ def test_opening_a_row_shows_that_clients_report(
     assert any(f.code == "field.missing" for f in report.findings)
     assert report.findings[0].message in text
     assert shown[0].verdict.word.text() == "Niet klaar"
+
+
+def test_a_change_since_the_saved_validation_is_counted_and_in_the_report(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard, memory_keyring: MemoryKeyring,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    server = simulator("healthy")
+    seed("Bakkerij Jansen", server, demo_credentials("token"))
+    drop_field(server.config, "Payt_sales_entries_v12", "invoice_due_date")
+    Questions(monkeypatch, YES)
+    dialog = run_check_all(qtbot, wizards())
+    item = top_items(dialog.table)[0]
+    assert item.text(VERDICT) == "Niet klaar"
+    changes = dialog.rows["Bakkerij Jansen"].changes
+    assert changes is not None and changes >= 2  # the field gone, a finding new
+    assert item.text(CHANGES) == str(changes)
+    shown = dialog.show_report(item)
+    assert isinstance(shown, ReportDialog)
+    text = shown.view.toPlainText()
+    assert "Sinds de laatste validatie" in text and "invoice_due_date" in text
+
+
+def test_a_token_that_expired_since_its_last_check_says_so(
+        qtbot: QtBot, wizards: MakeWizard) -> None:
+    from payt_onboarding.profile.store import ProfileStore
+    from tests.support.profiles import validation
+
+    past = validation().model_copy(update={"token_expiry": "2026-01-05T00:00:00Z"})
+    ProfileStore().save(make_profile("Verlopen", validation=past))
+    ProfileStore().save(make_profile("Placeholder", validation=validation().model_copy(
+        update={"token_expiry": "0001-01-01T00:00:00"})))
+    listed = rows(wizards().welcome.profiles)
+    assert listed["Verlopen"][4] == "verlopen"
+    # AFAS's placeholder for "no date" is not an expired token: the end of classic tokens is.
+    assert listed["Placeholder"][4].startswith(f"{CLASSIC_END:%d-%m-%Y}")
 
 
 def test_check_all_keeps_the_gui_thread_free_and_stops_on_request(

@@ -104,7 +104,13 @@ class WelcomePage(Page):
     def _load_list(self) -> None:
         """Read the profiles on the pool (files, pydantic): the page paints at once."""
         self.recheck.setEnabled(False)
-        self.jobs.start(read_profiles, self._show_list)
+        self.jobs.start(read_profiles, self._show_list, self._list_failed)
+
+    def _list_failed(self, kind: str) -> None:
+        self.notice.show_notice("error", translate("WelcomePage",
+                                                   "The saved profiles cannot be read."),
+                                translate("WelcomePage", "{kind}. See the log file (About).")
+                                .format(kind=kind))
 
     def _show_list(self, listed: list[Listed]) -> None:
         self.listed = listed
@@ -152,6 +158,8 @@ class WelcomePage(Page):
         from payt_onboarding.gui.check_all import CheckAllDialog
 
         if self.check_all_dialog is None or not self.check_all_dialog.running:
+            if self.check_all_dialog is not None:
+                self.check_all_dialog.deleteLater()  # the last run's: a new run replaces it
             self.check_all_dialog = CheckAllDialog(self.state, self.jobs, self.listed, self)
             if not self.check_all_dialog.start():
                 return

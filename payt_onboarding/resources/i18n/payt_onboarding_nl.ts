@@ -1052,6 +1052,14 @@ Ga alleen door als u dit adres vertrouwt, bijvoorbeeld uw eigen simulator.</tran
         <translation>Controleer elk opgeslagen profiel opnieuw met het token of client-secret dat ervoor is bewaard, en zie hoe elke klant ervoor staat.</translation>
     </message>
     <message>
+        <source>The saved profiles cannot be read.</source>
+        <translation>De opgeslagen profielen zijn niet te lezen.</translation>
+    </message>
+    <message>
+        <source>{kind}. See the log file (About).</source>
+        <translation>{kind}. Zie het logbestand (Over).</translation>
+    </message>
+    <message>
         <source>unreadable</source>
         <translation>onleesbaar</translation>
     </message>
