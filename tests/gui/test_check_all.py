@@ -247,3 +247,23 @@ def test_check_all_keeps_the_gui_thread_free_and_stops_on_request(
     assert any(v[VERDICT - 1] == "niet gecontroleerd: gestopt voordat het aan de beurt was"
                for v in table.values())
     assert "Gestopt" in dialog.notice.text.text()
+
+
+def test_closing_the_wizard_mid_check_all_stops_it_at_once(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard, memory_keyring: MemoryKeyring,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    servers = [simulator("healthy") for _ in range(3)]
+    for n, server in enumerate(servers):
+        seed(f"Klant {n}", server, demo_credentials("token"))
+        server.config.latency = 2.0  # each request now takes seconds
+    Questions(monkeypatch, YES)
+    wizard = wizards()
+    qtbot.mouseClick(wizard.welcome.check_all, Qt.MouseButton.LeftButton)
+    dialog = wizard.welcome.check_all_dialog
+    assert dialog is not None and dialog.running
+    qtbot.waitUntil(lambda: any(i.text(VERDICT) == "bezig…" for i in top_items(dialog.table)),
+                    timeout=CHECK_MS)
+    started = time.perf_counter()
+    wizard.close()
+    assert time.perf_counter() - started < 5.0
+    assert wizard.jobs.pool.activeThreadCount() == 0  # no thread outlives the window
