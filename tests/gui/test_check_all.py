@@ -4,7 +4,6 @@ every profile checked again against its own simulator on 127.0.0.1 with the secr
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import time
 from collections.abc import Iterator
@@ -17,23 +16,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from payt_onboarding.afas.credentials import Credentials
-from payt_onboarding.afas.environment import Environment
-from payt_onboarding.app.check import check_environment
-from payt_onboarding.app.saving import save_checked_profile
 from payt_onboarding.checks.deadlines import CLASSIC_TOKENS_END, CLASSIC_TOKENS_EXPIRE
-from payt_onboarding.checks.session import CheckOptions
 from payt_onboarding.gui.check_all import CHANGES, CREDENTIALS, DEADLINE, EXPIRY, VERDICT
 from payt_onboarding.gui.report_dialog import ReportDialog
-from payt_onboarding.gui.wizard import OnboardingWizard
-from payt_onboarding.report.formats import render
-from payt_onboarding.requirements.load import load_requirements
-from payt_onboarding.simulator.config import DEMO_UID
 from payt_onboarding.simulator.demo import demo_credentials
-from payt_onboarding.simulator.server import SimulatorServer
 from tests.support.changes import drop_field
-from tests.support.profiles import MemoryKeyring, make_profile
-from tests.support.wizard import CHECK_MS, MakeWizard, Questions, top_items, wait_idle
+from tests.support.check_all import clients, rows, run_check_all, seed
+from tests.support.profiles import MemoryKeyring, make_profile, unregister
+from tests.support.wizard import CHECK_MS, MakeWizard, Questions, top_items
 
 YES, NO = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 # Until when a classic token works at most: 1 May 2027, then (new ones) until 31 August 2027.
@@ -50,53 +40,15 @@ class SlowKeyring(MemoryKeyring):
         return super().get_password(service, username)
 
 
+unregister(SlowKeyring)  # never chosen by keyring's own detection in other tests
+
+
 @pytest.fixture
 def memory_keyring(monkeypatch: pytest.MonkeyPatch, wizards: MakeWizard) -> Iterator[MemoryKeyring]:
     """After `wizards` has pointed keyring at no usable backend: an in-memory one instead."""
     backend = MemoryKeyring()
     monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
     yield backend
-
-
-def seed(name: str, server: SimulatorServer, credentials: Credentials, *,
-         remember: bool = True) -> None:
-    """A profile saved as the wizard saves it: after a real check of its simulator, the
-    secret into the keyring (or, `remember=False`, not kept)."""
-    environment = Environment.parse(DEMO_UID, base_url=server.url)
-    requirements, options = load_requirements(), CheckOptions(language="nl")
-    report = asyncio.run(check_environment(environment, credentials, requirements, options))
-    save_checked_profile(name, environment, credentials, options, requirements, report,
-                         render(report, "json"), remember_token=remember)
-
-
-def clients(simulator: Any) -> dict[str, SimulatorServer]:
-    servers = {"Bakkerij Jansen": simulator("healthy"),
-               "Drukkerij Smit": simulator("fields_missing"),
-               "Installatiebedrijf De Boer": simulator("oauth_healthy"),
-               "Transport Visser": simulator("healthy")}
-    seed("Bakkerij Jansen", servers["Bakkerij Jansen"], demo_credentials("token"))
-    seed("Drukkerij Smit", servers["Drukkerij Smit"], demo_credentials("token"))
-    seed("Installatiebedrijf De Boer", servers["Installatiebedrijf De Boer"],
-         demo_credentials("client_secret"))
-    seed("Transport Visser", servers["Transport Visser"], demo_credentials("token"),
-         remember=False)
-    return servers
-
-
-def rows(tree: Any) -> dict[str, list[str]]:
-    return {item.text(0): [item.text(c) for c in range(1, tree.columnCount())]
-            for item in top_items(tree)}
-
-
-def run_check_all(qtbot: QtBot, wizard: OnboardingWizard) -> Any:
-    welcome = wizard.welcome
-    assert welcome.check_all.isVisible()
-    qtbot.mouseClick(welcome.check_all, Qt.MouseButton.LeftButton)
-    dialog = welcome.check_all_dialog
-    assert dialog is not None and dialog.isVisible()
-    qtbot.waitUntil(lambda: not dialog.running, timeout=CHECK_MS)
-    wait_idle(qtbot, wizard)
-    return dialog
 
 
 def test_the_welcome_page_shows_each_profiles_credentials_and_days_left(

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from payt_onboarding.profile.model import OAUTH_KEYRING_SERVICE
 from payt_onboarding.profile.secrets import SERVICE
 from payt_onboarding.simulator.demo import demo_credentials
-from tests.gui.test_check_all import rows, run_check_all, seed
+from tests.support.check_all import rows, run_check_all, seed
 from tests.support.keyring_session import purge
 from tests.support.wizard import MakeWizard, Questions
 
