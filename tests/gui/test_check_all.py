@@ -8,6 +8,7 @@ import itertools
 import time
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import keyring.core
@@ -19,7 +20,9 @@ from pytestqt.qtbot import QtBot
 from payt_onboarding.checks.deadlines import CLASSIC_TOKENS_END, CLASSIC_TOKENS_EXPIRE
 from payt_onboarding.gui.check_all import CHANGES, CREDENTIALS, DEADLINE, EXPIRY, VERDICT
 from payt_onboarding.gui.report_dialog import ReportDialog
+from payt_onboarding.simulator.config import DEMO_TOKEN_DATA
 from payt_onboarding.simulator.demo import demo_credentials
+from payt_onboarding.simulator.oauth import DEMO_CLIENT_SECRET
 from tests.support.changes import drop_field
 from tests.support.check_all import clients, rows, run_check_all, seed
 from tests.support.profiles import MemoryKeyring, make_profile, unregister
@@ -111,7 +114,7 @@ def test_no_to_the_address_question_checks_none_of_those_profiles(
 
 def test_opening_a_row_shows_that_clients_report(
         qtbot: QtBot, simulator: Any, wizards: MakeWizard, memory_keyring: MemoryKeyring,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     servers = clients(simulator)
     Questions(monkeypatch, YES)
     dialog = run_check_all(qtbot, wizards())
@@ -128,6 +131,16 @@ def test_opening_a_row_shows_that_clients_report(
     assert any(f.code == "field.missing" for f in report.findings)
     assert report.findings[0].message in text
     assert shown[0].verdict.word.text() == "Niet klaar"
+    # No secret in what is shown: not in the table, not in the report.
+    shown_text = text + "".join(" ".join(v) for v in rows(dialog.table).values())
+    assert DEMO_TOKEN_DATA not in shown_text and DEMO_CLIENT_SECRET not in shown_text
+    # Its export, as the summary page's: HTML, JSON and PDF beside each other.
+    written = shown[0].export_to(tmp_path / "smit.html")
+    assert written is not None
+    html_path, json_path, pdf_path = written
+    assert report.target.base_url in html_path.read_text(encoding="utf-8")
+    assert '"field.missing"' in json_path.read_text(encoding="utf-8")
+    assert pdf_path.read_bytes().startswith(b"%PDF")
 
 
 def test_a_change_since_the_saved_validation_is_counted_and_in_the_report(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore  # QtCore.Qt when used: its 94 enums are made then (~20 ms)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -25,7 +25,6 @@ from payt_onboarding.gui.profile_list import Listed, expiry_cell, kind_text, rea
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import report_labels, translate
 from payt_onboarding.gui.widgets import Notice, status_icon
-from payt_onboarding.profile.store import ProfileError, ProfileStore
 from payt_onboarding.report.labels import when
 
 if TYPE_CHECKING:
@@ -119,14 +118,14 @@ class WelcomePage(Page):
         for line in listed:
             summary = line.summary
             item = QTreeWidgetItem([summary.name, "", "", "", "", ""])
-            item.setData(0, Qt.ItemDataRole.UserRole, summary.name)
+            item.setData(0, QtCore.Qt.ItemDataRole.UserRole, summary.name)
             if summary.error:
                 item.setText(1, translate("WelcomePage", "unreadable"))
                 item.setToolTip(0, summary.error)
                 item.setToolTip(1, summary.error)
                 item.setIcon(2, status_icon("error"))
                 item.setText(2, translate("WelcomePage", "cannot be opened"))
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                item.setFlags(item.flags() & ~QtCore.Qt.ItemFlag.ItemIsSelectable)
             else:
                 env = w.environments.get(summary.environment or "", summary.environment or "")
                 item.setText(1, f"{summary.uid} ({env})")
@@ -178,7 +177,7 @@ class WelcomePage(Page):
 
     def selected_name(self) -> str | None:
         items = self.profiles.selectedItems()
-        return items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
+        return items[0].data(0, QtCore.Qt.ItemDataRole.UserRole) if items else None
 
     def isComplete(self) -> bool:
         return self.new_check.isChecked() or self.selected_name() is not None
@@ -192,6 +191,8 @@ class WelcomePage(Page):
             return True
         name = self.selected_name()
         assert name is not None
+        from payt_onboarding.profile.store import ProfileError, ProfileStore
+
         try:
             profile = ProfileStore().load(name)
         except ProfileError as error:
