@@ -58,6 +58,11 @@ class _MemoryKeyring(KeyringBackend):
         self.entries.pop((service, username), None)
 
 
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _rss_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
@@ -125,11 +130,14 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
             AfasToken.from_data(alone.token_data), requirements, options))
         lone = time.perf_counter() - started
         rss_before = _rss_mb()
+        cpu_before = _cpu(resource.RUSAGE_SELF)
         started = time.perf_counter()
         rows = check_profiles(store, requirements=requirements, options=options,
                               in_flight=args.in_flight, trust_base_url=True)
         total = time.perf_counter() - started
+        client_cpu = _cpu(resource.RUSAGE_SELF) - cpu_before
         rss_after = _rss_mb()
+    simulator_cpu = _cpu(resource.RUSAGE_CHILDREN)  # its whole run: it has ended
     longest = max(r.report.duration_ms for r in rows if r.report) / 1000
     verdicts = Counter(r.verdict or r.status for r in rows)
     result = {
@@ -144,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         "total_vs_longest": round(total / longest, 2),
         "total_vs_lone": round(total / lone, 2),
         "goal_vs_longest": GOAL,
+        "client_cpu_s": round(client_cpu, 2),
+        "simulator_cpu_s": round(simulator_cpu, 2),
         "peak_rss_mb": rss_after,
         "rss_growth_mb": round(rss_after - rss_before, 1),
     }
@@ -151,7 +161,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
           f"{args.in_flight} in flight: {total:.2f} s in all; the longest check {longest:.2f} s "
           f"({result['total_vs_longest']}x, goal <= {GOAL}x); one check alone {lone:.2f} s "
           f"({result['total_vs_lone']}x); peak memory {rss_after} MB "
-          f"(+{result['rss_growth_mb']} MB during the batch); {dict(verdicts)}")
+          f"(+{result['rss_growth_mb']} MB during the batch); CPU: this client "
+          f"{client_cpu:.1f} s, the simulator {simulator_cpu:.1f} s; {dict(verdicts)}")
     return result
 
 
