@@ -13,7 +13,6 @@ fields, and a finding is "resolved" only where the check got far enough to find 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import date, datetime
 
 from payt_onboarding.checks.expiry import EXPIRY_WARNING_DAYS
@@ -25,8 +24,8 @@ from payt_onboarding.profile.snapshot import (
     FindingCount,
     RoleSnapshot,
     Snapshot,
-    pair,
-    split_pair,
+    pairs,
+    split_pairs,
 )
 from payt_onboarding.report.labels import Labels, days_left, expiry, labels_for
 from payt_onboarding.report.model import (
@@ -77,10 +76,10 @@ def _role_snapshot(c: ConnectorResult, outdated: str | None) -> RoleSnapshot:
     return RoleSnapshot(
         role=c.role,
         connector=c.connector_id or outdated,
-        fields=tuple(pair(a.id, a.type) for a in c.afas_fields) or None,
-        mapped=tuple(pair(f.payt_field, f.afas_field) for f in c.fields
+        fields=pairs((a.id, a.type) for a in c.afas_fields) or None,
+        mapped=pairs((f.payt_field, f.afas_field) for f in c.fields
                      if f.afas_field is not None and f.afas_field != f.payt_field),
-        fill=tuple(pair(f.payt_field, round(f.fill_rate * 100)) for f in c.fields
+        fill=pairs((f.payt_field, round(f.fill_rate * 100)) for f in c.fields
                    if f.fill_rate is not None),
     )
 
@@ -184,9 +183,8 @@ class _Comparison:
         self.mappings(role, old.mapped)
         self.fill_rates(role, old.fill, new.fill)
 
-    def fields(self, role: str, connector: str, old: Iterable[str], new: Iterable[str]) -> None:
-        was = dict(split_pair(f, last=True) for f in old)
-        now = dict(split_pair(f, last=True) for f in new)
+    def fields(self, role: str, connector: str, old: str, new: str) -> None:
+        was, now = split_pairs(old, last=True), split_pairs(new, last=True)
         for name, kind in now.items():
             if name not in was:
                 self.add("field_added", role=role, field=name, after=kind, connector=connector)
@@ -198,20 +196,20 @@ class _Comparison:
                 self.add("field_removed", role=role, field=name, before=kind,
                          connector=connector)
 
-    def mappings(self, role: str, mapped: Iterable[str]) -> None:
+    def mappings(self, role: str, mapped: str) -> None:
         result = self.results.get(role)
         fields = {f.payt_field: f for f in result.fields} if result else {}
-        for payt_field, afas_field in (split_pair(m) for m in mapped):
+        for payt_field, afas_field in split_pairs(mapped).items():
             now = fields.get(payt_field)
             if now is not None and now.afas_field is None:
                 self.add("mapping_unresolved", role=role, field=payt_field, before=afas_field)
 
-    def fill_rates(self, role: str, old: Iterable[str], new: Iterable[str]) -> None:
-        was = {name: int(rate) for name, rate in (split_pair(f) for f in old)}
-        for name, rate in (split_pair(f) for f in new):
-            if name in was and was[name] - int(rate) > DROP_POINTS:
-                self.add("fill_rate_dropped", role=role, field=name, before=f"{was[name]}%",
-                         after=f"{rate}%")
+    def fill_rates(self, role: str, old: str, new: str) -> None:
+        was, now = _rates(old), _rates(new)
+        for name, rate in now.items():
+            if name in was and was[name] - rate > DROP_POINTS:
+                self.add("fill_rate_dropped", role=role, field=name, before=f"{was[name]:g}%",
+                         after=f"{rate:g}%")
 
     # -- findings ------------------------------------------------------------------------------
 
@@ -245,6 +243,18 @@ class _Comparison:
     def title(self, role: str | None) -> str:
         result = self.results.get(role or "")
         return (result.title or result.role) if result else role or ""
+
+
+def _rates(text: str) -> dict[str, float]:
+    """Payt field -> percent filled; an entry that does not read as one (a file edited by hand,
+    or a later version's) is left out rather than failing the check."""
+    rates = {}
+    for name, rate in split_pairs(text).items():
+        try:
+            rates[name] = float(rate)
+        except ValueError:
+            continue
+    return rates
 
 
 def _unversioned(connector: str) -> str:

@@ -80,11 +80,18 @@ class _Writer:
         out = [f"<h3>{_e(w.since_heading.format(when(w, since.validated_at)))}</h3>"]
         if not since.changes:
             return [*out, f"<p>{_e(w.nothing_changed)}</p>"]
-        out.append(f"<p>{_e(w.since_verdict.format(w.verdicts[since.verdict]))}</p><ul>")
-        better = ("finding_resolved", "connector_added")
-        out += [f'<li style="color:{self.ink("ok")}">{_e(c.message)}</li>' if c.kind in better
-                else f"<li>{_e(c.message)}</li>" for c in since.changes]
-        return [*out, "</ul>"]
+        out.append(f"<p>{_e(w.since_verdict.format(w.verdicts[since.verdict]))}</p>"
+                   "<ul>")
+        severity = {(f.code, f.role, f.field): f.severity for f in report.findings}
+        for c in since.changes:
+            # Better news in green, a new finding in its severity's colour, the rest in ink.
+            tone = ("ok" if c.kind in ("finding_resolved", "connector_added") else
+                    severity.get((c.after or "", c.role, c.field), "warning")
+                    if c.kind == "finding_new" else "")
+            ink = self.ink(tone) if tone else ""
+            out.append(f'<li style="color:{ink}">{_e(c.message)}</li>' if ink
+                       else f"<li>{_e(c.message)}</li>")
+        return [*out, "</ul><p></p>"]  # Qt ignores a list's margin: a line apart
 
 
 def finding_html(finding: Finding, report: Report, *, dark: bool | None = None) -> str:
