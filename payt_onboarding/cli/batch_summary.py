@@ -183,7 +183,8 @@ p.totals { margin: 0 0 1em; font-weight: 600; }
 <td>{{ r.cells[3] }}</td><td class="nowrap">{{ r.cells[4] }}</td>
 <td class="num {{ r.days_tone }}">{{ r.cells[5] }}</td>
 <td class="{{ r.deadline_tone }}">{{ r.cells[6] }}</td>
-<td class="num{% if r.changed %} changed{% endif %}">{{ r.cells[7] }}</td><td class="muted">{{ r.cells[8] }}</td>
+<td class="num{% if r.changed %} changed{% endif %}">{{ r.cells[7] }}</td>
+<td class="muted">{{ r.cells[8] }}</td>
 </tr>
 {% endfor %}</tbody></table>
 </body></html>

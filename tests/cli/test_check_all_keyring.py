@@ -112,7 +112,7 @@ def _check_row(env: FleetEnvironment, row: dict[str, object], summary: Path) -> 
         assert row["status"] == "not_checked" and row["reason_code"] == "no_secret", row
         return
     assert row["status"] == "checked", row
-    report = report_of(summary, row)  # type: ignore[arg-type]
+    report = report_of(summary, row)
     assert report["target"]["envid"] == f"O{env.uid}AA" or kind == "token_replaced"
     changes = lasting_changes(report)
     assert row["changes"] == len(report["since_last_validation"]["changes"])
