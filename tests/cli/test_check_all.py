@@ -209,6 +209,7 @@ def test_none_checked_is_not_ready_and_an_untrusted_address_gets_no_secret(
     (("--all-profiles", "--output", "s.xlsx"), "the extension names no summary format"),
     (("--all-profiles", "--uid", "12345"), "--uid name one environment"),
     (("--all-profiles", "--profile", "x"), "--profile name one environment"),
+    (("--all-profiles", "--format", "json"), "--format is for one report"),
     (("--save", "--uid", "12345"), "--save go with --all-profiles"),
     (("--match", "a", "--uid", "12345"), "--match go with --all-profiles"),
     (("--all-profiles", "--in-flight", "0"), "must be between 1 and 100"),
