@@ -161,29 +161,32 @@ th, td { text-align: left; padding: .35em .6em; border-bottom: 1px solid #dde1e8
          vertical-align: top; }
 th { background: #f3f5f8; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.nowrap { white-space: nowrap; }
+td.changed { font-weight: 600; color: #8a5a00; }
 .good { color: #17663a; } .warn { color: #8a5a00; } .bad { color: #b3261e; }
 .muted { color: #5b6475; }
 span.verdict { font-weight: 600; }
-p.totals { margin-top: 1.2em; font-weight: 600; }
+p.totals { margin: 0 0 1em; font-weight: 600; }
 @media print { body { margin: 0; } a { color: inherit; text-decoration: none; } }
 </style></head><body>
 <h1>{{ title }}</h1>
 <p class="made">{{ made }}</p>
+<p class="totals">{{ totals }}</p>
 <table>
 <thead><tr>{% for h in headings %}<th>{{ h }}</th>{% endfor %}</tr></thead>
 <tbody>
 {% for r in rows %}<tr>
 <td>{% if r.link %}<a href="{{ r.link }}">{{ r.cells[0] }}</a>
 {%- else %}{{ r.cells[0] }}{% endif %}</td>
-<td>{{ r.cells[1] }}</td>
+<td class="nowrap">{{ r.cells[1] }}</td>
 <td><span class="verdict {{ r.tone }}">{{ r.cells[2] }}</span></td>
-<td>{{ r.cells[3] }}</td><td>{{ r.cells[4] }}</td>
+<td>{{ r.cells[3] }}</td><td class="nowrap">{{ r.cells[4] }}</td>
 <td class="num {{ r.days_tone }}">{{ r.cells[5] }}</td>
 <td class="{{ r.deadline_tone }}">{{ r.cells[6] }}</td>
-<td class="num">{{ r.cells[7] }}</td><td class="muted">{{ r.cells[8] }}</td>
+<td class="num{% if r.changed %} changed{% endif %}">{{ r.cells[7] }}</td>
+<td class="muted">{{ r.cells[8] }}</td>
 </tr>
 {% endfor %}</tbody></table>
-<p class="totals">{{ totals }}</p>
 </body></html>
 """)
 
@@ -198,6 +201,7 @@ def _html(summary: Summary) -> str:
             "link": summary.reports.get(row.profile),
             "tone": _TONE.get(row.verdict or "", "muted"),
             "days_tone": "bad" if soon else "",
+            "changed": bool(row.changes),
             "deadline_tone": {"error": "bad", "warning": "warn"}.get(
                 row.deadline_severity or "", ""),
         })

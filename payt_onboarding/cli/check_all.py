@@ -38,7 +38,7 @@ from payt_onboarding.requirements.load import RequirementsError, load_requiremen
 # What names one environment: it comes from each profile here.
 _SINGLE_ONLY = ("uid", "environment", "base_url", "token_stdin", "client_id",
                 "client_secret_stdin", "private_key", "key_id", "client_auth", "map",
-                "profile", "save_profile", "format")
+                "profile", "save_profile")
 
 
 _ALL_ONLY = ("match", "output_dir", "save", "in_flight")
@@ -73,9 +73,14 @@ def run_check_all(args: argparse.Namespace) -> int:
     progress = BatchProgress(sys.stderr, args.language, len(selected)) \
         if sys.stderr.isatty() else None
 
+    unwritten: list[str] = []
+
     def arrived(row: ClientRow) -> None:
         if folder is not None and row.report is not None:
-            reports[row.profile] = _write_report(row, folder, args.output)
+            try:
+                reports[row.profile] = _write_report(row, folder, args.output)
+            except OSError as error:  # a full disk: the summary still says how it went
+                unwritten.append(f"{row.profile}: {error.strerror or error}")
         if progress:
             progress.finished(row)
 
@@ -100,6 +105,8 @@ def run_check_all(args: argparse.Namespace) -> int:
         return report_usage_error("check", f"cannot write the summary to {args.output}: "
                                   f"{error.strerror or error}. Choose another --output.")
     _say_outcome(args, summary, folder)
+    for problem in unwritten:
+        print(f"A report was not written ({problem}).", file=sys.stderr)
     if cancel.cancelled:
         return exit_codes.INTERRUPTED
     worst = worst_verdict(rows)
@@ -122,6 +129,9 @@ def _plan(args: argparse.Namespace) -> str:
         raise UsageError(f"{', '.join(given)} name one environment; --all-profiles takes each "
                          "from its profile. Leave them out, or check one profile with "
                          "--profile NAME.")
+    if args.format:
+        raise UsageError("--format is for one report: with --all-profiles the --output "
+                         "extension names the summary's format (.txt, .json, .html or .csv).")
     fmt = summary_format(args.output)
     if fmt is None:
         raise UsageError(f"--output {args.output}: the extension names no summary format. Use "

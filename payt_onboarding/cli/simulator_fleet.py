@@ -49,7 +49,7 @@ def serve_fleet(server: SimulatorServer, fleet: list[FleetEnvironment], folder: 
     ]), flush=True)
     drifted = False
     while True:
-        if drifted or not sys.stdin or not sys.stdin.isatty():
+        if drifted or sys.stdin is None:
             time.sleep(3600)
             continue
         if sys.stdin.readline() == "":  # end of input: nobody will press Enter

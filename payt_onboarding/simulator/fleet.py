@@ -50,11 +50,13 @@ class FleetEnvironment:
 
     uid: str
     kind: FleetKind
-    config: SimulatorConfig
+    config: SimulatorConfig = field(repr=False)
     profile: str  # the matching profile's name
-    token_data: str  # this environment's own classic token (its data value)
+    # This environment's own classic token (its data value) and OAuth client secret; out of
+    # the repr, as any secret, though a simulator's guard nothing.
+    token_data: str = field(repr=False)
     client_id: str
-    client_secret: str
+    client_secret: str = field(repr=False)
     drifted: bool = field(default=False)
 
     @property
