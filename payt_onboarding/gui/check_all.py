@@ -147,7 +147,7 @@ class CheckAllDialog(QDialog):
                       "These profiles send their token or client secret to an address that is "
                       "not AFAS's own:\n\n{addresses}\n\nOnly answer Yes if you trust these "
                       "addresses, for example your own simulator. With No, those profiles are "
-                      "listed as not checked.").format(addresses="\n".join(foreign)),
+                      "listed as not checked.").format(addresses=_some(foreign)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -286,3 +286,11 @@ def _changes_text(changes: int | None) -> str:
         return translate("CheckAll", "none")
     return str(changes)
 
+
+def _some(addresses: list[str], shown: int = 8) -> str:
+    """The addresses one per line; past `shown`, how many more (a fleet of 50 fits no box)."""
+    lines = addresses[:shown]
+    if len(addresses) > shown:
+        lines.append(translate("CheckAll", "… and {count} more").format(
+            count=len(addresses) - shown))
+    return "\n".join(lines)

@@ -232,3 +232,13 @@ def test_closing_the_wizard_mid_check_all_stops_it_at_once(
     wizard.close()
     assert time.perf_counter() - started < 5.0
     assert wizard.jobs.pool.activeThreadCount() == 0  # no thread outlives the window
+
+
+def test_the_address_question_names_a_fleet_in_a_few_lines(wizards: MakeWizard) -> None:
+    from payt_onboarding.gui.check_all import _some
+
+    wizards()  # the Dutch translations installed
+    fleet = [f"http://127.0.0.1:8000/{10000 + n}/ProfitRestServices" for n in range(50)]
+    lines = _some(fleet).splitlines()
+    assert lines[:8] == fleet[:8] and lines[8:] == ["… en nog 42"]
+    assert _some(fleet[:3]).splitlines() == fleet[:3]

@@ -202,6 +202,10 @@ Antwoord alleen Ja als u deze adressen vertrouwt, bijvoorbeeld uw eigen simulato
         <source>none</source>
         <translation>geen</translation>
     </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… en nog {count}</translation>
+    </message>
 </context>
 <context>
     <name>ConnectorsPage</name>
