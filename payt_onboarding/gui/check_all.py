@@ -197,6 +197,7 @@ class CheckAllDialog(QDialog):
                 item.setToolTip(CHANGES, translate(
                     "CheckAll", "This profile was saved before this version kept what it "
                                 "validated: there is nothing to compare with yet."))
+        self.progress.setMaximum(max(self.progress.maximum(), len(self.items)))  # one added since
         self.progress.setValue(len(self.rows))
         self._picked()
 
