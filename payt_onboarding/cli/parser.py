@@ -73,6 +73,10 @@ def _add_simulator(commands: _Commands[Any]) -> None:
     sim.add_argument("--seed", type=int, default=None, help="seed of the generated data")
     sim.add_argument("--tls", action="store_true",
                      help="serve HTTPS with a throw-away test CA (needs the test extra)")
+    sim.add_argument("--environments", type=_environments, default=None, metavar="N",
+                     help="serve N environments (UIDs from 20001) of mixed kinds on this one "
+                     "port, each at /<uid>/ProfitRestServices, and write the commands that "
+                     "create their profiles (for check --all-profiles)")
     sim.add_argument("-v", "--verbose", action="store_true", help="log every request")
 
 
@@ -133,6 +137,23 @@ def _add_check(commands: _Commands[Any]) -> None:
                        help="take UID, environment, connectors, mappings and token from a profile")
     check.add_argument("--save-profile", metavar="NAME",
                        help="save the checked configuration as a profile, token in the keyring")
+    many = check.add_argument_group(
+        "many clients at once", "re-check every saved profile, credentials from the keyring "
+        "only (a profile without them is listed as not checked); --output names the summary "
+        "(.txt, .json, .html or .csv); exit status: the worst verdict among those checked")
+    many.add_argument("--all-profiles", action="store_true",
+                      help="check every saved profile (or those --match selects)")
+    many.add_argument("--match", metavar="PATTERN",
+                      help="only profiles whose name contains PATTERN, or matches it as a "
+                      "shell pattern such as 'acme-*' (case-insensitive)")
+    many.add_argument("--output-dir", metavar="DIR",
+                      help="write each client's full report here, as HTML and JSON named "
+                      "after its profile")
+    many.add_argument("--save", action="store_true",
+                      help="update each profile's saved validation with its new check (one "
+                      "profile at a time; the token is never touched)")
+    many.add_argument("--in-flight", type=_in_flight, default=None, metavar="N",
+                      help="environments checked at once (default 20)")
     check.add_argument("--trust-base-url", action="store_true",
                        help="send a token or client secret stored in the keyring to a base URL "
                        "that is not AFAS's own address for the UID and environment (such as the "
@@ -201,6 +222,20 @@ def _entries(text: str) -> int:
     value = int(text)
     if not 0 < value <= 200_000:
         raise argparse.ArgumentTypeError("must be between 1 and 200000")
+    return value
+
+
+def _in_flight(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 100:
+        raise argparse.ArgumentTypeError("must be between 1 and 100")
+    return value
+
+
+def _environments(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 500:
+        raise argparse.ArgumentTypeError("must be between 1 and 500")
     return value
 
 

@@ -71,6 +71,46 @@ CredentialInputId: TypeAlias = Literal[
     "input.key.unsupported",
 ]
 
+# Issue 16, many clients at once (app.batch): why a profile was not checked, or its saved
+# validation not updated; the summary's words (cli.batch_summary).
+BatchReasonId: TypeAlias = Literal[
+    "batch.reason.no_secret",
+    "batch.reason.untrusted_address",
+    "batch.reason.profile_unreadable",
+    "batch.reason.key_unusable",
+    "batch.reason.cancelled",
+    "batch.reason.error",
+]
+BatchTextId: TypeAlias = Literal[
+    "batch.save.failed",
+    "batch.save.cancelled",
+    "batch.save.not_accepted",
+    "batch.summary.title",
+    "batch.summary.made",
+    "batch.summary.totals",
+    "batch.summary.saved",
+    "batch.summary.written",
+    "batch.summary.none_matched",
+    "batch.summary.no_profiles",
+    "batch.column.profile",
+    "batch.column.uid",
+    "batch.column.verdict",
+    "batch.column.credential",
+    "batch.column.expiry",
+    "batch.column.days_left",
+    "batch.column.deadline",
+    "batch.column.changes",
+    "batch.column.note",
+    "batch.status.not_checked",
+    "batch.status.failed",
+    "batch.status.cancelled",
+    "batch.credential.classic_token",
+    "batch.credential.oauth",
+    "batch.deadline.expires_soon",
+    "batch.deadline.classic_phase_out",
+    "batch.progress",
+]
+
 InputId: TypeAlias = EnvironmentInputId | TokenInputId | CredentialInputId
 
 # What changed since a profile's last validation: one per report.model.ChangeKind.
@@ -91,11 +131,12 @@ ChangeId: TypeAlias = Literal[
     "change.auth_changed",
 ]
 
-MessageId: TypeAlias = Code | FindingVariantId | FragmentId | InputId | ChangeId
+MessageId: TypeAlias = (Code | FindingVariantId | FragmentId | InputId | ChangeId
+                        | BatchReasonId | BatchTextId)
 
 # Every id above, for the tests that hold the language files to them.
 DECLARED: frozenset[str] = frozenset(
     name for alias in (FindingVariantId, FragmentId, EnvironmentInputId, TokenInputId,
-                       CredentialInputId, ChangeId)
+                       CredentialInputId, ChangeId, BatchReasonId, BatchTextId)
     for name in get_args(alias)
 )
