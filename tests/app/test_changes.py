@@ -136,7 +136,7 @@ def test_connectors_fields_fill_rates_expiry_and_findings(simulator: Start, tmp_
     assert (dropped.before, dropped.after) == ("52%", "0%")
     moved = change(report, "expiry_moved")
     assert (moved.before, moved.after) == ("0", "2027-04-30T00:00:00Z")
-    assert "geen vervaldatum" in moved.message and "30-04-2027" in moved.message
+    assert "geen eigen vervaldatum" in moved.message and "30-04-2027" in moved.message
     new = change(report, "finding_new", "invoice_lines")
     assert new.after == "connector.missing" and new.message.startswith("Nieuw (fout): ")
     assert change(report, "connector_removed").message == \

@@ -217,8 +217,8 @@ def test_clean_strips_escape_sequences_and_controls() -> None:
     assert clean("a\x1b[2J\x1b]8;;http://x\x1b\\b\x00c\x7fd\te\nf\u202eg") == "abcd\te\nfg"
 
 
-@pytest.mark.parametrize(("language", "words"), [("nl", "geen vervaldatum"),
-                                                 ("en", "no expiry date")])
+@pytest.mark.parametrize(("language", "words"), [("nl", "geen eigen vervaldatum"),
+                                                 ("en", "no expiry date of its own")])
 def test_token_expiry_zero_means_no_expiry(language: str, words: str) -> None:
     # AFAS's /metainfo says tokenExpiry "0" for a token without an end date.
     sample = sample_report(language=language)

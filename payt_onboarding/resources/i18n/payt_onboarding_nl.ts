@@ -168,7 +168,7 @@ Antwoord alleen Ja als u deze adressen vertrouwt, bijvoorbeeld uw eigen simulato
     </message>
     <message>
         <source>Done.</source>
-        <translation>Klaar.</translation>
+        <translation>Afgerond.</translation>
     </message>
     <message>
         <source>Check all stopped on an unexpected error.</source>
