@@ -33,7 +33,8 @@ from pydantic import (
 
 from payt_onboarding.afas.environment import validate_base_url
 from payt_onboarding.afas.token import AfasToken
-from payt_onboarding.profile.errors import ProfileError
+from payt_onboarding.messages import Localized
+from payt_onboarding.profile.errors import ProfileError, ProfileNameError
 
 __all__ = [
     "KEYRING_SERVICE",
@@ -250,14 +251,14 @@ class OAuthRef(_Model):
 
 
 def checked_name(name: str) -> str:
-    """The name as stored, or ValueError saying what is wrong with it."""
+    """The name as stored, or ProfileNameError (a ValueError) saying what is wrong with it."""
     value = stored_name(name)
     if not value:
-        raise ValueError("the profile name is empty")
+        raise ProfileNameError(Localized("profile.name.empty"))
     if len(value) > NAME_MAX_LENGTH:
-        raise ValueError(f"the profile name is longer than {NAME_MAX_LENGTH} characters")
+        raise ProfileNameError(Localized("profile.name.too_long", {"limit": NAME_MAX_LENGTH}))
     if any(unicodedata.category(ch) in _BAD_NAME_CATEGORIES for ch in value):
-        raise ValueError("the profile name contains control or invisible characters")
+        raise ProfileNameError(Localized("profile.name.invisible"))
     return value
 
 
@@ -354,11 +355,9 @@ def schema_version_of(raw: Mapping[str, Any]) -> int:
     return version
 
 
-def newer_schema_message(version: int) -> str:
-    return (
-        f"This profile was written by a newer payt-onboarding (schema {version}; this version "
-        f"reads up to {PROFILE_SCHEMA_VERSION}). Update the program; the file was left untouched."
-    )
+def newer_schema_message(version: int) -> Localized:
+    return Localized("profile.newer_schema", {"version": version,
+                                               "supported": PROFILE_SCHEMA_VERSION})
 
 
 def migrate(raw: dict[str, Any]) -> dict[str, Any]:
@@ -367,7 +366,7 @@ def migrate(raw: dict[str, Any]) -> dict[str, Any]:
     Raises ProfileError for a newer schema_version, which this version cannot read.
     """
     if not isinstance(raw, dict):
-        raise ProfileError("A profile must be a JSON object ({…}).")
+        raise ProfileError(Localized("profile.not_an_object"))
     version = schema_version_of(raw)
     if version > PROFILE_SCHEMA_VERSION:
         raise ProfileError(newer_schema_message(version))
