@@ -11,7 +11,6 @@ from payt_onboarding.cli.texts import language, say
 from payt_onboarding.cli.usage import UsageError
 from payt_onboarding.messages import Localized
 
-
 _TOKEN = Localized("cli.word.token")
 
 

@@ -75,6 +75,7 @@ CredentialInputId: TypeAlias = Literal[
 
 
 
+
 # --- the command line's ids ---
 # argparse's own words, asked of gettext (cli/texts.py).
 ArgparseId: TypeAlias = Literal[

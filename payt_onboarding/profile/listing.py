@@ -59,5 +59,6 @@ def format_profiles(summaries: Sequence[ProfileSummary], language: Language) -> 
     problems = [s for s in summaries if s.error is not None]
     if problems:
         lines.append("")
-        lines.extend(f"{s.path.name}: {s.error}" for s in problems)
+        lines.extend(f"{s.path.name}: {s.problem.render(language) if s.problem else s.error}"
+                     for s in problems)
     return "\n".join(lines)
