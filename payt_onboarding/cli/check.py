@@ -192,7 +192,8 @@ def _saved_client(args: argparse.Namespace, saved: OAuthRef,
             stored = load_stored_client_secret(
                 client_secret_account(environment, saved.client_id)) if saved.stored else None
             if stored is None or stored.secret is None:
-                reason = stored.reason if stored else say("cli.check.no_stored_secret")
+                reason = (stored.why or stored.reason) if stored else say(
+                    "cli.check.no_stored_secret")
                 raise UsageError(say("cli.check.no_saved_secret", client_id=saved.client_id,
                                      reason=reason, secret_env=CLIENT_SECRET_ENV))
             _confirm_address(args, environment, Localized("cli.word.client_secret"))
@@ -254,7 +255,7 @@ def _token(args: argparse.Namespace, environment: Environment) -> AfasToken:
     else:
         stored = load_stored_token(environment)
         if stored.token is None:
-            raise UsageError(say("cli.check.no_token", reason=stored.reason,
+            raise UsageError(say("cli.check.no_token", reason=stored.why or stored.reason,
                                  token_env=TOKEN_ENV))
         _confirm_address(args, environment, Localized("cli.word.token"))
         return stored.token

@@ -43,13 +43,15 @@ def say_saved(name: str, saved: SavedProfile) -> None:
     if saved.token == "rejected":
         print(say("cli.saved.rejected", what=what), file=sys.stderr)
     elif saved.token == "failed":
-        print(say("cli.saved.failed", what=what, problem=saved.problem), file=sys.stderr)
+        print(say("cli.saved.failed", what=what, problem=saved.why or saved.problem),
+              file=sys.stderr)
     if saved.secret == "private_key" and saved.profile.oauth:
         kept = say("cli.saved.key_file", path=saved.profile.oauth.pem_file)
     elif saved.token == "keyring":
         kept = say("cli.saved.in_store", what=what, store=saved.store_name)
     elif saved.token == "memory":
-        kept = say("cli.saved.not_stored", what=what, problem=saved.problem.rstrip("."))
+        problem = saved.why.render(language()) if saved.why else saved.problem
+        kept = say("cli.saved.not_stored", what=what, problem=problem.rstrip("."))
     else:
         kept = say("cli.saved.pass_again", what=what)
     print(say("cli.saved", name=name, path=saved.path, kept=kept), file=sys.stderr)
@@ -96,7 +98,7 @@ def _set_token(name: str) -> None:
     token = parse_token(read_token_stdin("profiles set-token"), say("cli.word.stdin"))
     saved = store_new_token(name, token)
     if saved.token != "keyring":
-        raise UsageError(say("cli.set_token.not_stored", problem=saved.problem))
+        raise UsageError(say("cli.set_token.not_stored", problem=saved.why or saved.problem))
     print(say("cli.set_token.stored", name=saved.profile.name, store=saved.store_name))
     unusual = unusual_address(saved.profile)
     if unusual:

@@ -76,6 +76,7 @@ CredentialInputId: TypeAlias = Literal[
 
 
 
+
 # --- the command line's ids ---
 # argparse's own words, asked of gettext (cli/texts.py).
 ArgparseId: TypeAlias = Literal[
@@ -303,6 +304,29 @@ ProfileMessageId: TypeAlias = Literal[
 # Log lines on the terminal, and the password store's messages.
 LogMessageId: TypeAlias = Literal[
     "log.retry",
+    "keyring.session_only",
+    "keyring.advice.windows",
+    "keyring.advice.macos",
+    "keyring.advice.linux",
+    "keyring.unusable",
+    "keyring.library_failed",
+    "keyring.none_found",
+    "keyring.disabled",
+    "keyring.plaintext",
+    "keyring.cannot_use",
+    "keyring.not_recommended",
+    "keyring.locked",
+    "keyring.no_keyring",
+    "keyring.cannot_open",
+    "keyring.store_failed",
+    "keyring.remove_failed",
+    "keyring.read_failed",
+    "keyring.not_a_token",
+    "keyring.not_a_secret",
+    "keyring.unusable_here",
+    "keyring.holds_no",
+    "keyring.word.token",
+    "keyring.word.client_secret",
     "log.placeholder",
 ]
 

@@ -24,7 +24,7 @@ from payt_onboarding.messages.catalog import (
     texts,
 )
 from payt_onboarding.messages.format import FORMATTER, forms
-from payt_onboarding.messages.ids import ArgparseId, CliId, DECLARED, FindingVariantId
+from payt_onboarding.messages.ids import DECLARED, ArgparseId, CliId, FindingVariantId
 from payt_onboarding.vocabulary import Code, Language
 
 CODE_IDS = {str(code) for code in SEVERITY}
@@ -32,6 +32,7 @@ FINDING_IDS = CODE_IDS | set(get_args(FindingVariantId))  # message and hint
 ALL_IDS = sorted(texts("nl").keys() | texts("en").keys())
 # Texts that read the same in Dutch and English (a word both use, a bare layout of values).
 SAME_IN_BOTH = {"environment.test", "cli.word.token", "cli.selftest.ok", "cli.simulator.error",
+                "keyring.unusable", "keyring.word.token",
                 "profile.detail.plain", "profile.file_problem", "selftest.pdf.bytes",
                 "selftest.platform.found", "selftest.trust_store.found"}
 PERCENT_FIELD = re.compile(r"%(?:\((\w+)\))?[sr]")

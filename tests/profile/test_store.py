@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from payt_onboarding.profile.files import safe_filename
 from payt_onboarding.messages import render
+from payt_onboarding.profile.files import safe_filename
 from payt_onboarding.profile.listing import format_profiles
 from payt_onboarding.profile.model import Profile, TokenRef, stored_name
 from payt_onboarding.profile.store import (
