@@ -14,12 +14,16 @@ from typing import TYPE_CHECKING
 
 from payt_onboarding.app import diagnostics
 from payt_onboarding.messages import Localized
-from payt_onboarding.messages.ids import SelfTestId
+from payt_onboarding.messages.ids import MessageId, SelfTestId
 
 if TYPE_CHECKING:
     from payt_onboarding.report.model import Report
 
 __all__ = ["CheckAndReport", "Item", "Outcome", "SelfTestFailure", "core_items", "run"]
+
+_VERDICTS: dict[str, MessageId] = {"ready": "profiles.verdict.ready",
+                                   "ready_with_warnings": "profiles.verdict.ready_with_warnings",
+                                   "not_ready": "profiles.verdict.not_ready"}
 
 # What is tested (a message id), and a test that says what it found (in any language).
 Item = tuple[SelfTestId, Callable[[], Localized]]
@@ -79,7 +83,7 @@ def _keyring() -> Localized:
         return Localized("selftest.keyring.usable", {"store": status.name})
     # Not a failure: without a keyring the wizard keeps the token for the session only.
     return Localized("selftest.keyring.unusable", {"store": status.name,
-                                                   "reason": status.reason})
+                                                   "reason": status.why or status.reason})
 
 
 class CheckAndReport:
@@ -109,7 +113,7 @@ class CheckAndReport:
             raise SelfTestFailure(Localized("selftest.check.not_ready", {
                 "verdict": report.verdict, "codes": ", ".join(sorted(report.codes()))}))
         return Localized("selftest.check.done", {
-            "verdict": report.verdict, "count": len(report.connectors),
+            "verdict": Localized(_VERDICTS[report.verdict]), "count": len(report.connectors),
             "ms": f"{report.duration_ms:.0f}"})
 
     def checked(self) -> Report:

@@ -16,6 +16,7 @@ from payt_onboarding.cli.language import LANGUAGE_ENV
 from payt_onboarding.messages import render, template
 from payt_onboarding.profile.model import Profile
 from payt_onboarding.profile.store import CONFIG_DIR_ENV, ProfileStore
+from payt_onboarding.simulator.config import DEMO_TOKEN_DATA
 from payt_onboarding.vocabulary import Language
 
 CLI = [sys.executable, "-m", "payt_onboarding.cli"]
@@ -85,10 +86,24 @@ def test_argparse_usage_errors_speak_the_language(language: Language) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_our_usage_errors_speak_the_language(language: Language) -> None:
-    done = run("check", "--uid", "12345", "--format", "pdf", "--language", language)
+    token = {"PAYT_AFAS_TOKEN": DEMO_TOKEN_DATA}  # the long data value: one form AFAS gives
+    done = run("check", "--uid", "12345", "--format", "pdf", "--language", language, env=token)
     assert done.returncode == 64
     assert render("cli.check.pdf_needs_output", language) in done.stderr
     assert render("cli.check.pdf_needs_output", OTHER[language]) not in done.stderr
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_password_store_explains_itself_in_the_language(language: Language) -> None:
+    """No token given and no system store: the check says why, in the store's own words."""
+    done = run("check", "--uid", "12345", "--language", language,
+               env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    assert done.returncode == 64
+    text = flat(done.stderr)
+    assert flat(template("cli.check.no_token", language).split("{reason}")[0]) in text
+    for part in ("keyring.none_found", "keyring.session_only"):
+        assert render(part, language) in text  # type: ignore[arg-type]
+        assert render(part, OTHER[language]) not in text  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
