@@ -102,8 +102,8 @@ def test_the_password_store_explains_itself_in_the_language(language: Language) 
     text = flat(done.stderr)
     assert flat(template("cli.check.no_token", language).split("{reason}")[0]) in text
     for part in ("keyring.none_found", "keyring.session_only"):
-        assert render(part, language) in text  # type: ignore[arg-type]
-        assert render(part, OTHER[language]) not in text  # type: ignore[arg-type]
+        assert render(part, language) in text
+        assert render(part, OTHER[language]) not in text
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
