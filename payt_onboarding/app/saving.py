@@ -15,6 +15,7 @@ from payt_onboarding import __version__
 from payt_onboarding.afas.credentials import Credentials, OAuthClient, auth_kind
 from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
+from payt_onboarding.app.changes import snapshot_of
 from payt_onboarding.checks.resolve import connector_key
 from payt_onboarding.checks.session import CheckOptions
 from payt_onboarding.messages import Localized
@@ -85,7 +86,8 @@ def save_checked_profile(
         "mappings": {role: dict(m) for role, m in options.mappings.items() if m},
         "validation": Validation(
             checked_at=report.checked_at, verdict=report.verdict, tool_version=__version__,
-            report_sha256=report_sha256(report_json), token_expiry=report.target.token_expiry),
+            report_sha256=report_sha256(report_json), token_expiry=report.target.token_expiry,
+            snapshot=snapshot_of(report)),
         "auth": auth_kind(credentials),
     }
     # Validated again, not model_copy(update=...), which would skip the model's validators.

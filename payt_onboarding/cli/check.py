@@ -24,6 +24,7 @@ from payt_onboarding.afas.credentials import (
 )
 from payt_onboarding.afas.environment import Environment, EnvironmentInputError
 from payt_onboarding.afas.token import AfasToken
+from payt_onboarding.app.changes import with_changes
 from payt_onboarding.app.check import check_environment
 from payt_onboarding.app.credentials import (
     client_secret_account,
@@ -43,7 +44,7 @@ from payt_onboarding.cli.texts import say
 from payt_onboarding.cli.token_input import parse_token, read_token_stdin
 from payt_onboarding.cli.usage import UsageError, report_usage_error
 from payt_onboarding.messages import Localized
-from payt_onboarding.profile.model import OAuthRef
+from payt_onboarding.profile.model import OAuthRef, Profile
 from payt_onboarding.profile.store import ProfileError
 from payt_onboarding.report.formats import format_from, render
 from payt_onboarding.report.model import Report
@@ -59,6 +60,7 @@ class _Plan:
     options: CheckOptions
     fmt: str
     also: AfasToken | None = None  # a classic token given beside an OAuth client (Hybrid)
+    profile: Profile | None = None  # --profile: its last validation is compared with
 
 
 def run_check_command(args: argparse.Namespace) -> int:
@@ -69,7 +71,7 @@ def run_check_command(args: argparse.Namespace) -> int:
     except UsageError as error:
         return report_usage_error("check", error)
     progress = TerminalProgress(sys.stderr, args.language) if sys.stderr.isatty() else None
-    report = asyncio.run(_run(plan, requirements, progress))
+    report = with_changes(asyncio.run(_run(plan, requirements, progress)), plan.profile)
     if progress:
         progress.clear()
     try:
@@ -122,6 +124,7 @@ def _plan(args: argparse.Namespace) -> _Plan:
     mappings: dict[str, dict[str, str]] = {}
     uid, kind, base_url = args.uid, args.environment, args.base_url
     saved_oauth: OAuthRef | None = None  # the OAuth client the profile names, when last used
+    loaded: Profile | None = None
     if args.profile:
         loaded = load_for_check(args.profile)
         uid = uid or loaded.uid
@@ -158,7 +161,8 @@ def _plan(args: argparse.Namespace) -> _Plan:
         connectors=connectors,
         mappings=mappings,
     )
-    return _Plan(environment, credentials, options, _format(args.format, args.output), also)
+    return _Plan(environment, credentials, options, _format(args.format, args.output), also,
+                 loaded)
 
 
 def _credentials(args: argparse.Namespace, environment: Environment, saved: OAuthRef | None,

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +29,7 @@ from payt_onboarding.gui.icon import app_icon
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import report_labels, translate
+from payt_onboarding.gui.widgets import CheckBox
 from payt_onboarding.report.labels import origin
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ class AboutDialog(QDialog):
         form.addRow(translate("About", "Log folder:"), folder)
         layout.addLayout(form)
 
-        self.debug = QCheckBox(translate("About", "&Detailed log (for a support request)"))
+        self.debug = CheckBox(translate("About", "&Detailed log (for a support request)"))
         self.debug.setChecked(debug_enabled())
         self.debug.toggled.connect(set_debug)
         layout.addWidget(self.debug)

@@ -72,6 +72,27 @@ class _Writer:
                 f"<td>{_e(samples)}</td></tr>")
         return "".join(rows) + "</table>"
 
+    def since(self, report: Report) -> list[str]:
+        """What changed since the profile's last validation; nothing for a first check."""
+        since, w = report.since_last_validation, self.labels
+        if since is None:
+            return []
+        out = [f"<h3>{_e(w.since_heading.format(when(w, since.validated_at)))}</h3>"]
+        if not since.changes:
+            return [*out, f"<p>{_e(w.nothing_changed)}</p>"]
+        out.append(f"<p>{_e(w.since_verdict.format(w.verdicts[since.verdict]))}</p>"
+                   "<ul>")
+        severity = {(f.code, f.role, f.field): f.severity for f in report.findings}
+        for c in since.changes:
+            # Better news in green, a new finding in its severity's colour, the rest in ink.
+            tone = ("ok" if c.kind in ("finding_resolved", "connector_added") else
+                    severity.get((c.after or "", c.role, c.field), "warning")
+                    if c.kind == "finding_new" else "")
+            ink = self.ink(tone) if tone else ""
+            out.append(f'<li style="color:{ink}">{_e(c.message)}</li>' if ink
+                       else f"<li>{_e(c.message)}</li>")
+        return [*out, "</ul><p></p>"]  # Qt ignores a list's margin: a line apart
+
 
 def finding_html(finding: Finding, report: Report, *, dark: bool | None = None) -> str:
     """One finding: the severity word, the message, what to do and the examples."""
@@ -93,6 +114,7 @@ def report_html(report: Report, *, dark: bool | None = None, whole: bool = False
                                        for s in SEVERITY_ORDER)) + "</p>"]
         if report.cancelled:
             parts.append(f'<p style="color:{out.ink("error")}"><b>{_e(w.cancelled)}</b></p>')
+    parts += out.since(report)
     facts = [
         (w.target["uid"], f"{t.uid} ({w.environments.get(t.environment, t.environment)})"),
         (w.target["base_url"], t.base_url),

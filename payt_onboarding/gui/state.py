@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # the engine (httpx) and the keyring load when a page first n
     from payt_onboarding.app.credentials import StoreStatus
     from payt_onboarding.checks.engine import CheckOptions, CheckSession
     from payt_onboarding.profile.model import Profile
+    from payt_onboarding.report.model import Report
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class WizardState:
     session: CheckSession | None = None
     checked_for: tuple[object, ...] = ()  # (environment, token, requirements) of `session`
     unsaved: bool = False  # a result (or a mapping) that is not in a saved profile yet
+    # The profile as it was when `session` checked it again: its last validation is what the
+    # summary says changed since (kept when this check is saved over it).
+    compared_with: Profile | None = None
 
     def options(self) -> CheckOptions:
         """The options of a new check: the profile's chosen connectors, and the mappings made
@@ -52,6 +56,14 @@ class WizardState:
         else:
             mappings = dict(self.profile.mappings) if self.profile else {}
         return CheckOptions(language=self.language, connectors=connectors, mappings=mappings)
+
+    def report(self) -> Report:
+        """The session's report, with what changed since the last validation of the profile
+        it checked again."""
+        from payt_onboarding.app.changes import with_changes
+
+        assert self.session is not None
+        return with_changes(self.session.report(), self.compared_with)
 
     def current_key(self) -> tuple[object, ...]:
         return (self.environment, self.token, self.requirements.origin)

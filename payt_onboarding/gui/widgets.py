@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -86,6 +87,35 @@ class Notice(QWidget):
         self.status = ""
         self.text.clear()
         self.hide()
+
+
+class CheckBox(QCheckBox):
+    """A check box whose box stays visible on a dark palette. Fusion fills the box with Base and
+    draws its edge a shade darker than Window; on a dark palette both are near-black, so an
+    unchecked box all but disappears. There the box gets a Base lighter than the window."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._adjusting = False
+        self._keep_visible()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and not self._adjusting:
+            self._keep_visible()
+
+    def _keep_visible(self) -> None:
+        app_palette = QApplication.palette()
+        window = app_palette.color(QPalette.ColorRole.Window)
+        palette = self.palette()
+        dark = window.lightness() < 128
+        palette.setColor(QPalette.ColorRole.Base, window.lighter(200) if dark
+                         else app_palette.color(QPalette.ColorRole.Base))
+        self._adjusting = True
+        try:
+            self.setPalette(palette)
+        finally:
+            self._adjusting = False
 
 
 # The HTML report's verdict colours (resources/report.html.j2): text and border, background.

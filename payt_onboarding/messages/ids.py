@@ -71,12 +71,6 @@ CredentialInputId: TypeAlias = Literal[
     "input.key.unsupported",
 ]
 
-
-
-
-
-
-
 # --- the command line's ids ---
 # argparse's own words, asked of gettext (cli/texts.py).
 ArgparseId: TypeAlias = Literal[
@@ -365,13 +359,32 @@ SelfTestId: TypeAlias = Literal[
 # --- end of the command line's ids ---
 
 InputId: TypeAlias = EnvironmentInputId | TokenInputId | CredentialInputId
-MessageId: TypeAlias = (Code | FindingVariantId | FragmentId | InputId | ArgparseId | CliId
-                        | ProfileMessageId | LogMessageId | SelfTestId)
+
+# What changed since a profile's last validation: one per report.model.ChangeKind.
+ChangeId: TypeAlias = Literal[
+    "change.connector_added",
+    "change.connector_removed",
+    "change.connector_renamed",
+    "change.connector_version",
+    "change.field_added",
+    "change.field_removed",
+    "change.field_retyped",
+    "change.mapping_unresolved",
+    "change.finding_new",
+    "change.finding_resolved",
+    "change.fill_rate_dropped",
+    "change.expiry_moved",
+    "change.expiry_soon",
+    "change.auth_changed",
+]
+
+MessageId: TypeAlias = (Code | FindingVariantId | FragmentId | InputId | ChangeId | ArgparseId
+                        | CliId | ProfileMessageId | LogMessageId | SelfTestId)
 
 # Every id above, for the tests that hold the language files to them.
 DECLARED: frozenset[str] = frozenset(
     name for alias in (FindingVariantId, FragmentId, EnvironmentInputId, TokenInputId,
-                       CredentialInputId, ArgparseId, CliId, ProfileMessageId, LogMessageId,
-                       SelfTestId)
+                       CredentialInputId, ChangeId, ArgparseId, CliId, ProfileMessageId,
+                       LogMessageId, SelfTestId)
     for name in get_args(alias)
 )

@@ -35,6 +35,7 @@ from payt_onboarding.afas.environment import validate_base_url
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.messages import Localized
 from payt_onboarding.profile.errors import ProfileError, ProfileNameError
+from payt_onboarding.profile.snapshot import Snapshot
 
 __all__ = [
     "KEYRING_SERVICE",
@@ -159,11 +160,17 @@ class Validation(_Model):
     # AFAS's tokenExpiry as the check saw it ("0": never), so the profile list can warn before
     # the token runs out. Added: older files have none.
     token_expiry: str | None = Field(default=None, max_length=100)
+    # Added: what this validation found, to say what changed at the next check (issue 16).
+    # Older files have none.
+    snapshot: Snapshot | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _no_secrets(cls, data: Any) -> Any:
         _guard(cls, data, "validation.")
+        if isinstance(data, Mapping):
+            # Every name in it, as a version that predates the snapshot checks it.
+            _check_values(data.get("snapshot"), "validation.snapshot", check_keys=True)
         return data
 
     @field_validator("checked_at")

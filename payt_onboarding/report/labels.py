@@ -57,6 +57,10 @@ class Labels:
     # What was tested (target.auth), and the OAuth access token's lifetime and method.
     auth_kinds: Mapping[str, str]
     lifetime_text: str
+    # Added: a re-check of a profile against its last validation ("{}" takes its date).
+    since_heading: str
+    since_verdict: str  # "{}" takes that validation's verdict
+    nothing_changed: str
 
 
 def _verdicts(ready: str, warnings: str, not_ready: str) -> dict[str, str]:
@@ -152,6 +156,9 @@ NL = Labels(
     all_rows="alle rijen",
     judged_on="koppeling beoordeeld op de eerste {}",
     made_with="Gemaakt met",
+    since_heading="Sinds de laatste validatie ({})",
+    since_verdict="Oordeel bij die validatie: {}",
+    nothing_changed="Niets veranderd: dezelfde connectoren, velden, bevindingen en vervaldatum.",
 )
 
 EN = Labels(
@@ -243,6 +250,9 @@ EN = Labels(
     all_rows="all rows",
     judged_on="mapping judged on the first {}",
     made_with="Made with",
+    since_heading="Since the last validation ({})",
+    since_verdict="Verdict at that validation: {}",
+    nothing_changed="Nothing changed: the same connectors, fields, findings and expiry.",
 )
 
 _BY_LANGUAGE: Mapping[str, Labels] = {"nl": NL, "en": EN}

@@ -101,6 +101,8 @@ ChangeKind = Literal[
     "field_added", "field_removed", "field_retyped", "mapping_unresolved",
     "finding_new", "finding_resolved", "fill_rate_dropped",
     "expiry_moved", "expiry_soon",
+    # Added: the kind of credentials changed (a classic token's app connector moved to OAuth).
+    "auth_changed",
 ]
 
 

@@ -25,7 +25,7 @@ from payt_onboarding.report.labels import (
     tested_with,
     when,
 )
-from payt_onboarding.report.model import Report
+from payt_onboarding.report.model import Change, Report
 from payt_onboarding.report.render_text import CONTROL
 from payt_onboarding.vocabulary import SEVERITY_ORDER
 
@@ -46,6 +46,10 @@ _TONE = {
     "skipped": "muted",
 }
 
+# What changed since the last validation: better, only news, or worse (the rest).
+_CHANGE_TONE = {"finding_resolved": "good", "connector_added": "good", "field_added": "info",
+                "expiry_moved": "info", "auth_changed": "info"}
+
 
 # Control characters (C0 but tab and newline, DEL, C1) and bidi overrides, which can make a value
 # read as something else, are shown as Python-style escapes such as \x1b: a reader of the report
@@ -60,6 +64,15 @@ def _visible(value: object) -> object:
     if isinstance(value, str) and not isinstance(value, Markup):
         return CONTROL.sub(_show_control, value)
     return value
+
+
+def _change_tone(report: Report, change: Change) -> str:
+    """A new finding in the colour of its severity; the rest by what kind of news it is."""
+    if change.kind == "finding_new":
+        severity = next((f.severity for f in report.findings if (f.code, f.role, f.field) ==
+                         (change.after, change.role, change.field)), "warning")
+        return _TONE[severity]
+    return _CHANGE_TONE.get(change.kind, "warn")
 
 
 def _breakable(identifier: str) -> Markup:
@@ -96,6 +109,7 @@ def render_html(report: Report) -> str:
         summary=[(s, counted(labels, s, len(found))) for s, found in by_severity.items()],
         titles={c.role: c.title or c.role for c in report.connectors},  # link targets
         tone=lambda key: _TONE.get(key, "muted"),
+        change_tone=functools.partial(_change_tone, report),
         when=functools.partial(when, labels),
         expiry=functools.partial(expiry, labels),
         tested_with=functools.partial(tested_with, labels),

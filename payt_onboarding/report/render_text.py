@@ -66,6 +66,7 @@ def render_text(report: Report, *, color: bool = False, width: int = 100) -> str
     lines = _lead(verdict, labels.title, width, len(verdict) + 2, paint, report.verdict)
     if report.cancelled:
         lines += _wrap(labels.cancelled, width, "!! ")
+    lines += since_lines(report, labels, width)
     lines += ["", *_target(report, labels, width), "", labels.connectors]
     lines += _connectors(report.connectors, labels, width) or [f"  {labels.no_connectors}"]
     lines += ["", labels.findings]
@@ -130,6 +131,21 @@ def _target(report: Report, labels: Labels, width: int) -> list[str]:
         pairs.append((names["requirements"], origin(labels, report.requirements)))
     pad = max(len(name) for name, _ in pairs) + 2
     return [line for name, value in pairs for line in _wrap(value, width, name.ljust(pad))]
+
+
+def since_lines(report: Report, labels: Labels, width: int = 100) -> list[str]:
+    """What changed since the profile's last validation, after a blank line; nothing when the
+    check was not of a profile with one."""
+    since = report.since_last_validation
+    if since is None:
+        return []
+    out = ["", labels.since_heading.format(when(labels, since.validated_at))]
+    if not since.changes:
+        return [*out, *_wrap(labels.nothing_changed, width, "  ")]
+    out += _wrap(labels.since_verdict.format(labels.verdicts[since.verdict]), width, "  ")
+    for change in since.changes:
+        out += _wrap(change.message, width, "  - ", "    ")
+    return out
 
 
 def _connectors(connectors: Iterable[ConnectorResult], labels: Labels, width: int) -> list[str]:

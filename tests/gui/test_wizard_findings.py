@@ -233,3 +233,22 @@ def test_every_finding_reads_in_full_and_copies(qtbot: QtBot, simulator: Any,
     everything = QApplication.clipboard().text()
     assert everything.count("field.missing") == len(
         [f for f in current_report(wizard).findings if f.code == "field.missing"])
+
+
+def test_rows_with_a_field_choice_are_as_tall_as_the_others(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard) -> None:
+    """Issue 14: rows with a combo box stood taller than the rest, so the table did not line up."""
+    wizard = wizards(simulator("fields_missing"))
+    walk_to_connectors(qtbot, wizard)
+    click_next(qtbot, wizard)
+    page = wizard.mapping
+    page.gaps_only.setChecked(False)
+    page.connector.setCurrentIndex(page.connector.findData(SALES))
+    table = page.table
+    column = mapping_page.COLUMNS.index("afas")
+    with_choice = [r for r in range(table.rowCount()) if table.cellWidget(r, column) is not None]
+    assert with_choice and len(with_choice) < table.rowCount()
+    heights = {table.rowHeight(r) for r in range(table.rowCount())}
+    assert heights == {table.rowHeight(with_choice[0])}
+    combo = table.cellWidget(with_choice[0], column)
+    assert combo.sizeHint().height() <= table.rowHeight(with_choice[0])

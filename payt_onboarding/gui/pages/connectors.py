@@ -215,6 +215,7 @@ class ConnectorsPage(Page):
         else:
             self.state.session = session
             self.state.checked_for = key
+            self.state.compared_with = self.state.profile
             self.state.unsaved = not session.stop_findings  # a stopped check is no loss
         self._show(self.state.session.report())
         self._buttons()

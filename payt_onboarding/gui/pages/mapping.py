@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -25,7 +24,14 @@ from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import report_labels, translate
-from payt_onboarding.gui.widgets import Notice, counts, heading, status_icon, status_word
+from payt_onboarding.gui.widgets import (
+    CheckBox,
+    Notice,
+    counts,
+    heading,
+    status_icon,
+    status_word,
+)
 from payt_onboarding.report.labels import percent, sample_text
 from payt_onboarding.report.model import AfasField, ConnectorResult, FieldResult, Report
 from payt_onboarding.vocabulary import SEVERITY_ORDER
@@ -52,7 +58,7 @@ class MappingPage(Page):
         self.connector.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         connector_label = QLabel(translate("MappingPage", "&Connector:"))
         connector_label.setBuddy(self.connector)
-        self.gaps_only = QCheckBox(translate("MappingPage", "Show only &gaps"))
+        self.gaps_only = CheckBox(translate("MappingPage", "Show only &gaps"))
         self.gaps_only.setChecked(True)
         bar.addWidget(connector_label)
         bar.addWidget(self.connector, 1)
@@ -219,7 +225,6 @@ class MappingPage(Page):
             self.table.horizontalHeader().setSectionResizeMode(
                 column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, max([*widths, self.table.columnWidth(column)]))
-        self.table.resizeRowsToContents()
 
     def _choice(self, role: str, field: FieldResult) -> QComboBox:
         assert self.state.session is not None

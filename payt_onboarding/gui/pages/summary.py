@@ -85,8 +85,7 @@ class SummaryPage(Page):
         self.saving = False
 
     def report(self) -> Report:
-        assert self.state.session is not None
-        return self.state.session.report()
+        return self.state.report()
 
     def initializePage(self) -> None:
         report = self.report()
@@ -143,7 +142,7 @@ class SummaryPage(Page):
         environment, token, session = self.state.environment, self.state.token, self.state.session
         if environment is None or token is None or session is None or self.saving:
             return
-        report = session.report()
+        report = self.state.report()
         options, requirements = session.options, self.state.requirements
         remember = self.state.remember_token
         self.saving = True

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,7 +32,7 @@ from payt_onboarding.gui.texts import (
     system_keyring_example,
     translate,
 )
-from payt_onboarding.gui.widgets import Notice, with_help
+from payt_onboarding.gui.widgets import CheckBox, Notice, with_help
 from payt_onboarding.report.labels import expiry
 
 if TYPE_CHECKING:
@@ -85,7 +84,7 @@ class TokenPage(Page):
         self.oauth = OAuthFields()
         layout.addWidget(self.oauth)
 
-        self.remember = QCheckBox(translate("TokenPage",
+        self.remember = CheckBox(translate("TokenPage",
                                             "&Remember the token (looking for the keyring…)"))
         self.remember.setChecked(True)
         self.remember.setEnabled(False)
