@@ -747,13 +747,14 @@ def test_a_rejected_token_leaves_the_stored_one_in_the_keyring(
     try:
         good = cli(*target(server), "--token-stdin", "--save-profile", PROFILE,
                    stdin=DEMO_FORMS["data"], keyring=None)
-        assert good.code == EXIT[HEALTHY] and "the token is in" in good.err, good.err
+        in_store = said("cli.saved.in_store", what=said("cli.word.token"), store="")
+        assert good.code == EXIT[HEALTHY] and in_store in good.err, good.err
         other = AfasToken.from_data(_other_token())
         register_secret(other.reveal_data())
         refused = cli(*target(server), "--token-stdin", "--save-profile",
                       PROFILE, stdin=other.xml(), keyring=None)
         assert refused.code == EXIT["not_ready"]
-        assert "AFAS did not accept it" in refused.err
+        assert said("cli.saved.rejected", what=said("cli.word.token")) in refused.err
         assert _keyring_secrets(account) == [DEMO.xml()]
     finally:
         _purge_keyring(account)
