@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import check_concurrency, full_scan, gui_stall, mapping_rejudge, wizard_start
+from bench import check_concurrency, cli_help, full_scan, gui_stall, mapping_rejudge, wizard_start
 
 LATENCIES = (0.05, 0.2, 0.5)
 
@@ -29,6 +29,7 @@ def main() -> None:
         results["check"][f"{latency * 1000:.0f}ms"] = check_concurrency.main(
             ["--latency", str(latency)])
     results["startup"] = wizard_start.main()
+    results["cli_help"] = cli_help.main([])
     results["gui_stall"] = gui_stall.in_child()
     mapping_rejudge.main([])
     results["seconds"] = round(time.perf_counter() - started)
