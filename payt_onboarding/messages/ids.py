@@ -293,6 +293,12 @@ ProfileMessageId: TypeAlias = Literal[
     "profile.name.empty",
     "profile.name.too_long",
     "profile.name.invisible",
+    "profile.refused",
+    "profile.refused.token",
+    "profile.refused.token_like",
+    "profile.refused.key_token_like",
+    "profile.refused.secret_key",
+    "profile.refused.key_not_file",
 ]
 
 # Log lines on the terminal, and the password store's messages.

@@ -34,6 +34,7 @@ from pydantic import (
 from payt_onboarding.afas.environment import validate_base_url
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.messages import Localized
+from payt_onboarding.messages.ids import ProfileMessageId
 from payt_onboarding.profile.errors import ProfileError, ProfileNameError
 from payt_onboarding.profile.snapshot import Snapshot
 
@@ -81,9 +82,9 @@ _TOKEN_FORMS = (
 _BAD_NAME_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
 
 
-def _refuse(message: str) -> ProfileError:
-    return ProfileError(message + " A profile never holds the token; the token lives in the "
-                        "system keyring only.")
+def _refuse(message_id: ProfileMessageId, where: str) -> ProfileError:
+    return ProfileError(Localized("profile.refused", {
+        "problem": Localized(message_id, {"where": where})}))
 
 
 def _secret_like_key(key: str) -> bool:
@@ -104,21 +105,18 @@ def _check_values(value: Any, where: str, *, check_keys: bool) -> None:
     """Refuse tokens and token-like text anywhere in `value`, keys included; secret-like key
     names too if `check_keys`. Messages never repeat the offending text."""
     if isinstance(value, AfasToken):
-        raise _refuse(f"The profile value at '{where}' is an AFAS token.")
+        raise _refuse("profile.refused.token", where)
     if isinstance(value, str):
         if _token_like(value, where):
-            raise _refuse(f"The profile value at '{where}' looks like an AFAS token.")
+            raise _refuse("profile.refused.token_like", where)
         return
     if isinstance(value, Mapping):
         for key, item in value.items():
             key_text = str(key)
             if _token_like(key_text, where):
-                raise _refuse(f"A key under '{where}' looks like an AFAS token; remove it.")
+                raise _refuse("profile.refused.key_token_like", where)
             if check_keys and _secret_like_key(key_text):
-                raise _refuse(
-                    f"The profile has an unknown key '{where}.{key_text}' whose name suggests a "
-                    "secret; remove it from the file."
-                )
+                raise _refuse("profile.refused.secret_key", f"{where}.{key_text}")
             _check_values(item, f"{where}.{key_text}", check_keys=check_keys)
         return
     if isinstance(value, list | tuple | set | frozenset):
@@ -136,13 +134,9 @@ def _guard(model: type[BaseModel], data: Any, where: str) -> None:
         key_text = str(key)
         extra = key_text not in declared
         if _token_like(key_text, where):
-            raise _refuse(f"A key under '{where or 'the profile'}' looks like an AFAS token; "
-                          "remove it.")
+            raise _refuse("profile.refused.key_token_like", where or "profile")
         if extra and _secret_like_key(key_text):
-            raise _refuse(
-                f"The profile has an unknown key '{where}{key_text}' whose name suggests a "
-                "secret; remove it from the file."
-            )
+            raise _refuse("profile.refused.secret_key", f"{where}{key_text}")
         _check_values(value, f"{where}{key_text}", check_keys=extra)
 
 
@@ -253,7 +247,7 @@ class OAuthRef(_Model):
         _guard(cls, data, "oauth.")
         if isinstance(data, Mapping) and isinstance(data.get("pem_file"), str) \
                 and "-----BEGIN" in data["pem_file"]:
-            raise _refuse("The profile value at 'oauth.pem_file' is a key, not a file name.")
+            raise _refuse("profile.refused.key_not_file", "oauth.pem_file")
         return data
 
 
