@@ -9,7 +9,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import check_concurrency, cli_help, full_scan, gui_stall, mapping_rejudge, wizard_start
+from bench import (
+    batch_check,
+    check_concurrency,
+    cli_help,
+    full_scan,
+    gui_stall,
+    mapping_rejudge,
+    wizard_start,
+)
 
 LATENCIES = (0.05, 0.2, 0.5)
 
@@ -28,6 +36,8 @@ def main() -> None:
     for latency in LATENCIES:
         results["check"][f"{latency * 1000:.0f}ms"] = check_concurrency.main(
             ["--latency", str(latency)])
+    # Many clients at once (issue 16): 50 environments at 200 ms per answer.
+    results["batch"] = batch_check.main([])
     results["startup"] = wizard_start.main()
     results["cli_help"] = cli_help.main([])
     results["gui_stall"] = gui_stall.in_child()

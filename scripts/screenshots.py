@@ -32,6 +32,20 @@ SHOTS: list[tuple[str, int, tuple[str, ...]]] = [
     ("token_rejected", 1, ("token", "connectors")),
     ("connector_missing", 1, ("connectors",)),
     ("oauth_healthy", 1, ("token", "summary")),
+    # Five saved clients, each on its own simulator; Check all and one client's report.
+    ("check_all", 1, ("welcome", "check_all", "report")),
+    ("check_all", 2, ("welcome", "check_all")),
+    ("check_all-dark", 1, ("welcome", "check_all")),
+]
+# (profile, scenario, what the client handed over, whether its secret was kept); the last one's
+# AFAS changes after it was validated: a field is taken out of its sales entries connector.
+CLIENTS = [
+    ("Bakkerij Jansen BV", "healthy", "token", True),
+    ("Drukkerij Smit", "fields_missing", "token", True),
+    ("Hoveniersbedrijf Bakker", "healthy", "token", False),
+    ("Installatiebedrijf De Boer", "oauth_healthy", "client_secret", True),
+    ("Transport Visser", "token_expires_soon", "token", True),
+    ("Groothandel Mulder", "healthy", "token", True),
 ]
 
 
@@ -52,6 +66,9 @@ def shoot(scenario: str, scale: int, pages: tuple[str, ...]) -> None:
     scenario, dark = scenario.removesuffix("-dark"), scenario.endswith("-dark")
     if dark:
         dark_palette(app)
+    if scenario == "check_all":
+        shoot_check_all(app, label, scale, pages)
+        return
     with SimulatorServer(build_config(scenario)) as server:
         # What the scenario's client hands over: the demo token, or the demo OAuth client.
         prefill = Prefill(DEMO_UID, server.url, demo_credentials(SCENARIOS[scenario].hands_over),
@@ -80,6 +97,99 @@ def shoot(scenario: str, scale: int, pages: tuple[str, ...]) -> None:
 
         try:
             walk(wizard, save, pages)
+        finally:
+            wizard.shutdown()
+
+
+def shoot_check_all(app: Any, label: str, scale: int, pages: tuple[str, ...]) -> None:
+    """The welcome page listing CLIENTS, Check all's results and one client's report."""
+    import asyncio
+    import contextlib
+
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    from payt_onboarding.afas.environment import Environment
+    from payt_onboarding.app.check import check_environment
+    from payt_onboarding.app.saving import save_checked_profile
+    from payt_onboarding.checks.session import CheckOptions
+    from payt_onboarding.gui import texts
+    from payt_onboarding.gui.state import WizardState
+    from payt_onboarding.gui.wizard import OnboardingWizard
+    from payt_onboarding.report.formats import render
+    from payt_onboarding.requirements.load import load_requirements
+    from payt_onboarding.simulator.config import DEMO_UID
+    from payt_onboarding.simulator.demo import demo_credentials
+    from payt_onboarding.simulator.scenarios import _drop_field, build_config
+    from payt_onboarding.simulator.server import SimulatorServer
+
+    class Memory(KeyringBackend):
+        priority = 1
+
+        def __init__(self) -> None:
+            super().__init__()  # type: ignore[no-untyped-call]
+            self.entries: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.entries.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.entries[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.entries.pop((service, username), None)
+
+    keyring.set_keyring(Memory())
+    # Its own profiles: not the ones the other scenarios saved.
+    os.environ["PAYT_ONBOARDING_CONFIG_DIR"] += f"/check_all-{label}-{scale}"
+    language = texts.language()
+    requirements = load_requirements()
+    with contextlib.ExitStack() as stack:
+        for name, scenario, hands_over, kept in CLIENTS:
+            server = stack.enter_context(SimulatorServer(build_config(scenario)))
+            environment = Environment.parse(DEMO_UID, base_url=server.url)
+            credentials = demo_credentials(hands_over)  # type: ignore[arg-type]
+            options = CheckOptions(language=language)
+            report = asyncio.run(check_environment(environment, credentials, requirements,
+                                                   options))
+            save_checked_profile(name, environment, credentials, options, requirements,
+                                 report, render(report, "json"), remember_token=kept)
+        _drop_field(server.config, "Payt_sales_entries_v12", "invoice_due_date")
+        wizard = OnboardingWizard(WizardState(language=language))
+        wizard.resize(960, 680)
+        wizard.show()
+
+        def settle(busy: Callable[[], bool]) -> None:
+            for _ in range(800):
+                app.processEvents()
+                if not busy():
+                    break
+                wizard.jobs.pool.waitForDone(25)
+            for _ in range(5):
+                app.processEvents()
+
+        def save(widget: Any, name: str) -> None:
+            if name in pages:
+                target = OUT / f"{label}-{name}@{scale}x.png"
+                widget.grab().save(str(target))
+                print(target.relative_to(ROOT))
+
+        try:
+            settle(lambda: wizard.jobs.busy)
+            save(wizard, "welcome")
+            from payt_onboarding.gui.check_all import CheckAllDialog
+
+            welcome = wizard.welcome
+            dialog = CheckAllDialog(wizard.state, wizard.jobs, welcome.listed, wizard)
+            dialog.start(trust=True)  # the simulators' addresses: the question answered
+            dialog.show()
+            settle(lambda: dialog.running or wizard.jobs.busy)
+            save(dialog, "check_all")
+            items = [dialog.table.topLevelItem(i) for i in range(dialog.table.topLevelItemCount())]
+            shown = dialog.show_report(next(i for i in items if i and i.text(0) == CLIENTS[-1][0]))
+            if shown is not None:
+                settle(lambda: False)
+                save(shown, "report")
         finally:
             wizard.shutdown()
 

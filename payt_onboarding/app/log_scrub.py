@@ -41,17 +41,20 @@ _PATTERNS = (
                re.DOTALL),
 )
 _lock = threading.Lock()
-_secrets: set[str] = set()  # tokens' data values and client secrets: the shared scrubber's
+_secrets: set[str] = set()  # tokens' data values and client secrets, each with its scrubber:
+# one compiled per secret, not one over all of them compiled again for each new one, which
+# cost `check --all-profiles` seconds per 50 clients (bench/batch_check.py). Longest first, so
+# a secret inside another cannot leave the longer one's rest behind.
+_scrubbers: list[tuple[int, Scrubber]] = []
 _forms: set[str] = set()  # texts blanked as they are: a private key, whole and line by line
-_scrubber = Scrubber(blank=BLANK)
 
 
 def _remember_secret(text: str) -> None:
-    global _scrubber
-    with _lock:
+    with _lock:  # compiled inside: no line is scrubbed without a secret already remembered
         if text and text not in _secrets:
             _secrets.add(text)
-            _scrubber = Scrubber(_secrets, blank=BLANK)
+            _scrubbers.append((len(text), Scrubber((text,), blank=BLANK)))
+            _scrubbers.sort(key=lambda pair: -pair[0])
 
 
 def remember_token(token: AfasToken) -> None:
@@ -82,10 +85,11 @@ def remember_client_secret(secret: ClientSecret) -> None:
 
 def scrub(text: str) -> str:
     with _lock:
-        scrubber, forms = _scrubber, sorted(_forms, key=len, reverse=True)
+        scrubbers, forms = list(_scrubbers), sorted(_forms, key=len, reverse=True)
     for pattern in _PATTERNS:  # first: a whole `AfasToken …` header becomes one blank
         text = pattern.sub(BLANK, text)
-    text = scrubber.text(text)
+    for _, scrubber in scrubbers:
+        text = scrubber.text(text)
     for form in forms:
         text = text.replace(form, BLANK)
     return text

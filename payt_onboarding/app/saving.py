@@ -30,6 +30,8 @@ from payt_onboarding.requirements.model import Requirements
 # keyring: stored; memory: no usable keyring, kept for this session; rejected: AFAS did not
 # accept it in this check; failed: the keyring refused (see `problem`); not_asked: not wanted.
 TokenPlace = Literal["keyring", "memory", "rejected", "failed", "not_asked"]
+# What record_validation did: recorded, or not (a cancelled check; credentials AFAS refused).
+ValidationRecorded = Literal["recorded", "cancelled", "not_accepted"]
 
 
 @dataclass(frozen=True)
@@ -178,3 +180,27 @@ def store_new_token(name: str, token: AfasToken, *, store: ProfileStore | None =
     path = store.save(profile) if where == "keyring" else store.path_for(profile.name)
     why = vault.status.why if where == "memory" else None
     return SavedProfile(path, profile, where, _english(why), vault.status.name, why=why)
+
+
+def record_validation(name: str, report: Report, *, store: ProfileStore | None = None,
+                      report_json: str | None = None) -> ValidationRecorded:
+    """A re-check's outcome as the profile's saved validation (`check --all-profiles --save`):
+    only `validation` changes, read afresh and written atomically (the old file becomes the
+    backup); the token reference, connectors and mappings stay as they are. Not recorded: a
+    cancelled check, or one whose credentials AFAS refused (it would replace a good validation
+    with one that says nothing). Raises ProfileError."""
+    if report.cancelled:
+        return "cancelled"
+    if report.target.envid is None:
+        return "not_accepted"
+    store = store or ProfileStore()
+    profile = store.load(name)
+    from payt_onboarding.report.formats import render
+
+    text = report_json if report_json is not None else render(report, "json")
+    validation = Validation(
+        checked_at=report.checked_at, verdict=report.verdict, tool_version=__version__,
+        report_sha256=report_sha256(text), token_expiry=report.target.token_expiry,
+        snapshot=snapshot_of(report))
+    store.save(revalidated(profile, validation=validation))
+    return "recorded"

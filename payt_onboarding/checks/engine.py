@@ -90,14 +90,13 @@ class _Run:
             with priority(CHAIN if req.role in self.chain else FIRST):
                 prefetched.setdefault(cid, asyncio.create_task(
                     self.client.connector_metadata(cid)))
-        try:
-            with priority(CHAIN):
-                meta = await self.client.metainfo()
-        except AfasError as error:
-            session.findings.append(finding_for_error(error, language=lang, url=self.url))
-            _discard(prefetched.values())
-            return
-        try:
+        try:  # stopped however the check ends: an error, a cancel mid-/metainfo, the end
+            try:
+                with priority(CHAIN):
+                    meta = await self.client.metainfo()
+            except AfasError as error:
+                session.findings.append(finding_for_error(error, language=lang, url=self.url))
+                return
             self._resolve(meta, requirements)
             await self._connectors(rule if wanted is None else None, prefetched)
         finally:

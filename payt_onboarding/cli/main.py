@@ -66,6 +66,15 @@ def _run(args: argparse.Namespace) -> int:
 
         return run_simulator(args)
     if command == "check":
+        from payt_onboarding.cli.check_all import misplaced_batch_options, run_check_all
+
+        if args.all_profiles:
+            return run_check_all(args)
+        misplaced = misplaced_batch_options(args)
+        if misplaced:
+            from payt_onboarding.cli.usage import report_usage_error
+
+            return report_usage_error("check", misplaced)
         from payt_onboarding.cli.check import run_check_command
 
         return run_check_command(args)

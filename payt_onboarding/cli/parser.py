@@ -85,6 +85,8 @@ def _add_simulator(commands: _Commands[Any]) -> None:
     sim.add_argument("--seed", type=_integer, default=None, help=say("cli.help.seed"))
     sim.add_argument("--tls", action="store_true",
                      help=say("cli.help.tls"))
+    sim.add_argument("--environments", type=_environments, default=None, metavar="N",
+                     help=say("cli.help.environments"))
     sim.add_argument("-v", "--verbose", action="store_true", help=say("cli.help.log_requests"))
 
 
@@ -135,6 +137,14 @@ def _add_check(commands: _Commands[Any]) -> None:
                        help=say("cli.help.profile"))
     check.add_argument("--save-profile", metavar=say("cli.metavar.name"),
                        help=say("cli.help.save_profile"))
+    many = check.add_argument_group(say("cli.help.many"), say("cli.help.many.description"))
+    many.add_argument("--all-profiles", action="store_true", help=say("cli.help.all_profiles"))
+    many.add_argument("--match", metavar=say("cli.metavar.pattern"), help=say("cli.help.match"))
+    many.add_argument("--output-dir", metavar=say("cli.metavar.dir"),
+                      help=say("cli.help.output_dir"))
+    many.add_argument("--save", action="store_true", help=say("cli.help.save"))
+    many.add_argument("--in-flight", type=_in_flight, default=None, metavar="N",
+                      help=say("cli.help.in_flight"))
     check.add_argument("--trust-base-url", action="store_true",
                        help=say("cli.help.trust_base_url"))
     _add_verbose(check)
@@ -212,6 +222,20 @@ def _entries(text: str) -> int:
     value = _integer(text)
     if not 0 < value <= 200_000:
         raise argparse.ArgumentTypeError(say("cli.arg.between", low=1, high=200_000))
+    return value
+
+
+def _in_flight(text: str) -> int:
+    value = _integer(text)
+    if not 1 <= value <= 100:
+        raise argparse.ArgumentTypeError(say("cli.arg.between", low=1, high=100))
+    return value
+
+
+def _environments(text: str) -> int:
+    value = _integer(text)
+    if not 1 <= value <= 500:
+        raise argparse.ArgumentTypeError(say("cli.arg.between", low=1, high=500))
     return value
 
 

@@ -27,6 +27,11 @@ def run_simulator(args: argparse.Namespace) -> int:
     config = build_config(
         args.scenario, entries=args.entries, seed=seed, latency=args.latency_ms / 1000
     )
+    fleet = None
+    if args.environments:
+        from payt_onboarding.cli.simulator_fleet import fleet_environments
+
+        fleet = fleet_environments(args)
     with tempfile.TemporaryDirectory(prefix="payt-simulator-") as tmp:
         tls, ca_path = (None, None)
         if args.tls:
@@ -36,7 +41,8 @@ def run_simulator(args: argparse.Namespace) -> int:
                 print(say("cli.simulator.error", error=exc), file=sys.stderr)
                 return exit_codes.USAGE
         try:
-            server = SimulatorServer(config, host=args.host, port=args.port, tls=tls)
+            server = SimulatorServer(config, host=args.host, port=args.port, tls=tls,
+                                     environments={e.uid: e.config for e in fleet or ()})
         except ValueError as exc:
             print(say("cli.simulator.error", error=exc), file=sys.stderr)
             return exit_codes.USAGE
@@ -49,6 +55,10 @@ def run_simulator(args: argparse.Namespace) -> int:
             # Ctrl+C kept from starting. The main thread sleeps: on Windows a sleep is
             # interrupted by Ctrl+C, a wait on a lock is not.
             server.start()
+            if fleet:
+                from payt_onboarding.cli.simulator_fleet import serve_fleet
+
+                serve_fleet(server, fleet, Path(tmp))
             key_path = Path(tmp) / "demo-private-key.pem"
             key_path.write_text(demo_private_key_pem(), encoding="ascii")
             _print_banner(server, config, ca_path, key_path)

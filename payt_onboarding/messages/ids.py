@@ -71,6 +71,46 @@ CredentialInputId: TypeAlias = Literal[
     "input.key.unsupported",
 ]
 
+# Issue 16, many clients at once (app.batch): why a profile was not checked, or its saved
+# validation not updated; the summary's words (cli.batch_summary).
+BatchReasonId: TypeAlias = Literal[
+    "batch.reason.no_secret",
+    "batch.reason.untrusted_address",
+    "batch.reason.profile_unreadable",
+    "batch.reason.key_unusable",
+    "batch.reason.cancelled",
+    "batch.reason.error",
+]
+BatchTextId: TypeAlias = Literal[
+    "batch.save.failed",
+    "batch.save.cancelled",
+    "batch.save.not_accepted",
+    "batch.summary.title",
+    "batch.summary.made",
+    "batch.summary.totals",
+    "batch.summary.saved",
+    "batch.summary.written",
+    "batch.summary.none_matched",
+    "batch.summary.no_profiles",
+    "batch.column.profile",
+    "batch.column.uid",
+    "batch.column.verdict",
+    "batch.column.credential",
+    "batch.column.expiry",
+    "batch.column.days_left",
+    "batch.column.deadline",
+    "batch.column.changes",
+    "batch.column.note",
+    "batch.status.not_checked",
+    "batch.status.failed",
+    "batch.status.cancelled",
+    "batch.credential.classic_token",
+    "batch.credential.oauth",
+    "batch.deadline.expires_soon",
+    "batch.deadline.classic_phase_out",
+    "batch.progress",
+]
+
 # --- the command line's ids ---
 # argparse's own words, asked of gettext (cli/texts.py).
 ArgparseId: TypeAlias = Literal[
@@ -172,6 +212,16 @@ CliId: TypeAlias = Literal[
     "cli.exit.broken_pipe",
     "cli.unexpected_error.logged",
     "cli.unexpected_error",
+    "cli.help.environments",
+    "cli.help.many",
+    "cli.help.many.description",
+    "cli.help.all_profiles",
+    "cli.help.match",
+    "cli.help.output_dir",
+    "cli.help.save",
+    "cli.help.in_flight",
+    "cli.metavar.pattern",
+    "cli.metavar.dir",
     "cli.word.token",
     "cli.word.client_secret",
     "cli.word.stdin",
@@ -239,6 +289,22 @@ CliId: TypeAlias = Literal[
     "cli.level.info",
     "cli.level.warning",
     "cli.level.error",
+    "cli.fleet.banner",
+    "cli.fleet.url",
+    "cli.fleet.each",
+    "cli.fleet.create",
+    "cli.fleet.then",
+    "cli.fleet.press_enter",
+    "cli.fleet.changed",
+    "cli.check_all.only_with_all",
+    "cli.check_all.cannot_write",
+    "cli.check_all.report_not_written",
+    "cli.check_all.single_only",
+    "cli.check_all.no_format",
+    "cli.check_all.unknown_extension",
+    "cli.check_all.no_output_folder",
+    "cli.check_all.output_dir_is_file",
+    "cli.check_all.cannot_create_folder",
 ]
 
 # The profile store's errors and the profiles list.
@@ -384,13 +450,14 @@ ChangeId: TypeAlias = Literal[
     "change.auth_changed",
 ]
 
-MessageId: TypeAlias = (Code | FindingVariantId | FragmentId | InputId | ChangeId | ArgparseId
-                        | CliId | ProfileMessageId | LogMessageId | SelfTestId)
+MessageId: TypeAlias = (Code | FindingVariantId | FragmentId | InputId | ChangeId
+                        | BatchReasonId | BatchTextId | ArgparseId | CliId | ProfileMessageId
+                        | LogMessageId | SelfTestId)
 
 # Every id above, for the tests that hold the language files to them.
 DECLARED: frozenset[str] = frozenset(
     name for alias in (FindingVariantId, FragmentId, EnvironmentInputId, TokenInputId,
-                       CredentialInputId, ChangeId, ArgparseId, CliId, ProfileMessageId,
-                       LogMessageId, SelfTestId)
+                       CredentialInputId, ChangeId, BatchReasonId, BatchTextId, ArgparseId,
+                       CliId, ProfileMessageId, LogMessageId, SelfTestId)
     for name in get_args(alias)
 )

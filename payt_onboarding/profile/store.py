@@ -84,6 +84,9 @@ class ProfileSummary:
     path: Path
     error: str | None = None  # in English; `problem` in any language
     token_expiry: str | None = None  # as the last check saw it
+    # Added: the credentials' kind and the address, for the wizard's list and its Check all.
+    auth: str | None = None
+    base_url: str | None = None
     problem: Localized | None = None
 
 
@@ -160,7 +163,8 @@ class ProfileStore:
             profile.name, profile.uid, profile.environment,
             validation.verdict if validation else None,
             validation.checked_at if validation else None, path,
-            token_expiry=validation.token_expiry if validation else None)
+            token_expiry=validation.token_expiry if validation else None, auth=profile.auth,
+            base_url=profile.base_url)
 
     def load(self, name: str) -> Profile:
         """The saved profile; ProfileError (with `.backup` when one is usable) otherwise."""

@@ -12,14 +12,21 @@ import socket
 import struct
 import sys
 import time
-import uuid
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler
 from typing import Any, NoReturn, Protocol
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from payt_onboarding.simulator.answers import (
+    RESET,
+    Answer,
+    connector_metadata,
+    error_body,
+    fault_answer,
+    split_environment,
+)
 from payt_onboarding.simulator.config import Fault, SimulatorConfig
-from payt_onboarding.simulator.dataset import PAYMENT_CONDITIONS, ConnectorTable
+from payt_onboarding.simulator.dataset import ConnectorTable
 from payt_onboarding.simulator.messages import Message, language_of
 from payt_onboarding.simulator.oauth import (
     BEARER_CHALLENGE,
@@ -42,11 +49,13 @@ class SimulatorHost(Protocol):
 
     config: SimulatorConfig
 
+    def config_for(self, uid: str) -> SimulatorConfig | None: ...
+
     def _enter(self, token: str) -> bool: ...
 
     def _leave(self, record: RequestRecord, token: str) -> None: ...
 
-    def _rows_cache(self, connector_id: str, order_by: tuple[str, ...],
+    def _rows_cache(self, uid: str, connector_id: str, order_by: tuple[str, ...],
                     groups: tuple[tuple[Condition, ...], ...]) -> list[Row]: ...
 
 
@@ -62,13 +71,6 @@ _COMMON_HEADERS = {
     "X-Frame-Options": "deny",
     "X-AFAS-Proxy-Version": "4.3.0.0",
 }
-_PORTAL_PAGE = (
-    b"<!DOCTYPE html><html><head><title>Aanmelden gastnetwerk</title></head>"
-    b"<body><h1>Welkom</h1><p>Accepteer de voorwaarden om verder te gaan.</p></body></html>"
-)
-# A code table of the connectors' fields: the payment condition codes.
-_CODE_TABLE_FIELD = "invoice_payment_condition"
-
 
 @dataclass(frozen=True)
 class RequestRecord:
@@ -79,16 +81,6 @@ class RequestRecord:
     ended: float
     language: str
     method: str = "GET"
-
-
-class _Answer(Exception):
-    """Raised inside a handler to send one response and stop."""
-
-    def __init__(self, status: int, body: Any = None, headers: dict[str, str] | None = None):
-        super().__init__(status)
-        self.status = status
-        self.body = body
-        self.headers = headers or {}
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -105,9 +97,11 @@ class _Handler(BaseHTTPRequestHandler):
     def sim(self) -> SimulatorHost:
         return self.server.simulator  # type: ignore[attr-defined, no-any-return]
 
+    _uid = ""  # the environment's UID on a server of many (fleet.py), from the path prefix
+
     @property
     def config(self) -> SimulatorConfig:
-        return self.sim.config
+        return self._config if self._uid else self.sim.config
 
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("simulator: " + format, *args)
@@ -138,7 +132,12 @@ class _Handler(BaseHTTPRequestHandler):
         self._caller = self.headers.get("Authorization", "")
         self._allowed = self.sim._enter(self._caller)
         split = urlsplit(self.path)
-        path = unquote(split.path).lower().rstrip("/")
+        self._uid, path = split_environment(unquote(split.path).lower().rstrip("/"))
+        chosen = self.sim.config_for(self._uid)
+        if chosen is None:  # no environment of that number here
+            self._uid, path = "", "/unknown-environment"
+        else:
+            self._config = chosen
         self._record_key = (path[len(BASE_PATH):] if path.startswith(BASE_PATH) else path,
                             split.query)
         self._language = language_of(self.headers.get("Accept-Language"))
@@ -161,7 +160,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, path: str, query: str, language: str) -> None:
         if not self._allowed:
             # More parallel calls than AFAS allows per token: its catch-all error [INF].
-            self._send(500, self._error_body(Message.UNEXPECTED, language))
+            self._send(500, error_body(Message.UNEXPECTED, language))
             return
         if self.config.latency:
             time.sleep(self.config.latency)
@@ -173,14 +172,14 @@ class _Handler(BaseHTTPRequestHandler):
             if fault is not None:
                 self._fault(fault, language)
             body = self._route(path, query, language)
-        except _Answer as answer:
-            if answer.status == -1:
+        except Answer as answer:
+            if answer.status == RESET:
                 self._reset(answer.body)
             else:
                 self._send(answer.status, answer.body, answer.headers)
             return
         except QueryError as error:
-            self._send(500, self._error_body(error.message, language, *error.args_))
+            self._send(500, error_body(error.message, language, *error.args_))
             return
         self._send(200, body)
 
@@ -188,13 +187,13 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _route(self, path: str, query: str, language: str) -> Any:
         if not path.startswith(BASE_PATH):
-            raise _Answer(404)
+            raise Answer(404)
         if len(query) + 1 > MAX_QUERY_LENGTH:
-            raise _Answer(404)
+            raise Answer(404)
         if path == BASE_PATH + "/oauth/token" and self.command == "POST":
             return self._token()
         if self.command != "GET":
-            raise _Answer(404)
+            raise Answer(404)
         self._authenticate(language)
         parts = path[len(BASE_PATH):].strip("/").split("/")
         params = dict(parse_qsl(query, keep_blank_values=True))
@@ -202,13 +201,13 @@ class _Handler(BaseHTTPRequestHandler):
             case ["metainfo"] | ["metainfo", "get" | "update"]:
                 return self._metainfo()
             case ["metainfo", "get", connector_id]:
-                return self._connector_metadata(self._table(connector_id, language))
+                return connector_metadata(self.config, self._table(connector_id, language))
             case ["metainfo", "update", _]:
                 # Payt only reads: the AppConnector has no UpdateConnectors.
-                raise _Answer(500, self._error_body(Message.UPDATE_NOT_SUPPORTED, language))
+                raise Answer(500, error_body(Message.UPDATE_NOT_SUPPORTED, language))
             case ["profitversion"]:
                 # Works only with the ProfitVersion connector on the AppConnector; Payt's has none.
-                raise _Answer(500, self._error_body(Message.VERSION_NOT_SUPPORTED, language))
+                raise Answer(500, error_body(Message.VERSION_NOT_SUPPORTED, language))
             case ["connectors", connector_id]:
                 table = self._table(connector_id, language)
                 extra = self.config.connector_latency.get(table.id, 0.0)
@@ -222,12 +221,18 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._subject(
                     lowered.get("subjectid", ""), lowered.get("fileid", ""), language
                 )
-        raise _Answer(404)
+        raise Answer(404)
+
+    def _fault(self, fault: Fault, language: str) -> None:
+        answer = fault_answer(fault, language, self.headers.get("Authorization", ""))
+        if answer is not None:
+            raise answer
 
     def _token(self) -> Any:
         app, switches = self.config.app, self.config.switches
         host = self.headers.get("Host", "").lower()
-        base = f"{'https' if self.server_scheme == 'https' else 'http'}://{host}{BASE_PATH}"
+        prefix = f"/{self._uid}" if self._uid else ""
+        base = f"{self.server_scheme}://{host}{prefix}{BASE_PATH}"
         answer = token_request(
             app.oauth, app.auth_type, self.config.oauth_state,
             authorization=self.headers.get("Authorization", ""), form_body=self._form,
@@ -235,7 +240,7 @@ class _Handler(BaseHTTPRequestHandler):
             classic_error=switches.oauth_classic_app_error,
             refresh_token_null=switches.oauth_refresh_token_null)
         if answer.status != 200:
-            raise _Answer(answer.status, answer.body, answer.headers)
+            raise Answer(answer.status, answer.body, answer.headers)
         return answer.body
 
     @property
@@ -251,11 +256,11 @@ class _Handler(BaseHTTPRequestHandler):
             # A bearer token only where OAuth is on; a refused one says so (Profit 9).
             if app.auth_type == "classic" or not self.config.oauth_state.valid(
                     credentials.strip()):
-                raise _Answer(401, None, {"WWW-Authenticate": INVALID_TOKEN_CHALLENGE})
+                raise Answer(401, None, {"WWW-Authenticate": INVALID_TOKEN_CHALLENGE})
         else:
             self._check_classic(scheme, credentials, language)
         if app.allowed_ips is not None and self.client_address[0] not in app.allowed_ips:
-            raise _Answer(403)
+            raise Answer(403)
 
     def _check_classic(self, scheme: str, credentials: str, language: str) -> None:
         app = self.config.app
@@ -263,11 +268,11 @@ class _Handler(BaseHTTPRequestHandler):
         # token on an OAuth-only app connector: Switches.oauth_classic_refused_challenge).
         offer = {"WWW-Authenticate": BEARER_CHALLENGE} if app.auth_type != "classic" else {}
         if scheme.lower() != "afastoken" or not credentials.strip():
-            raise _Answer(401, self._unauthorized_body(language), offer)
+            raise Answer(401, self._unauthorized_body(language), offer)
         if app.auth_type == "oauth":
             if not self.config.switches.oauth_classic_refused_challenge:
                 offer = {}
-            raise _Answer(401, self._unauthorized_body(language), offer)
+            raise Answer(401, self._unauthorized_body(language), offer)
         try:
             xml = base64.b64decode(credentials.strip(), validate=True).decode("utf-8")
             match = _TOKEN_XML.match(xml)
@@ -276,15 +281,15 @@ class _Handler(BaseHTTPRequestHandler):
         if match is None:
             status = self.config.switches.malformed_header_status
             if status == 500:
-                raise _Answer(500, self._error_body(Message.UNEXPECTED, language))
-            raise _Answer(401, self._unauthorized_body(language))
+                raise Answer(500, error_body(Message.UNEXPECTED, language))
+            raise Answer(401, self._unauthorized_body(language))
         if match.group(1) != app.token_data:
-            raise _Answer(401, self._unauthorized_body(language))
+            raise Answer(401, self._unauthorized_body(language))
 
     def _unauthorized_body(self, language: str) -> Any:
         if self.config.switches.empty_401_body:
             return None
-        return self._error_body(Message.UNEXPECTED, language)
+        return error_body(Message.UNEXPECTED, language)
 
     def _table(self, connector_id: str, language: str) -> ConnectorTable:
         app = self.config.app
@@ -300,8 +305,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _refuse(self, message: Message, status: int, language: str) -> NoReturn:
         if status == 401:
-            raise _Answer(401, self._unauthorized_body(language))
-        raise _Answer(500, self._error_body(message, language))
+            raise Answer(401, self._unauthorized_body(language))
+        raise Answer(500, error_body(message, language))
 
     # -- endpoints ---------------------------------------------------------------------------
 
@@ -333,30 +338,6 @@ class _Handler(BaseHTTPRequestHandler):
             return {"tokenExpiry": self.config.oauth_state.expiry_iso(token)}
         return {"tokenExpiry": self.config.app.token_expiry}
 
-    def _connector_metadata(self, table: ConnectorTable) -> Any:
-        fields = []
-        for f in table.fields:
-            item: dict[str, Any] = {
-                "id": f.id,
-                "fieldId": f.field_id,
-                "dataType": f.data_type,
-                "label": f.label,
-                "length": f.length,
-                "controlType": 1,
-                "decimals": f.decimals,
-                "decimalsFieldId": "",
-            }
-            if f.id == _CODE_TABLE_FIELD and self.config.switches.code_table_values:
-                conditions = self.config.dataset.connectors.get(PAYMENT_CONDITIONS)
-                if conditions is not None:
-                    item["values"] = [
-                        {"id": r["payment_condition_code"],
-                         "description": r["payment_condition_description"]}
-                        for r in conditions.rows
-                    ]
-            fields.append(item)
-        return {"name": table.id, "description": table.description, "fields": fields}
-
     def _rows(self, table: ConnectorTable, params: dict[str, str]) -> Any:
         switches = self.config.switches
         skip, take, everything = parse_paging(params, switches)
@@ -365,7 +346,7 @@ class _Handler(BaseHTTPRequestHandler):
         check_fields([s.lstrip("-") for s in order_by], known)
         groups = tuple(tuple(group) for group in parse_filters(params))
         check_fields([c.field for g in groups for c in g], known)
-        rows = self.sim._rows_cache(table.id, order_by, groups)
+        rows = self.sim._rows_cache(self._uid, table.id, order_by, groups)
         if everything:
             page = rows
             echo = (-1, -1) if switches.echo_minus_one else (0, len(rows))
@@ -381,49 +362,17 @@ class _Handler(BaseHTTPRequestHandler):
                 Message.SUBJECT_NOT_SUPPORTED, self.config.switches.not_authorized_status, language
             )
         if not app.dossier_rights or not subject_id.isdigit():
-            raise _Answer(404)
+            raise Answer(404)
         found = self.config.dataset.file(int(subject_id), file_id.upper())
         if found is None:
-            raise _Answer(404)
+            raise Answer(404)
         return {
             "filename": found.filename,
             "mimetype": found.mimetype,
             "filedata": base64.b64encode(found.data).decode("ascii"),
         }
 
-    # -- faults ------------------------------------------------------------------------------
-
-    def _fault(self, fault: Fault, language: str) -> None:
-        if fault.kind == "unavailable":
-            body = {
-                "error": {"code": 503, "message": Message.MAINTENANCE.text(language)},
-                "retry_after": fault.retry_after,
-            }
-            raise _Answer(503, body, {"Retry-After": f"{fault.retry_after:g}"})
-        if fault.kind == "server_timeout":
-            raise _Answer(500, self._error_body(Message.SERVER_TIMEOUT, language))
-        if fault.kind == "html":
-            raise _Answer(200, _PORTAL_PAGE, {"Content-Type": "text/html; charset=utf-8"})
-        if fault.kind == "edge_400":
-            raise _Answer(400)
-        if fault.kind == "echo_auth":
-            echoed = self.headers.get("Authorization", "")
-            raise _Answer(500, {"externalMessage": f"Invalid header Authorization: {echoed} "
-                                f"({echoed.removeprefix('AfasToken ')})",
-                                "profitLogReference": "ECHO"})
-        if fault.kind == "drop":
-            raise _Answer(-1, b"")
-        if fault.kind == "reset":
-            raise _Answer(-1, {"skip": 0, "take": 100, "rows": [{"filler": "x" * 2000}]})
-
     # -- output ------------------------------------------------------------------------------
-
-    def _error_body(self, message: Message, language: str, *args: str) -> dict[str, Any]:
-        return {
-            "externalMessage": message.text(language, *args),
-            "errorNumber": message.number,
-            "profitLogReference": uuid.uuid4().hex.upper(),
-        }
 
     def _send(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
         headers = dict(headers or {})

@@ -9,6 +9,7 @@ from __future__ import annotations
 import socket
 import ssl
 import threading
+from collections.abc import Mapping
 from functools import lru_cache
 from http.server import ThreadingHTTPServer
 from types import TracebackType
@@ -31,12 +32,16 @@ class SimulatorServer:
         host: str = "127.0.0.1",
         port: int = 0,
         tls: ssl.SSLContext | None = None,
+        environments: Mapping[str, SimulatorConfig] | None = None,
     ) -> None:
+        """`environments`: more environments by UID, each served under its own path prefix,
+        `/<uid>/ProfitRestServices` (fleet.py says why a prefix); `config` serves the rest."""
         if not is_loopback(host.strip("[]")):
             raise ValueError(
                 f"the simulator only listens on loopback (127.0.0.1, ::1), not on {host!r}"
             )
         self.config = config
+        self.environments = dict(environments or {})
         self.requests: list[RequestRecord] = []
         self._lock = threading.Lock()
         self._in_flight = 0
@@ -55,7 +60,7 @@ class SimulatorServer:
         if tls is not None:
             self._httpd.socket = tls.wrap_socket(self._httpd.socket, server_side=True)
         self._thread: threading.Thread | None = None
-        self._rows_cache = lru_cache(maxsize=64)(self._query_rows)
+        self._rows_cache = lru_cache(maxsize=64 + 8 * len(self.environments))(self._query_rows)
 
     @property
     def port(self) -> int:
@@ -68,6 +73,19 @@ class SimulatorServer:
             host = f"[{host}]"
         scheme = "https" if self._tls else "http"
         return f"{scheme}://{host}:{self.port}/ProfitRestServices"
+
+    def url_for(self, uid: str) -> str:
+        """The base URL of one of `environments`."""
+        root = self.url.removesuffix("/ProfitRestServices")
+        return f"{root}/{uid}/ProfitRestServices"
+
+    def config_for(self, uid: str) -> SimulatorConfig | None:
+        """The configuration a request's path prefix names ("": the server's own)."""
+        return self.config if not uid else self.environments.get(uid)
+
+    def forget_rows(self) -> None:
+        """Drop the cached query results, after a test changed an environment's rows."""
+        self._rows_cache.cache_clear()
 
     def start(self) -> Self:
         self._thread = threading.Thread(
@@ -114,11 +132,12 @@ class SimulatorServer:
             self.requests.append(record)
 
     def _query_rows(
-        self, connector_id: str, order_by: tuple[str, ...],
+        self, uid: str, connector_id: str, order_by: tuple[str, ...],
         groups: tuple[tuple[Condition, ...], ...],
     ) -> list[Row]:
         """Filtered, sorted rows; cached because paging asks the same question many times."""
-        table = self.config.dataset.connectors[connector_id]
+        config = self.config_for(uid) or self.config
+        table = config.dataset.connectors[connector_id]
         rows = apply_filters(table.rows, groups)
         return sort_rows(rows, order_by) if order_by else rows
 

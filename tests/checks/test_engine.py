@@ -282,3 +282,31 @@ def test_a_large_sample_is_read_in_pages_afas_can_carry(simulator: Any) -> None:
     assert takes == [500, 1000, 1000]
     entries = next(c for c in report.connectors if c.role == "sales_entries")
     assert entries.rows_sampled == 2500
+
+
+def test_a_cancel_while_metainfo_is_asked_stops_the_prefetched_fields_too(
+        simulator: Any) -> None:
+    """The fields asked alongside /metainfo stop with the check: none is left to fail later on
+    the closed client (asyncio's "Task exception was never retrieved", seen on Check all's
+    Stop)."""
+    import asyncio
+    import gc
+
+    server = simulator("healthy", latency=0.5)
+    cancel = Cancellation()
+    unretrieved: list[str] = []
+
+    async def go() -> Report:
+        asyncio.get_running_loop().set_exception_handler(
+            lambda loop, context: unretrieved.append(str(context.get("message"))))
+        threading.Timer(0.1, cancel.cancel).start()  # while /metainfo is on its way
+        async with make_client(server) as client:
+            session = await run_session(client, REQUIREMENTS, environment_name="production",
+                                        options=CheckOptions(), cancel=cancel)
+        await asyncio.sleep(0.8)  # a prefetch still running would fail now, client closed
+        gc.collect()
+        return session.report()
+
+    report = run(go())
+    assert report.cancelled
+    assert unretrieved == []

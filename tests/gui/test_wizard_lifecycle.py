@@ -188,5 +188,6 @@ def test_the_profile_list_warns_of_a_token_that_expires_soon(
     assert 1 < left <= 30
 
     item = top_items(wizards().welcome.profiles)[0]
-    assert item.text(4) == f"verloopt over {left} dagen"
-    assert "Geldig tot" in item.toolTip(4)
+    assert item.text(4) == "klassiek token"
+    assert item.text(5) == f"verloopt over {left} dagen"
+    assert "Geldig tot" in item.toolTip(5)

@@ -72,6 +72,7 @@ def open_wizards(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, 
         if show:
             wizard.show()
             qtbot.waitExposed(wizard)
+            wait_idle(qtbot, wizard)  # the welcome page's profiles read on the pool
         return wizard
 
     try:

@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore  # QtCore.Qt when used: its 94 enums are made then (~20 ms)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QRadioButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
 )
 
-from payt_onboarding.checks.expiry import EXPIRY_WARNING_DAYS
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
+from payt_onboarding.gui.profile_list import Listed, expiry_cell, kind_text, read_profiles
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import report_labels, translate
 from payt_onboarding.gui.widgets import Notice, status_icon
-from payt_onboarding.profile.store import ProfileError, ProfileStore
-from payt_onboarding.report.labels import days_left, expiry, when
+from payt_onboarding.report.labels import when
+
+if TYPE_CHECKING:
+    from payt_onboarding.gui.check_all import CheckAllDialog
 
 
 class WelcomePage(Page):
@@ -64,11 +69,23 @@ class WelcomePage(Page):
                                        translate("WelcomePage", "Environment"),
                                        translate("WelcomePage", "Verdict"),
                                        translate("WelcomePage", "Checked"),
-                                       translate("WelcomePage", "Token")])
+                                       translate("WelcomePage", "Credentials"),
+                                       translate("WelcomePage", "Valid until")])
         self.profiles.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.profiles.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.profiles.setAccessibleName(translate("WelcomePage", "Saved profiles"))
+        self.profiles.setVisible(False)  # until the worker has read them
         layout.addWidget(self.profiles, 4)
+        self.check_all = QPushButton(translate("WelcomePage", "&Check all"))
+        self.check_all.setToolTip(translate(
+            "WelcomePage", "Check every saved profile again with the token or client secret "
+                           "stored for it, and see where each client stands."))
+        self.check_all.setVisible(False)
+        self.check_all.clicked.connect(self._check_all)
+        row = QHBoxLayout()
+        row.addWidget(self.check_all)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.notice = Notice()
         layout.addWidget(self.notice)
         layout.addStretch(1)  # takes the room while there are no profiles
@@ -77,23 +94,38 @@ class WelcomePage(Page):
         self.profiles.itemActivated.connect(lambda *_: self.wizard().next())
         self.recheck.toggled.connect(self._mode)
         self.new_check.toggled.connect(self.completeChanged)
+        self.listed: list[Listed] = []
+        self.check_all_dialog: CheckAllDialog | None = None
 
     def initializePage(self) -> None:
         self._load_list()
 
     def _load_list(self) -> None:
+        """Read the profiles on the pool (files, pydantic): the page paints at once."""
+        self.recheck.setEnabled(False)
+        self.jobs.start(read_profiles, self._show_list, self._list_failed)
+
+    def _list_failed(self, kind: str) -> None:
+        self.notice.show_notice("error", translate("WelcomePage",
+                                                   "The saved profiles cannot be read."),
+                                translate("WelcomePage", "{kind}. See the log file (About).")
+                                .format(kind=kind))
+
+    def _show_list(self, listed: list[Listed]) -> None:
+        self.listed = listed
         self.profiles.clear()
         w = report_labels()
-        for summary in ProfileStore().list():
-            item = QTreeWidgetItem([summary.name, "", "", "", ""])
-            item.setData(0, Qt.ItemDataRole.UserRole, summary.name)
+        for line in listed:
+            summary = line.summary
+            item = QTreeWidgetItem([summary.name, "", "", "", "", ""])
+            item.setData(0, QtCore.Qt.ItemDataRole.UserRole, summary.name)
             if summary.error:
                 item.setText(1, translate("WelcomePage", "unreadable"))
                 item.setToolTip(0, summary.error)
                 item.setToolTip(1, summary.error)
                 item.setIcon(2, status_icon("error"))
                 item.setText(2, translate("WelcomePage", "cannot be opened"))
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                item.setFlags(item.flags() & ~QtCore.Qt.ItemFlag.ItemIsSelectable)
             else:
                 env = w.environments.get(summary.environment or "", summary.environment or "")
                 item.setText(1, f"{summary.uid} ({env})")
@@ -103,16 +135,34 @@ class WelcomePage(Page):
                     item.setText(2, w.verdicts[verdict] if verdict != "not_ready"
                                  else translate("WelcomePage", "Draft (not validated)"))
                 item.setText(3, when(w, summary.checked_at) if summary.checked_at else "")
-                _token_cell(item, summary.token_expiry)
+                standing = line.standing
+                if standing is not None:
+                    item.setText(4, kind_text(standing.kind))
+                    cell = expiry_cell(standing.kind, standing.expiry, standing.days_left,
+                                       summary.token_expiry)
+                    item.setText(5, cell.text)
+                    item.setToolTip(5, cell.tooltip)
+                    if cell.status:
+                        item.setIcon(5, status_icon(cell.status))
             self.profiles.addTopLevelItem(item)
         has = self.profiles.topLevelItemCount() > 0
         self.recheck.setEnabled(has)
-        if not has:
-            self.profiles.setVisible(False)
-            self.recheck.setText(translate("WelcomePage",
-                                           "Check a saved profile again (no profiles yet)"))
-        else:
-            self.profiles.setVisible(True)
+        self.profiles.setVisible(has)
+        self.check_all.setVisible(has)
+        self.recheck.setText(translate("WelcomePage", "Check a &saved profile again:") if has
+                             else translate("WelcomePage",
+                                            "Check a saved profile again (no profiles yet)"))
+
+    def _check_all(self) -> None:
+        from payt_onboarding.gui.check_all import CheckAllDialog
+
+        if self.check_all_dialog is None or not self.check_all_dialog.running:
+            if self.check_all_dialog is not None:
+                self.check_all_dialog.deleteLater()  # the last run's: a new run replaces it
+            self.check_all_dialog = CheckAllDialog(self.state, self.jobs, self.listed, self)
+            if not self.check_all_dialog.start():
+                return
+        self.check_all_dialog.open()
 
     def _picked(self) -> None:
         if self.profiles.selectedItems():
@@ -127,7 +177,7 @@ class WelcomePage(Page):
 
     def selected_name(self) -> str | None:
         items = self.profiles.selectedItems()
-        return items[0].data(0, Qt.ItemDataRole.UserRole) if items else None
+        return items[0].data(0, QtCore.Qt.ItemDataRole.UserRole) if items else None
 
     def isComplete(self) -> bool:
         return self.new_check.isChecked() or self.selected_name() is not None
@@ -141,6 +191,8 @@ class WelcomePage(Page):
             return True
         name = self.selected_name()
         assert name is not None
+        from payt_onboarding.profile.store import ProfileError, ProfileStore
+
         try:
             profile = ProfileStore().load(name)
         except ProfileError as error:
@@ -152,28 +204,3 @@ class WelcomePage(Page):
             self.state.session = None
         return True
 
-
-
-def _token_cell(item: QTreeWidgetItem, raw: str | None) -> None:
-    """Until when the token AFAS showed at the last check is valid; a warning from 30 days
-    before (as the check's token.expires_soon), so it is renewed before Payt stops."""
-    left = days_left(raw)
-    if left is None:
-        return
-    until = expiry(report_labels(), raw)
-    if left > EXPIRY_WARNING_DAYS:
-        item.setText(4, until)
-        return
-    if left < 0:
-        text = translate("WelcomePage", "expired")
-    elif left == 0:
-        text = translate("WelcomePage", "expires today")
-    elif left == 1:
-        text = translate("WelcomePage", "expires tomorrow")
-    else:
-        text = translate("WelcomePage", "expires in {days} days").format(days=left)
-    item.setIcon(4, status_icon("error" if left < 0 else "warning"))
-    item.setText(4, text)
-    item.setToolTip(4, translate("WelcomePage", "Valid until {date}, as AFAS said at the last "
-                                 "check. Check the profile again with a new token.")
-                    .format(date=until))

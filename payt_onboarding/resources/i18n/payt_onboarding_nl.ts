@@ -65,6 +65,149 @@
     </message>
 </context>
 <context>
+    <name>CheckAll</name>
+    <message>
+        <source>Check all saved profiles</source>
+        <translation>Alle opgeslagen profielen controleren</translation>
+    </message>
+    <message>
+        <source>Every saved profile is checked again with the token or client secret stored for it. Double-click a client to open its report.</source>
+        <translation>Elk opgeslagen profiel wordt opnieuw gecontroleerd met het token of client-secret dat ervoor is bewaard. Dubbelklik op een klant om het rapport te openen.</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v van %m</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profiel</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Oordeel</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Inloggegevens</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Geldig tot</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Wijzigingen</translation>
+    </message>
+    <message>
+        <source>Changes since the last validation: connectors, fields, findings, fill rates, expiry. The report lists them.</source>
+        <translation>Wijzigingen sinds de laatste validatie: connectoren, velden, bevindingen, vulgraad, vervaldatum. Het rapport somt ze op.</translation>
+    </message>
+    <message>
+        <source>Results per client</source>
+        <translation>Resultaten per klant</translation>
+    </message>
+    <message>
+        <source>&amp;Open report</source>
+        <translation>Rapport &amp;openen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stoppen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>S&amp;luiten</translation>
+    </message>
+    <message>
+        <source>Send stored tokens and secrets to these addresses?</source>
+        <translation>Opgeslagen tokens en secrets naar deze adressen sturen?</translation>
+    </message>
+    <message>
+        <source>These profiles send their token or client secret to an address that is not AFAS&apos;s own:
+
+{addresses}
+
+Only answer Yes if you trust these addresses, for example your own simulator. With No, those profiles are listed as not checked.</source>
+        <translation>Deze profielen sturen hun token of client-secret naar een adres dat niet het eigen adres van AFAS is:
+
+{addresses}
+
+Antwoord alleen Ja als u deze adressen vertrouwt, bijvoorbeeld uw eigen simulator. Met Nee worden die profielen als niet gecontroleerd vermeld.</translation>
+    </message>
+    <message>
+        <source>{verdict} (stopped early)</source>
+        <translation>{verdict} (voortijdig gestopt)</translation>
+    </message>
+    <message>
+        <source>Double-click to open the report.</source>
+        <translation>Dubbelklik om het rapport te openen.</translation>
+    </message>
+    <message>
+        <source>not checked: {reason}</source>
+        <translation>niet gecontroleerd: {reason}</translation>
+    </message>
+    <message>
+        <source>failed: {reason}</source>
+        <translation>mislukt: {reason}</translation>
+    </message>
+    <message>
+        <source>This profile was saved before this version kept what it validated: there is nothing to compare with yet.</source>
+        <translation>Dit profiel is opgeslagen voordat deze versie bijhield wat er gevalideerd is: er is nog niets om mee te vergelijken.</translation>
+    </message>
+    <message>
+        <source>{checked} of {total} checked, {not_checked} not checked.</source>
+        <translation>{checked} van {total} gecontroleerd, {not_checked} niet gecontroleerd.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Gestopt.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Klaar.</translation>
+    </message>
+    <message>
+        <source>Check all stopped on an unexpected error.</source>
+        <translation>Alles controleren stopte op een onverwachte fout.</translation>
+    </message>
+    <message>
+        <source>{error}. See the log file (About).</source>
+        <translation>{error}. Zie het logbestand (Over).</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wordt gestopt…</translation>
+    </message>
+    <message>
+        <source>you chose not to send its stored secret to an address that is not AFAS&apos;s own</source>
+        <translation>u koos het opgeslagen geheim niet te sturen naar een adres dat niet van AFAS is</translation>
+    </message>
+    <message>
+        <source>stopped before its turn</source>
+        <translation>gestopt voordat het aan de beurt was</translation>
+    </message>
+    <message>
+        <source>token expires soon</source>
+        <translation>token verloopt binnenkort</translation>
+    </message>
+    <message>
+        <source>classic tokens end</source>
+        <translation>klassieke tokens stoppen</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… en nog {count}</translation>
+    </message>
+</context>
+<context>
     <name>ConnectorsPage</name>
     <message>
         <source>Testing the connectors</source>
@@ -459,6 +602,84 @@ Logbestand: {path}</translation>
     </message>
 </context>
 <context>
+    <name>ProfileList</name>
+    <message>
+        <source>classic token</source>
+        <translation>klassiek token</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>niet bekend</translation>
+    </message>
+    <message>
+        <source>AFAS does not say until when an OAuth client secret is valid: see the app connector in AFAS.</source>
+        <translation>AFAS geeft niet door tot wanneer een OAuth-client-secret geldig is: kijk bij de AppConnector in AFAS.</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>verlopen</translation>
+    </message>
+    <message>
+        <source>The token expired after the last check. Check the profile again with a new token.</source>
+        <translation>Het token is na de laatste controle verlopen. Controleer het profiel opnieuw met een nieuw token.</translation>
+    </message>
+    <message>
+        <source>AFAS ends classic tokens: this one stops working on {date}. Move the app connector to OAuth (Hybrid) in time.</source>
+        <translation>AFAS stopt met klassieke tokens: dit token werkt tot {date}. Zet de AppConnector op tijd om naar OAuth (Hybride).</translation>
+    </message>
+    <message>
+        <source>Valid until {date}, as AFAS said at the last check. Check the profile again with a new token.</source>
+        <translation>Geldig tot {date}, volgens AFAS bij de laatste controle. Controleer het profiel opnieuw met een nieuw token.</translation>
+    </message>
+    <message>
+        <source>{date} ({days} days left)</source>
+        <translation>{date} (nog {days} dagen)</translation>
+    </message>
+    <message>
+        <source>expires today</source>
+        <translation>verloopt vandaag</translation>
+    </message>
+    <message>
+        <source>expires tomorrow</source>
+        <translation>verloopt morgen</translation>
+    </message>
+    <message>
+        <source>expires in {days} days</source>
+        <translation>verloopt over {days} dagen</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report: {profile}</source>
+        <translation>Rapport: {profile}</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>Rapport &amp;exporteren…</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Rapport exporteren</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML-rapport (*.html)</translation>
+    </message>
+    <message>
+        <source>The report was not written.</source>
+        <translation>Het rapport is niet geschreven.</translation>
+    </message>
+    <message>
+        <source>{strerror}. Choose another folder.</source>
+        <translation>{strerror}. Kies een andere map.</translation>
+    </message>
+    <message>
+        <source>Report exported.</source>
+        <translation>Rapport geëxporteerd.</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <source>Summary and save</source>
@@ -815,12 +1036,32 @@ Ga alleen door als u dit adres vertrouwt, bijvoorbeeld uw eigen simulator.</tran
         <translation>Gecontroleerd</translation>
     </message>
     <message>
-        <source>Token</source>
-        <translation>Token</translation>
+        <source>Credentials</source>
+        <translation>Inloggegevens</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Geldig tot</translation>
     </message>
     <message>
         <source>Saved profiles</source>
         <translation>Opgeslagen profielen</translation>
+    </message>
+    <message>
+        <source>&amp;Check all</source>
+        <translation>&amp;Alles controleren</translation>
+    </message>
+    <message>
+        <source>Check every saved profile again with the token or client secret stored for it, and see where each client stands.</source>
+        <translation>Controleer elk opgeslagen profiel opnieuw met het token of client-secret dat ervoor is bewaard, en zie hoe elke klant ervoor staat.</translation>
+    </message>
+    <message>
+        <source>The saved profiles cannot be read.</source>
+        <translation>De opgeslagen profielen zijn niet te lezen.</translation>
+    </message>
+    <message>
+        <source>{kind}. See the log file (About).</source>
+        <translation>{kind}. Zie het logbestand (Over).</translation>
     </message>
     <message>
         <source>unreadable</source>
@@ -841,26 +1082,6 @@ Ga alleen door als u dit adres vertrouwt, bijvoorbeeld uw eigen simulator.</tran
     <message>
         <source>This profile cannot be opened.</source>
         <translation>Dit profiel kan niet worden geopend.</translation>
-    </message>
-    <message>
-        <source>expired</source>
-        <translation>verlopen</translation>
-    </message>
-    <message>
-        <source>expires today</source>
-        <translation>verloopt vandaag</translation>
-    </message>
-    <message>
-        <source>expires tomorrow</source>
-        <translation>verloopt morgen</translation>
-    </message>
-    <message>
-        <source>expires in {days} days</source>
-        <translation>verloopt over {days} dagen</translation>
-    </message>
-    <message>
-        <source>Valid until {date}, as AFAS said at the last check. Check the profile again with a new token.</source>
-        <translation>Geldig tot {date}, volgens AFAS bij de laatste controle. Controleer het profiel opnieuw met een nieuw token.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,121 @@
+"""The GUI thread during the wizard's Check all: the longest gap between ticks of a 5 ms timer
+on the GUI thread while CheckAllDialog checks N saved profiles (each on its own simulator, at
+200 ms per answer, secrets from an in-memory keyring) on the pool, against the same timer with
+nothing running (bench/gui_stall.py's measure), and the time Check all took against the
+longest single client's check in it.
+
+    .venv/bin/python -m bench.check_all_stall [--profiles 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import itertools
+import json
+import os
+import sys
+import tempfile
+import time
+from typing import Any
+
+TICK_MS = 5
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(prog="python -m bench.check_all_stall")
+    parser.add_argument("--profiles", type=int, default=10)
+    parser.add_argument("--latency", type=float, default=0.2)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["PAYT_ONBOARDING_CONFIG_DIR"] = tempfile.mkdtemp(prefix="check-all-bench-")
+
+    import keyring
+    from keyring.backend import KeyringBackend
+    from PySide6.QtCore import QTimer
+
+    from bench.gui_stall import _longest_gap
+    from payt_onboarding.afas.environment import Environment
+    from payt_onboarding.app.check import check_environment
+    from payt_onboarding.app.saving import save_checked_profile
+    from payt_onboarding.checks.session import CheckOptions
+    from payt_onboarding.gui.app import application
+    from payt_onboarding.gui.check_all import CheckAllDialog
+    from payt_onboarding.gui.state import WizardState
+    from payt_onboarding.gui.wizard import OnboardingWizard
+    from payt_onboarding.report.formats import render
+    from payt_onboarding.requirements.load import load_requirements
+    from payt_onboarding.simulator.config import DEMO_UID
+    from payt_onboarding.simulator.demo import demo_credentials
+    from payt_onboarding.simulator.scenarios import build_config
+    from payt_onboarding.simulator.server import SimulatorServer
+
+    class Memory(KeyringBackend):
+        priority = 1
+
+        def __init__(self) -> None:
+            super().__init__()  # type: ignore[no-untyped-call]
+            self.entries: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.entries.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.entries[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.entries.pop((service, username), None)
+
+    keyring.set_keyring(Memory())
+    app = application("nl")
+    idle, _ = _longest_gap(2.0)
+    requirements = load_requirements()
+    with contextlib.ExitStack() as stack:
+        servers = []
+        for n in range(args.profiles):
+            server = stack.enter_context(SimulatorServer(build_config("healthy")))
+            environment = Environment.parse(DEMO_UID, base_url=server.url)
+            options = CheckOptions()
+            report = asyncio.run(check_environment(environment, demo_credentials(),
+                                                   requirements, options))
+            save_checked_profile(f"Klant {n:02d}", environment, demo_credentials(), options,
+                                 requirements, report, render(report, "json"))
+            server.config.latency = args.latency
+            servers.append(server)
+        wizard = OnboardingWizard(WizardState(language="nl"))
+        wizard.show()
+        while wizard.jobs.busy or not wizard.welcome.listed:
+            app.processEvents()
+            wizard.jobs.pool.waitForDone(10)
+        ticks: list[float] = []
+        timer = QTimer()
+        timer.setInterval(TICK_MS)
+        timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+        dialog = CheckAllDialog(wizard.state, wizard.jobs, wizard.welcome.listed, wizard)
+        timer.start()
+        began = time.perf_counter()
+        dialog.start(trust=True)
+        dialog.show()
+        while dialog.running:
+            app.processEvents()
+            time.sleep(0.001)
+        took = time.perf_counter() - began
+        timer.stop()
+        longest_single = max(r.report.duration_ms for r in dialog.rows.values()
+                             if r.report is not None) / 1000
+        wizard.shutdown()
+    busy = max(b - a for a, b in itertools.pairwise(ticks)) * 1000
+    print(f"Check all of {args.profiles} profiles at {args.latency * 1000:.0f} ms per answer: "
+          f"{took:.1f} s ({took / longest_single:.1f}x the longest single check, "
+          f"{longest_single:.1f} s); longest GUI-thread stall {busy:.0f} ms against {idle:.0f} ms "
+          f"idle ({TICK_MS} ms timer)")
+    return {"profiles": args.profiles, "latency_ms": args.latency * 1000,
+            "seconds": round(took, 2), "longest_single_s": round(longest_single, 2),
+            "stall_ms": round(busy, 1), "idle_stall_ms": round(idle, 1)}
+
+
+if __name__ == "__main__":
+    print(json.dumps(main()), flush=True)
+    sys.stdout.flush()
+    os._exit(0)  # PySide6 may crash tearing down at exit; the figures are out
