@@ -31,6 +31,7 @@ class Side:
     seconds: float
     rows: int
     peak_rss_mib: float
+    cpu_seconds: float = 0.0  # user + system of the side's process over the scan
     verdict: str = ""
     findings: tuple[str, ...] = ()
 
@@ -115,50 +116,88 @@ async def _raw(url: str) -> dict[str, Any]:
     return {"rows": sum(counts)}
 
 
+# What each side imports, loaded before its clock starts: the figure is the scan's, not the
+# interpreter's start (which, without compiled .pyc files, is most of a 20,000-entry run).
+_IMPORTS = {
+    "check": ("payt_onboarding.afas.client", "payt_onboarding.checks.engine",
+              "payt_onboarding.requirements.load", "payt_onboarding.simulator.config"),
+    "raw": ("httpx", "payt_onboarding.afas.client", "payt_onboarding.checks.connector",
+            "payt_onboarding.requirements.load", "payt_onboarding.simulator.config"),
+}
+
+
 def _run_child(mode: str, url: str) -> None:
+    import importlib
+
+    for name in _IMPORTS[mode]:
+        importlib.import_module(name)
+    before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
     result = asyncio.run(_check(url) if mode == "check" else _raw(url))
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    print(json.dumps({"seconds": seconds, "peak_rss_mib": peak, **result}))
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    peak = after.ru_maxrss / 1024  # KiB on Linux
+    print(json.dumps({"seconds": seconds, "peak_rss_mib": peak, "cpu_seconds": cpu, **result}))
 
 
 # -- the benchmark ---------------------------------------------------------------------------
 
-def measure(sizes: Sequence[int]) -> dict[str, Any]:
+def _median(sides: Sequence[Side]) -> Side:
+    """The run with the median time (a shared machine: one slow run says little)."""
+    return sorted(sides, key=lambda side: side.seconds)[len(sides) // 2]
+
+
+def measure(sizes: Sequence[int], repeats: int = 1) -> dict[str, Any]:
     results: dict[str, Any] = {}
     for entries in sizes:
+        raws, checks = [], []
         with simulator(entries) as url:
             _child("raw", url)  # warms the simulator's sorted tables for both sides
-            raw = _child("raw", url)
-            check = _child("check", url)
+            for _ in range(repeats):  # in turns, so a load on the machine falls on both
+                raws.append(_child("raw", url))
+                checks.append(_child("check", url))
+        raw, check = _median(raws), _median(checks)
         assert check.rows == raw.rows, (check.rows, raw.rows)
         ratio = check.rows_per_second / raw.rows_per_second
+        cpu_ratio = (raw.cpu_seconds / raw.rows) / (check.cpu_seconds / check.rows)
         results[str(entries)] = {
             "rows": check.rows, "verdict": check.verdict, "findings": list(check.findings),
             "check_seconds": round(check.seconds, 2), "raw_seconds": round(raw.seconds, 2),
             "check_rows_per_second": round(check.rows_per_second),
             "raw_rows_per_second": round(raw.rows_per_second),
             "throughput_ratio": round(ratio, 3),
+            "throughput_ratios": sorted(round((c.rows / c.seconds) / (r.rows / r.seconds), 3)
+                                        for r, c in zip(raws, checks, strict=True)),
+            "check_cpu_seconds": round(check.cpu_seconds, 2),
+            "raw_cpu_seconds": round(raw.cpu_seconds, 2),
+            "cpu_ratio": round(cpu_ratio, 3),
             "check_peak_rss_mib": round(check.peak_rss_mib, 1),
             "raw_peak_rss_mib": round(raw.peak_rss_mib, 1)}
         print(f"  {entries:>7} entries, {check.rows:>7} rows: check {check.seconds:6.1f} s "
               f"({check.rows_per_second:>7,.0f} rows/s), raw httpx {raw.seconds:6.1f} s "
-              f"({raw.rows_per_second:>7,.0f} rows/s), ratio {ratio:.2f}; peak RSS check "
+              f"({raw.rows_per_second:>7,.0f} rows/s), ratio {ratio:.2f} (CPU per row "
+              f"{cpu_ratio:.2f}); peak RSS check "
               f"{check.peak_rss_mib:.0f} MiB, raw {raw.peak_rss_mib:.0f} MiB; verdict "
               f"{check.verdict}", flush=True)
     smallest, largest = str(min(sizes)), str(max(sizes))
     if smallest != largest:
         growth = (results[largest]["check_peak_rss_mib"]
                   / results[smallest]["check_peak_rss_mib"])
+        raw_growth = (results[largest]["raw_peak_rss_mib"]
+                      / results[smallest]["raw_peak_rss_mib"])
         results["rss_growth"] = round(growth, 2)
-        print(f"  check peak RSS at {largest} entries / at {smallest}: {growth:.2f}")
+        results["raw_rss_growth"] = round(raw_growth, 2)
+        print(f"  peak RSS at {largest} entries / at {smallest}: check {growth:.2f}, raw httpx "
+              f"{raw_growth:.2f}; check's growth over raw's {growth / raw_growth:.2f}")
     return results
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(prog="python -m bench.full_scan")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--repeats", type=int, default=1,
+                        help="runs of each side per size, in turns; the median run is shown")
     parser.add_argument("--child", nargs=2, metavar=("MODE", "URL"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -166,7 +205,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         return {}
     print("check --all-rows against raw httpx + json.loads paging (simulator in its own "
           f"process, {os.cpu_count()} CPUs):")
-    return measure(args.sizes)
+    return measure(args.sizes, args.repeats)
 
 
 if __name__ == "__main__":

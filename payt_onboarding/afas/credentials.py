@@ -16,10 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, NoReturn, TypeAlias
 
-from cryptography.exceptions import UnsupportedAlgorithm
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
-from cryptography.hazmat.primitives.serialization import load_pem_private_key
-
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.messages import CredentialInputId, InputError
 
@@ -176,6 +172,11 @@ class PrivateKey(SealedText):
 
 
 def _algorithm(raw: bytes, where: Path) -> str:
+    # cryptography when a key is read, not for every credential (the wizard's start)
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
     key: object = None
     encrypted = False
     try:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # imported when a check waits, not by the wizard's first page
+    import asyncio
 
 EventKind = Literal[
     "check_started", "connector_started", "rows_read", "connector_finished", "check_finished"
@@ -48,6 +50,8 @@ class Cancellation:
                 loop.call_soon_threadsafe(event.set)
 
     async def wait(self) -> None:
+        import asyncio
+
         event = asyncio.Event()
         waiter = (asyncio.get_running_loop(), event)
         with self._lock:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -111,6 +112,12 @@ def shown(value: object, limit: int = SHOWN) -> str:
 _NOTHING = frozenset({None, ""})
 
 
+def _longest_text(values: Iterable[Any]) -> int:
+    """The length of the longest string among `values` (0 for none), counted in C."""
+    items = list(values)
+    return max(map(len, compress(items, map(isinstance, items, repeat(str)))), default=0)
+
+
 def _blanks(values: set[Any]) -> set[Any]:
     """The strings of only whitespace among `values`."""
     try:
@@ -161,14 +168,17 @@ class Column:
             empty = self.empty
             if not empty:
                 return frozenset()
-            self._blank = frozenset(i for i, v in enumerate(self.values) if v in empty)
+            # In C: the positions whose value is one of the empty ones.
+            self._blank = frozenset(compress(range(len(self.values)),
+                                             map(empty.__contains__, self.values)))
         return self._blank
 
     @property
     def plain(self) -> bool:
         """No empty values, and each is the text it is shown as (a string of 60 at most)."""
-        return not self.empty and all(v.__class__ is str and len(v) <= SHOWN
-                                      for v in self.distinct)
+        distinct = self.distinct
+        return not self.empty and all(map(isinstance, distinct, repeat(str))) \
+            and _longest_text(distinct) <= SHOWN
 
 
 class FieldFold:
@@ -189,12 +199,15 @@ class FieldFold:
         filled = len(values) - sum(values.count(v) for v in empty)
         stats.filled += filled
         if filled and len(stats.samples) < 3:
-            for value in values:
+            # Each distinct value once, in the order of the rows: a column of few values
+            # ("EUR" on every row) never fills three samples, and was walked row by row.
+            for value in dict.fromkeys(values):
                 if value not in empty and shown(value) not in stats.samples:
                     stats.samples.append(shown(value))
                     if len(stats.samples) == 3:
                         break
-        too_long = {v for v in column.distinct if v.__class__ is str and len(v) > MAX_LENGTH}
+        too_long = {v for v in column.distinct if v.__class__ is str and len(v) > MAX_LENGTH} \
+            if _longest_text(column.distinct) > MAX_LENGTH else set()
         invalid = self._invalid(column.distinct - empty)
         if empty:
             self._tally(stats.empty, values, rows, empty, key, first, False)

@@ -8,6 +8,16 @@
 Nothing here is imported by the layers below: they know no argparse.
 """
 
-from payt_onboarding.cli.main import main
+from __future__ import annotations
+
+from collections.abc import Sequence
 
 __all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`payt-onboarding`: cli.main's, imported when called, so `payt-onboarding-wizard`
+    (cli.wizard) starts without the parser and the command modules."""
+    from payt_onboarding.cli.main import main as run
+
+    return run(argv)

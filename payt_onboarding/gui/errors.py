@@ -6,13 +6,12 @@ from __future__ import annotations
 import logging
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-
-from payt_onboarding.app.diagnostics import environment_lines
-from payt_onboarding.app.log_scrub import scrub
-from payt_onboarding.app.logfile import log_file
 from payt_onboarding.gui.texts import translate
+
+if TYPE_CHECKING:  # Qt classes are made on first import, each with its enums: when a bug shows
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +19,11 @@ log = logging.getLogger(__name__)
 def error_details(kind: type[BaseException], error: BaseException,
                   trace: TracebackType | None) -> str:
     """The traceback and the versions, scrubbed: what "Copy details" puts on the clipboard."""
+    # Imported when a bug shows, not at start (ssl, logging.handlers).
+    from payt_onboarding.app.diagnostics import environment_lines
+    from payt_onboarding.app.log_scrub import scrub
+    from payt_onboarding.app.logfile import log_file
+
     lines = environment_lines("(see the About box)", str(log_file()), "")
     text = "".join(traceback.format_exception(kind, error, trace))
     return scrub("\n".join(line for line in lines if not line.endswith(": ")) + "\n\n" + text)
@@ -28,6 +32,11 @@ def error_details(kind: type[BaseException], error: BaseException,
 def unexpected_error_box(kind: type[BaseException], error: BaseException,
                          trace: TracebackType | None,
                          parent: QWidget | None = None) -> QMessageBox:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from payt_onboarding.app.log_scrub import scrub
+    from payt_onboarding.app.logfile import log_file
+
     box = QMessageBox(QMessageBox.Icon.Critical, "Payt-onboarding",
                       translate("Errors", "Something went wrong unexpectedly. The window stays "
                                           "open: try again, or send the details and the log "

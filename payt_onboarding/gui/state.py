@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from payt_onboarding.requirements.load import load_requirements
-from payt_onboarding.requirements.model import Requirements
 from payt_onboarding.vocabulary import Language
 
-if TYPE_CHECKING:  # the engine (httpx) and the keyring load when a page first needs them
+if TYPE_CHECKING:  # the engine (httpx), pydantic and the keyring load when first needed
     from payt_onboarding.afas.credentials import Credentials
     from payt_onboarding.afas.environment import Environment
     from payt_onboarding.app.credentials import StoreStatus
     from payt_onboarding.checks.engine import CheckOptions, CheckSession
     from payt_onboarding.profile.model import Profile
     from payt_onboarding.report.model import Report
+    from payt_onboarding.requirements.model import Requirements
+
+
+_loading = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,6 @@ class Prefill:
 @dataclass
 class WizardState:
     language: Language = "nl"
-    requirements: Requirements = field(default_factory=load_requirements)
     prefill: Prefill | None = None
     profile: Profile | None = None  # the saved profile being checked again
     environment: Environment | None = None
@@ -44,6 +46,27 @@ class WizardState:
     # The profile as it was when `session` checked it again: its last validation is what the
     # summary says changed since (kept when this check is saved over it).
     compared_with: Profile | None = None
+    # The built-in requirements until a page loads others; parsed (pydantic) on first use, off
+    # the first paint: the welcome page's worker asks for them (`requirements`).
+    _requirements: Requirements | None = field(default=None, init=False, repr=False)
+
+    @property
+    def requirements(self) -> Requirements:
+        if self._requirements is None:
+            # Loaded once, by one thread: the wizard's warm-up job loads them while a page
+            # may ask for them (it waits), or set others (those win).
+            with _loading:
+                if self._requirements is None:
+                    from payt_onboarding.requirements.load import load_requirements
+
+                    self._requirements = load_requirements()
+                return self._requirements
+        return self._requirements
+
+    @requirements.setter
+    def requirements(self, requirements: Requirements) -> None:
+        with _loading:
+            self._requirements = requirements
 
     def options(self) -> CheckOptions:
         """The options of a new check: the profile's chosen connectors, and the mappings made

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6 import QtCore  # QtCore.Qt when used: its 94 enums are made then (~20 ms)
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -12,35 +14,41 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from payt_onboarding.gui.texts import report_labels, translate
 from payt_onboarding.report.labels import counted
-from payt_onboarding.report.model import Report
 
+if TYPE_CHECKING:  # pydantic, off the first paint
+    from payt_onboarding.report.model import Report
+
+
+# Status -> the QStyle.StandardPixmap it shows, by name: PySide makes a Qt class's enums (Python
+# enums, slow to make) when the class is first imported, and the first page shows no icon.
 _ICONS = {
-    "ok": QStyle.StandardPixmap.SP_DialogApplyButton,
-    "mapped": QStyle.StandardPixmap.SP_DialogApplyButton,
-    "ready": QStyle.StandardPixmap.SP_DialogApplyButton,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "ready_with_warnings": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "empty": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "not_ready": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "missing": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "type_mismatch": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-    "skipped": QStyle.StandardPixmap.SP_MessageBoxInformation,
-    "running": QStyle.StandardPixmap.SP_BrowserReload,
-    "waiting": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    "ok": "SP_DialogApplyButton",
+    "mapped": "SP_DialogApplyButton",
+    "ready": "SP_DialogApplyButton",
+    "warning": "SP_MessageBoxWarning",
+    "ready_with_warnings": "SP_MessageBoxWarning",
+    "empty": "SP_MessageBoxWarning",
+    "error": "SP_MessageBoxCritical",
+    "not_ready": "SP_MessageBoxCritical",
+    "missing": "SP_MessageBoxCritical",
+    "type_mismatch": "SP_MessageBoxCritical",
+    "info": "SP_MessageBoxInformation",
+    "skipped": "SP_MessageBoxInformation",
+    "running": "SP_BrowserReload",
+    "waiting": "SP_FileDialogDetailedView",
 }
 
 
 def status_icon(status: str) -> QIcon:
-    pixmap = _ICONS.get(status, QStyle.StandardPixmap.SP_MessageBoxQuestion)
+    from PySide6.QtWidgets import QStyle
+
+    pixmap = getattr(QStyle.StandardPixmap, _ICONS.get(status, "SP_MessageBoxQuestion"))
     return QApplication.style().standardIcon(pixmap)
 
 
@@ -63,17 +71,26 @@ class Notice(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         self.icon = QLabel()
-        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.icon)
         layout.addWidget(self.text, 1)
         self.status = ""
+        self._set_up = False
         self.hide()
 
+    def _set_up_labels(self) -> None:
+        """On the first notice, not when built: a hidden notice on the first page needs none
+        of the Qt namespace's enums."""
+        if not self._set_up:
+            self._set_up = True
+            self.icon.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
+            self.text.setTextFormat(QtCore.Qt.TextFormat.RichText)
+            self.text.setTextInteractionFlags(
+                QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+
     def show_notice(self, status: str, title: str, detail: str = "") -> None:
+        self._set_up_labels()
         self.status = status
         size = self.fontMetrics().height() + 4
         self.icon.setPixmap(status_icon(status).pixmap(size, size))
@@ -186,6 +203,6 @@ def with_help(field: QWidget, text: str) -> QWidget:
     layout.addWidget(field)
     note = QLabel(text)
     note.setWordWrap(True)
-    note.setTextFormat(Qt.TextFormat.PlainText)
+    note.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     layout.addWidget(note)
     return box

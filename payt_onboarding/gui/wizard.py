@@ -1,25 +1,46 @@
 """The wizard window: six pages over one shared state, background jobs, remembered geometry,
-and the About box."""
+and the About box.
+
+The first page is painted before anything else is done: the other five pages (their modules
+import the afas, messages and report packages) are built right after that paint, or at once
+when something asks for one, and the background jobs (the profiles, the requirements: pydantic)
+wait for it too, so no worker holds the GIL while Qt paints.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtGui import QCloseEvent
+from typing import TYPE_CHECKING, NamedTuple
+
+from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
-from payt_onboarding.gui.about import AboutDialog
 from payt_onboarding.gui.jobs import Jobs
-from payt_onboarding.gui.pages.connectors import ConnectorsPage
-from payt_onboarding.gui.pages.environment import EnvironmentPage
-from payt_onboarding.gui.pages.mapping import MappingPage
-from payt_onboarding.gui.pages.summary import SummaryPage
-from payt_onboarding.gui.pages.token import TokenPage
 from payt_onboarding.gui.pages.welcome import WelcomePage
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import translate
-from payt_onboarding.profile.store import default_directory
+from payt_onboarding.profile.location import default_directory
+
+if TYPE_CHECKING:
+    from payt_onboarding.gui.pages.connectors import ConnectorsPage
+    from payt_onboarding.gui.pages.environment import EnvironmentPage
+    from payt_onboarding.gui.pages.mapping import MappingPage
+    from payt_onboarding.gui.pages.summary import SummaryPage
+    from payt_onboarding.gui.pages.token import TokenPage
 
 GEOMETRY_KEY = "wizard/geometry"
+# If no paint comes (a window shown minimised), the pages and jobs do not wait longer than this.
+FIRST_PAINT_WAIT_MS = 300
+
+
+class _Later(NamedTuple):
+    """The pages after the first, in their order."""
+
+    environment: EnvironmentPage
+    token: TokenPage
+    connectors: ConnectorsPage
+    mapping: MappingPage
+    summary: SummaryPage
 
 
 def settings() -> QSettings:
@@ -45,22 +66,91 @@ class OnboardingWizard(QWizard):
         self.setButtonLayout([b.CustomButton1, b.Stretch, b.BackButton, b.NextButton,
                               b.CommitButton, b.FinishButton, b.CancelButton])
         self.customButtonClicked.connect(self.show_about)
+        self._later: _Later | None = None
+        self._painted = False
         self.welcome = WelcomePage(state, self.jobs)
-        self.environment = EnvironmentPage(state, self.jobs)
-        self.token = TokenPage(state, self.jobs)
-        self.connectors = ConnectorsPage(state, self.jobs)
-        self.mapping = MappingPage(state, self.jobs)
-        self.summary = SummaryPage(state, self.jobs)
-        for page in (self.welcome, self.environment, self.token, self.connectors, self.mapping,
-                     self.summary):
-            self.addPage(page)
+        self.addPage(self.welcome)
         self.resize(900, 640)
         geometry = settings().value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         self._shut = False
 
+    def pages(self) -> _Later:
+        """The pages after the first, built on first use."""
+        if self._later is None:
+            from payt_onboarding.gui.pages.connectors import ConnectorsPage
+            from payt_onboarding.gui.pages.environment import EnvironmentPage
+            from payt_onboarding.gui.pages.mapping import MappingPage
+            from payt_onboarding.gui.pages.summary import SummaryPage
+            from payt_onboarding.gui.pages.token import TokenPage
+
+            state, jobs = self.state, self.jobs
+            later = _Later(EnvironmentPage(state, jobs), TokenPage(state, jobs),
+                           ConnectorsPage(state, jobs), MappingPage(state, jobs),
+                           SummaryPage(state, jobs))
+            for page in later:
+                self.addPage(page)
+            self._later = later
+        return self._later
+
+    @property
+    def environment(self) -> EnvironmentPage:
+        return self.pages().environment
+
+    @property
+    def token(self) -> TokenPage:
+        return self.pages().token
+
+    @property
+    def connectors(self) -> ConnectorsPage:
+        return self.pages().connectors
+
+    @property
+    def mapping(self) -> MappingPage:
+        return self.pages().mapping
+
+    @property
+    def summary(self) -> SummaryPage:
+        return self.pages().summary
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self._painted:
+            self.jobs.hold()  # the first page's jobs start once it has been painted
+            QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._first_paint_done)
+        super().setVisible(visible)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            QTimer.singleShot(0, self._first_paint_done)  # after this paint, not within it
+
+    def _first_paint_done(self) -> None:
+        if self._painted:
+            return
+        self._painted = True
+        self.pages()  # first, so no worker imports while the GUI thread does
+        # The requirements parsed (pydantic) on the pool, before the held jobs (the saved
+        # profiles: pydantic too) start, and not on the GUI thread when a later page needs them.
+        state = self.state
+        self.jobs.release(first=lambda: state.requirements)
+
+    def nextId(self) -> int:
+        if self._later is None and self.currentPage() is self.welcome:
+            return 1  # the environment page's id, once built (validateCurrentPage builds it)
+        return super().nextId()
+
+    def validateCurrentPage(self) -> bool:
+        self.pages()  # Next goes to a page that exists
+        return super().validateCurrentPage()
+
+    def pageIds(self) -> list[int]:
+        self.pages()
+        return super().pageIds()
+
     def show_about(self) -> None:
+        from payt_onboarding.gui.about import AboutDialog  # when asked for, not at start
+
         AboutDialog(self.state, self.jobs, self).exec()
 
     def shutdown(self) -> None:

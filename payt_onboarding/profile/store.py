@@ -20,8 +20,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from payt_onboarding.messages import Localized
 from payt_onboarding.profile.codec import (
     Unreadable,
@@ -45,6 +43,8 @@ from payt_onboarding.profile.files import (
     remove_stale_temp_files,
     safe_filename,
 )
+from payt_onboarding.profile.location import APP_NAME as APP_NAME
+from payt_onboarding.profile.location import CONFIG_DIR_ENV, default_directory
 from payt_onboarding.profile.model import Profile, stored_name
 
 __all__ = [
@@ -58,17 +58,7 @@ __all__ = [
     "safe_filename",
 ]
 
-APP_NAME = "payt-onboarding"
-CONFIG_DIR_ENV = "PAYT_ONBOARDING_CONFIG_DIR"
 DAMAGED_SUFFIX = ".damaged"
-
-
-def default_directory() -> Path:
-    """`<config root>/profiles`; the root is $PAYT_ONBOARDING_CONFIG_DIR or platformdirs'."""
-    root = os.environ.get(CONFIG_DIR_ENV, "").strip()
-    base = Path(root).expanduser() if root else platformdirs.user_config_path(
-        APP_NAME, appauthor=False)
-    return base / "profiles"
 
 
 @dataclass(frozen=True)

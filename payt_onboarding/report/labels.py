@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from payt_onboarding.requirements.load import BUILT_IN
+from payt_onboarding.requirements.outline import BUILT_IN
 from payt_onboarding.vocabulary import Language
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator, Sequence
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, get_args
 
@@ -17,9 +16,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from payt_onboarding.requirements.model import Requirements, Rules
+from payt_onboarding.requirements.outline import BUILT_IN as BUILT_IN
+from payt_onboarding.requirements.outline import DEFAULT_REQUIREMENTS as DEFAULT_REQUIREMENTS
 
-DEFAULT_REQUIREMENTS = files("payt_onboarding") / "resources" / "payt_requirements.toml"
-BUILT_IN = "built-in"
 SCHEMA_VERSION = 1
 _MAX_SHOWN = 10
 _FIX = "Correct the file and load it again."

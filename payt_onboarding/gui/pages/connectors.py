@@ -22,10 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from payt_onboarding.checks.progress import Cancellation, ProgressCallback, ProgressEvent
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
-from payt_onboarding.gui.report_view import finding_html
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import report_labels, translate
 from payt_onboarding.gui.widgets import (
@@ -36,12 +34,11 @@ from payt_onboarding.gui.widgets import (
     status_word,
 )
 from payt_onboarding.report.labels import counted, duration
-from payt_onboarding.report.model import Finding, Report
-from payt_onboarding.report.render_text import finding_lines
-from payt_onboarding.requirements.load import RequirementsError, load_requirements
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pydantic and the engine load when a check runs, not at start
+    from payt_onboarding.checks.progress import Cancellation, ProgressCallback, ProgressEvent
     from payt_onboarding.checks.session import CheckSession
+    from payt_onboarding.report.model import Finding, Report
 
 COLUMNS = ("title", "connector", "status", "rows", "time", "findings")
 ROLE = Qt.ItemDataRole.UserRole
@@ -305,6 +302,8 @@ class ConnectorsPage(Page):
         items = self.tree.selectedItems()
         if not items:
             return []
+        from payt_onboarding.report.model import Finding
+
         finding = items[0].data(0, FINDING)
         if isinstance(finding, Finding):
             return [finding]
@@ -321,6 +320,8 @@ class ConnectorsPage(Page):
         if not self.tree.selectedItems():
             failed = {role for role, item in self.items.items() if item.isExpanded()}
             findings = [f for f in self._report_findings() if f.role in failed]
+        from payt_onboarding.gui.report_view import finding_html
+
         shown = self.shown
         self.details.setHtml("".join(finding_html(f, shown) for f in findings)
                              if shown is not None else "")
@@ -334,6 +335,8 @@ class ConnectorsPage(Page):
     def _copy(self, findings: list[Finding]) -> None:
         if not findings or self.shown is None:
             return
+        from payt_onboarding.report.render_text import finding_lines
+
         titles = {c.role: c.title for c in self.shown.connectors if c.title}
         text = "\n\n".join("\n".join(line.strip() for line in
                                       finding_lines(f, report_labels(), titles, width=10_000))
@@ -368,6 +371,8 @@ class ConnectorsPage(Page):
             self.load_requirements(path)
 
     def load_requirements(self, path: str) -> None:
+        from payt_onboarding.requirements.load import RequirementsError, load_requirements
+
         try:
             self.state.requirements = load_requirements(path)
         except RequirementsError as error:

@@ -3,6 +3,8 @@ cross-connector findings. A choice is judged at once from the rows the check alr
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,8 +35,10 @@ from payt_onboarding.gui.widgets import (
     status_word,
 )
 from payt_onboarding.report.labels import percent, sample_text
-from payt_onboarding.report.model import AfasField, ConnectorResult, FieldResult, Report
 from payt_onboarding.vocabulary import SEVERITY_ORDER
+
+if TYPE_CHECKING:  # pydantic, once there is a report to show
+    from payt_onboarding.report.model import AfasField, ConnectorResult, FieldResult, Report
 
 COLUMNS = ("payt", "mandatory", "afas", "type", "status", "fill", "samples")
 GAPS = frozenset({"missing", "type_mismatch", "empty"})

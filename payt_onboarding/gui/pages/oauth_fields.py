@@ -4,6 +4,7 @@ private key file (with its optional key id), and how the client proves itself.""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -27,7 +28,9 @@ from payt_onboarding.afas.credentials import (
 )
 from payt_onboarding.gui.texts import translate
 from payt_onboarding.gui.widgets import with_help
-from payt_onboarding.profile.model import OAuthRef
+
+if TYPE_CHECKING:  # pydantic, when a profile is shown
+    from payt_onboarding.profile.model import OAuthRef
 
 _AUTHS: tuple[ClientAuth, ...] = ("auto", "post", "basic")
 
@@ -107,6 +110,8 @@ class OAuthFields(QWidget):
                            client_auth=auth)
 
     def fill(self, client: OAuthClient | OAuthRef) -> None:
+        from payt_onboarding.profile.model import OAuthRef
+
         """From a client (the demo's) or a profile's reference (no secret in it)."""
         self.client_id.setText(client.client_id)
         auth = client.client_auth if client.client_auth in _AUTHS else "auto"

@@ -23,20 +23,13 @@ from PySide6.QtWidgets import (
 
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
-from payt_onboarding.gui.report_pdf import render_pdf
-from payt_onboarding.gui.report_view import report_html
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import keyring_name, report_labels, translate
 from payt_onboarding.gui.widgets import Notice, VerdictBanner, counts, heading
-from payt_onboarding.profile.files import atomic_write
-from payt_onboarding.profile.model import checked_name
-from payt_onboarding.profile.store import ProfileError, ProfileStore
-from payt_onboarding.report.model import Report
-from payt_onboarding.report.render_json import render_json
-from payt_onboarding.report.render_text import render_text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # pydantic, the keyring and the renderers load when this page is used
     from payt_onboarding.app.saving import SavedProfile
+    from payt_onboarding.report.model import Report
 
 
 class SummaryPage(Page):
@@ -88,6 +81,8 @@ class SummaryPage(Page):
         return self.state.report()
 
     def initializePage(self) -> None:
+        from payt_onboarding.gui.report_view import report_html
+
         report = self.report()
         w = report_labels()
         detail = counts(report)
@@ -127,6 +122,10 @@ class SummaryPage(Page):
         self.notice.clear()
 
     def save_profile(self) -> None:
+        from payt_onboarding.profile.model import checked_name
+        from payt_onboarding.profile.store import ProfileError
+        from payt_onboarding.report.render_json import render_json
+
         try:
             name = checked_name(self.name.text())
         except ValueError as error:
@@ -162,6 +161,8 @@ class SummaryPage(Page):
 
     def _may_replace(self, name: str) -> bool:
         """Another profile by this name (not the one being checked again): ask first."""
+        from payt_onboarding.profile.store import ProfileError, ProfileStore
+
         try:
             other = ProfileStore().load(name)
         except ProfileError:
@@ -212,7 +213,10 @@ class SummaryPage(Page):
             path.with_suffix(".html")
         json_path = html_path.with_suffix(".json")
         pdf_path = html_path.with_suffix(".pdf")
+        from payt_onboarding.gui.report_pdf import render_pdf
+        from payt_onboarding.profile.files import atomic_write
         from payt_onboarding.report.render_html import render_html  # jinja2, when used
+        from payt_onboarding.report.render_json import render_json
 
         try:
             atomic_write(html_path, render_html(report).encode("utf-8"))
@@ -229,6 +233,8 @@ class SummaryPage(Page):
         return html_path, json_path, pdf_path
 
     def copy_summary(self) -> None:
+        from payt_onboarding.report.render_text import render_text
+
         QGuiApplication.clipboard().setText(render_text(self.report(), width=120))
         self.notice.show_notice("ok", translate("SummaryPage",
                                                 "Summary copied: paste it into an e-mail."))

@@ -26,6 +26,7 @@ from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import report_labels, translate
 from payt_onboarding.gui.widgets import Notice, status_icon
 from payt_onboarding.report.labels import when
+from payt_onboarding.requirements.outline import connector_titles
 
 if TYPE_CHECKING:
     from payt_onboarding.gui.check_all import CheckAllDialog
@@ -39,10 +40,9 @@ class WelcomePage(Page):
                                    "Check live whether an AFAS environment delivers everything "
                                    "Payt needs."))
         layout = QVBoxLayout(self)
-        roles = "".join(
-            f"<li>{html.escape(c.title_in(state.language))} "
-            f"({html.escape(c.connector)})</li>"
-            for c in state.requirements.connectors)
+        # The built-in file's titles without its model (pydantic), so the page paints at once.
+        roles = "".join(f"<li>{html.escape(title)} ({html.escape(connector)})</li>"
+                        for title, connector in connector_titles(state.language))
         intro = QLabel(translate("WelcomePage",
                                  "<b>What is checked</b><ul>{roles}</ul>Per connector: does it "
                                  "exist, does it return rows, does it hold Payt's fields and "

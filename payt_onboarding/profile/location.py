@@ -1,0 +1,20 @@
+"""Where the profiles live, without the model (pydantic): the wizard reads its window geometry
+from beside them before its first page is shown."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "payt-onboarding"
+CONFIG_DIR_ENV = "PAYT_ONBOARDING_CONFIG_DIR"
+
+
+def default_directory() -> Path:
+    """`<config root>/profiles`; the root is $PAYT_ONBOARDING_CONFIG_DIR or platformdirs'."""
+    root = os.environ.get(CONFIG_DIR_ENV, "").strip()
+    base = Path(root).expanduser() if root else platformdirs.user_config_path(
+        APP_NAME, appauthor=False)
+    return base / "profiles"
