@@ -12,6 +12,7 @@ from typing import Any
 from bench import (
     batch_check,
     check_concurrency,
+    cli_help,
     full_scan,
     gui_stall,
     mapping_rejudge,
@@ -38,6 +39,7 @@ def main() -> None:
     # Many clients at once (issue 16): 50 environments at 200 ms per answer.
     results["batch"] = batch_check.main([])
     results["startup"] = wizard_start.main()
+    results["cli_help"] = cli_help.main([])
     results["gui_stall"] = gui_stall.in_child()
     mapping_rejudge.main([])
     results["seconds"] = round(time.perf_counter() - started)

@@ -76,7 +76,7 @@ def main() -> int:
             fail("the bundle's self-test")
 
         step("the bundle's simulator, and the same check from the bundle and the pip install")
-        simulator = subprocess.Popen([str(cli), "simulator", "--port", "0"],  # noqa: S603
+        simulator = subprocess.Popen([str(cli), "simulator", "--port", "0", "--language", "en"],  # noqa: S603
                                      stdout=subprocess.PIPE, text=True, env=env)
         try:
             assert simulator.stdout is not None

@@ -326,6 +326,10 @@ class AfasClient:
                 attempt,
                 self.retry.max_attempts - 1,
                 wait,
+                # The same line in the user's language, for the terminal (cli/logs.py).
+                extra={"text_id": "log.retry", "text_values": {
+                    "code": error.code.value, "path": path, "attempt": attempt,
+                    "attempts": self.retry.max_attempts - 1, "seconds": f"{wait:.1f}"}},
             )
             await asyncio.sleep(wait)
 

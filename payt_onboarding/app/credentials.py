@@ -14,6 +14,8 @@ from payt_onboarding.afas.credentials import ClientSecret
 from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.app.log_scrub import remember_client_secret, remember_credentials
+from payt_onboarding.messages import Localized
+from payt_onboarding.messages.ids import LogMessageId
 from payt_onboarding.profile.secrets import (
     ClientSecretVault,
     SecretStoreError,
@@ -39,6 +41,7 @@ __all__ = [
 class StoredToken:
     token: AfasToken | None
     reason: str = ""  # when there is no token: why not, in words that say what is wrong
+    why: Localized | None = None  # the reason in any language
 
 
 def keyring_status() -> StoreStatus:
@@ -57,16 +60,17 @@ def load_stored_token(environment: Environment, vault: TokenVault | None = None)
     is derived from the address, never read from a profile (which may come from anyone)."""
     account = environment.keyring_account
     store = vault or TokenVault()
-    token, reason = _load(store, lambda: store.load(account), "token", account)
+    token, why = _load(store, lambda: store.load(account), "keyring.word.token", account)
     if token is not None:
         remember_credentials(token)
-    return StoredToken(token, reason)
+    return StoredToken(token, why.render("en") if why else "", why)
 
 
 @dataclass(frozen=True)
 class StoredSecret:
     secret: ClientSecret | None
     reason: str = ""  # when there is no secret: why not
+    why: Localized | None = None  # the reason in any language
 
 
 def client_secret_account(environment: Environment, client_id: str) -> str:
@@ -78,20 +82,23 @@ def load_stored_client_secret(account: str,
                               vault: ClientSecretVault | None = None) -> StoredSecret:
     """The OAuth client secret stored for `account` (`<uid>-<environment>:<client id>`)."""
     store = vault or ClientSecretVault()
-    secret, reason = _load(store, lambda: store.load_secret(account), "client secret", account)
+    secret, why = _load(store, lambda: store.load_secret(account), "keyring.word.client_secret",
+                        account)
     if secret is not None:
         remember_client_secret(secret)
-    return StoredSecret(secret, reason)
+    return StoredSecret(secret, why.render("en") if why else "", why)
 
 
-def _load(vault: TokenVault, load: Callable[[], T | None], what: str,
-          account: str) -> tuple[T | None, str]:
+def _load(vault: TokenVault, load: Callable[[], T | None], what: LogMessageId,
+          account: str) -> tuple[T | None, Localized | None]:
     if not vault.status.usable:
-        return None, f"no usable keyring on this computer ({vault.status.reason})."
+        return None, Localized("keyring.unusable_here", {
+            "reason": vault.status.why or vault.status.reason})
     try:
         found = load()
     except SecretStoreError as error:
-        return None, f"{error}."
+        return None, error.text
     if found is None:
-        return None, f"the keyring ({vault.status.name}) holds no {what} for {account}."
-    return found, ""
+        return None, Localized("keyring.holds_no", {
+            "store": vault.status.name, "what": Localized(what), "account": account})
+    return found, None

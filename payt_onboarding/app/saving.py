@@ -18,6 +18,7 @@ from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.app.changes import snapshot_of
 from payt_onboarding.checks.resolve import connector_key
 from payt_onboarding.checks.session import CheckOptions
+from payt_onboarding.messages import Localized
 from payt_onboarding.profile.codec import revalidated
 from payt_onboarding.profile.model import OAuthRef, Profile, SecretRef, TokenRef, Validation
 from payt_onboarding.profile.secrets import ClientSecretVault, SecretStoreError, TokenVault
@@ -43,6 +44,7 @@ class SavedProfile:
     # What `token` is about: the classic token, an OAuth client secret, or nothing to store
     # (a private key stays in its file).
     secret: Literal["token", "client_secret", "private_key"] = "token"
+    why: Localized | None = None  # `problem` in any language
 
     @property
     def draft(self) -> bool:
@@ -105,21 +107,26 @@ def save_checked_profile(
     profile = revalidated(profile, token=TokenRef(account=account, address=environment.base_url)
                           if where[0] == "keyring" else kept)
     path = store.save(profile)
-    return SavedProfile(path, profile, where[0], where[1], vault.status.name)
+    return SavedProfile(path, profile, where[0], _english(where[1]), vault.status.name,
+                        why=where[1])
+
+
+def _english(why: Localized | None) -> str:
+    return why.render("en") if why else ""
 
 
 def _keep(report: Report, wanted: bool, save: Callable[[], TokenPlace],
-          vault: TokenVault) -> tuple[TokenPlace, str]:
+          vault: TokenVault) -> tuple[TokenPlace, Localized | None]:
     """Store the secret if wanted and AFAS accepted it: where it went, and why not."""
     if not wanted:
-        return "not_asked", ""
+        return "not_asked", None
     if report.target.envid is None:
-        return "rejected", ""  # AFAS did not accept it: it must not replace a good one
+        return "rejected", None  # AFAS did not accept it: it must not replace a good one
     try:
         where = save()
     except SecretStoreError as error:
-        return "failed", str(error)
-    return where, vault.status.reason if where == "memory" else ""
+        return "failed", error.text
+    return where, vault.status.why if where == "memory" else None
 
 
 def _save_oauth(store: ProfileStore, profile: Profile, existing: Profile | None,
@@ -128,7 +135,7 @@ def _save_oauth(store: ProfileStore, profile: Profile, existing: Profile | None,
     """The OAuth client's id, method and key file in the profile; its secret in the keyring."""
     before = existing.oauth if existing and existing.oauth else None
     stored = before.stored if before and before.client_id == client.client_id else None
-    where: tuple[TokenPlace, str] = ("not_asked", "")
+    where: tuple[TokenPlace, Localized | None] = ("not_asked", None)
     secret = client.secret
     if secret is not None and isinstance(vault, ClientSecretVault):
         account = vault.account(environment, client.client_id)
@@ -141,8 +148,9 @@ def _save_oauth(store: ProfileStore, profile: Profile, existing: Profile | None,
                      stored=stored if secret is not None else None)
     profile = revalidated(profile, oauth=oauth)
     path = store.save(profile)
-    return SavedProfile(path, profile, where[0], where[1], vault.status.name,
-                        secret="client_secret" if secret is not None else "private_key")
+    return SavedProfile(path, profile, where[0], _english(where[1]), vault.status.name,
+                        secret="client_secret" if secret is not None else "private_key",
+                        why=where[1])
 
 
 
@@ -165,13 +173,13 @@ def store_new_token(name: str, token: AfasToken, *, store: ProfileStore | None =
         where = vault.save(account, token)
     except SecretStoreError as error:
         return SavedProfile(store.path_for(profile.name), profile, "failed", str(error),
-                            vault.status.name)
+                            vault.status.name, why=error.text)
     if where == "keyring":
         profile = revalidated(profile, token=TokenRef(account=account,
                                                       address=environment.base_url))
     path = store.save(profile) if where == "keyring" else store.path_for(profile.name)
-    return SavedProfile(path, profile, where, vault.status.reason if where == "memory" else "",
-                        vault.status.name)
+    why = vault.status.why if where == "memory" else None
+    return SavedProfile(path, profile, where, _english(why), vault.status.name, why=why)
 
 
 def record_validation(name: str, report: Report, *, store: ProfileStore | None = None,

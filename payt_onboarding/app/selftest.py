@@ -13,24 +13,35 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from payt_onboarding.app import diagnostics
+from payt_onboarding.messages import Localized
+from payt_onboarding.messages.ids import MessageId, SelfTestId
 
 if TYPE_CHECKING:
     from payt_onboarding.report.model import Report
 
 __all__ = ["CheckAndReport", "Item", "Outcome", "SelfTestFailure", "core_items", "run"]
 
-Item = tuple[str, Callable[[], str]]  # what is tested, and a test that says what it found
+_VERDICTS: dict[str, MessageId] = {"ready": "profiles.verdict.ready",
+                                   "ready_with_warnings": "profiles.verdict.ready_with_warnings",
+                                   "not_ready": "profiles.verdict.not_ready"}
+
+# What is tested (a message id), and a test that says what it found (in any language).
+Item = tuple[SelfTestId, Callable[[], Localized]]
 
 
 @dataclass(frozen=True)
 class Outcome:
-    name: str
+    name: SelfTestId
     ok: bool
-    detail: str
+    detail: Localized | str  # str: an unexpected error's own (English) text
 
 
 class SelfTestFailure(Exception):
-    """An item found something wrong; the message says what."""
+    """An item found something wrong; `text` says what."""
+
+    def __init__(self, text: Localized) -> None:
+        super().__init__(text.render("en"))
+        self.text = text
 
 
 def run(items: list[Item]) -> Iterator[Outcome]:
@@ -38,18 +49,21 @@ def run(items: list[Item]) -> Iterator[Outcome]:
     for name, test in items:
         try:
             yield Outcome(name, True, test())
+        except SelfTestFailure as failure:
+            yield Outcome(name, False, failure.text)
         except Exception as error:  # a self-test reports every failure, it never stops on one
             yield Outcome(name, False, f"{type(error).__name__}: {error}")
 
 
-def _requirements() -> str:
+def _requirements() -> Localized:
     from payt_onboarding.requirements.load import load_requirements
 
     requirements = load_requirements()
-    return f"{len(requirements.connectors)} connectors ({requirements.origin})"
+    return Localized("selftest.requirements.found", {"count": len(requirements.connectors),
+                                                     "origin": requirements.origin})
 
 
-def _trust_store() -> str:
+def _trust_store() -> Localized:
     import truststore
 
     description = diagnostics.trust_store()
@@ -57,18 +71,19 @@ def _trust_store() -> str:
     if sys.platform not in ("win32", "darwin"):
         context = ssl.create_default_context()
         if not context.cert_store_stats()["x509_ca"]:
-            raise SelfTestFailure(f"{description} holds no CA certificate")
-    return description + " (truststore)"
+            raise SelfTestFailure(Localized("selftest.trust_store.empty", {"store": description}))
+    return Localized("selftest.trust_store.found", {"store": description})
 
 
-def _keyring() -> str:
+def _keyring() -> Localized:
     from payt_onboarding.app.credentials import keyring_status
 
     status = keyring_status()
     if status.usable:
-        return f"{status.name}, usable"
+        return Localized("selftest.keyring.usable", {"store": status.name})
     # Not a failure: without a keyring the wizard keeps the token for the session only.
-    return f"{status.name}, not usable here ({status.reason})"
+    return Localized("selftest.keyring.unusable", {"store": status.name,
+                                                   "reason": status.why or status.reason})
 
 
 class CheckAndReport:
@@ -78,7 +93,7 @@ class CheckAndReport:
     def __init__(self) -> None:
         self.report: Report | None = None
 
-    def check(self) -> str:
+    def check(self) -> Localized:
         from payt_onboarding.afas.environment import Environment
         from payt_onboarding.afas.token import AfasToken
         from payt_onboarding.app.check import check_environment
@@ -95,29 +110,31 @@ class CheckAndReport:
                 CheckOptions(language="nl")))
         self.report = report
         if report.verdict == "not_ready":
-            raise SelfTestFailure(f"verdict {report.verdict}, expected ready: "
-                                  + ", ".join(sorted(report.codes())))
-        return (f"verdict {report.verdict}, {len(report.connectors)} connectors in "
-                f"{report.duration_ms:.0f} ms")
+            raise SelfTestFailure(Localized("selftest.check.not_ready", {
+                "verdict": report.verdict, "codes": ", ".join(sorted(report.codes()))}))
+        return Localized("selftest.check.done", {
+            "verdict": Localized(_VERDICTS[report.verdict]), "count": len(report.connectors),
+            "ms": f"{report.duration_ms:.0f}"})
 
     def checked(self) -> Report:
         if self.report is None:
-            raise SelfTestFailure("no report: the check did not run")
+            raise SelfTestFailure(Localized("selftest.check.no_report"))
         return self.report
 
-    def render(self) -> str:
+    def render(self) -> Localized:
         from payt_onboarding.report.formats import render
 
         sizes = {fmt: len(render(self.checked(), fmt)) for fmt in ("text", "json", "html")}
         json.loads(render(self.checked(), "json"))
-        return ", ".join(f"{fmt} {size:,} characters" for fmt, size in sizes.items())
+        return Localized("selftest.render.sizes", {f"{fmt}_size": size
+                                                   for fmt, size in sizes.items()})
 
 
 def core_items(check: CheckAndReport) -> list[Item]:
     return [
-        ("requirements file", _requirements),
-        ("TLS trust store", _trust_store),
-        ("keyring", _keyring),
-        ("check against the built-in simulator", check.check),
-        ("report template and renderers", check.render),
+        ("selftest.requirements", _requirements),
+        ("selftest.trust_store", _trust_store),
+        ("selftest.keyring", _keyring),
+        ("selftest.check", check.check),
+        ("selftest.render", check.render),
     ]

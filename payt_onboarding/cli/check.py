@@ -40,8 +40,10 @@ from payt_onboarding.cli.parser import CLIENT_SECRET_ENV, TOKEN_ENV
 from payt_onboarding.cli.profiles import load_for_check, say_saved
 from payt_onboarding.cli.progress_line import TerminalProgress
 from payt_onboarding.cli.streams import silence_stdout
+from payt_onboarding.cli.texts import say
 from payt_onboarding.cli.token_input import parse_token, read_token_stdin
 from payt_onboarding.cli.usage import UsageError, report_usage_error
+from payt_onboarding.messages import Localized
 from payt_onboarding.profile.model import OAuthRef, Profile
 from payt_onboarding.profile.store import ProfileError
 from payt_onboarding.report.formats import format_from, render
@@ -75,8 +77,8 @@ def run_check_command(args: argparse.Namespace) -> int:
     try:
         _write(report, plan.fmt, args.output)
     except OSError as error:
-        return report_usage_error("check", f"cannot write the report to {args.output}: "
-                                  f"{error.strerror or error}. Choose another --output.")
+        return report_usage_error("check", say("cli.check.cannot_write", output=args.output,
+                                               reason=error.strerror or error))
     if args.save_profile and not _interrupted(report):
         _save(args.save_profile, plan, requirements, report)
     return exit_codes.INTERRUPTED if _interrupted(report) else exit_codes.BY_VERDICT[report.verdict]
@@ -111,7 +113,8 @@ def _save(name: str, plan: _Plan, requirements: Requirements, report: Report) ->
         saved = save_checked_profile(name, plan.environment, plan.credentials, plan.options,
                                      requirements, report, render(report, "json"))
     except ProfileError as error:
-        print(f"The profile was not saved: {error}", file=sys.stderr)
+        print(say("cli.check.profile_not_saved", reason=error.text(plan.options.language)),
+              file=sys.stderr)
         return
     say_saved(name, saved)
 
@@ -135,19 +138,21 @@ def _plan(args: argparse.Namespace) -> _Plan:
     for role, payt_field, afas_field in args.map or ():
         mappings.setdefault(role, {})[payt_field] = afas_field
     if not uid:
-        raise UsageError("give the AFAS environment number with --uid (or use --profile NAME).")
+        raise UsageError(say("cli.check.no_uid"))
     try:
         environment = Environment.parse(uid, kind, base_url)
     except EnvironmentInputError as error:
-        raise UsageError(error.message) from None
+        raise UsageError(error.text(args.language)) from None
     _check_output(args.output)
     if args.save_profile is not None:
+        from payt_onboarding.profile.errors import ProfileNameError
         from payt_onboarding.profile.model import checked_name
 
         try:
             checked_name(args.save_profile)
-        except ValueError as error:
-            raise UsageError(f"--save-profile: {error}. Choose another name.") from None
+        except ProfileNameError as error:
+            raise UsageError(say("cli.check.bad_profile_name",
+                                 reason=error.text(args.language))) from None
     credentials, also = _credentials(args, environment, saved_oauth)
     options = CheckOptions(
         sample_size=None if args.all_rows else args.sample_size,
@@ -170,12 +175,10 @@ def _credentials(args: argparse.Namespace, environment: Environment, saved: OAut
         return _saved_client(args, saved, environment), None
     if not args.client_id:
         if oauth_flags:
-            raise UsageError("--client-secret-stdin, --private-key, --key-id and --client-auth "
-                             "belong to an OAuth client: give its --client-id too.")
+            raise UsageError(say("cli.check.oauth_without_client_id"))
         return _token(args, environment), None
     if args.token_stdin and args.client_secret_stdin:
-        raise UsageError("standard input can carry one secret: pipe in the client secret and "
-                         f"set the token in ${TOKEN_ENV}.")
+        raise UsageError(say("cli.check.one_secret_on_stdin", token_env=TOKEN_ENV))
     return _oauth_client(args), _token(args, environment) if token_given else None
 
 
@@ -193,10 +196,11 @@ def _saved_client(args: argparse.Namespace, saved: OAuthRef,
             stored = load_stored_client_secret(
                 client_secret_account(environment, saved.client_id)) if saved.stored else None
             if stored is None or stored.secret is None:
-                reason = stored.reason if stored else "the profile names no stored secret."
-                raise UsageError(f"no client secret for {saved.client_id}: {reason} Pipe it in "
-                                 f"with --client-secret-stdin, or set {CLIENT_SECRET_ENV}.")
-            _confirm_address(args, environment, "client secret")
+                reason = (stored.why or stored.reason) if stored else say(
+                    "cli.check.no_stored_secret")
+                raise UsageError(say("cli.check.no_saved_secret", client_id=saved.client_id,
+                                     reason=reason, secret_env=CLIENT_SECRET_ENV))
+            _confirm_address(args, environment, Localized("cli.word.client_secret"))
             secret = stored.secret
         return OAuthClient(saved.client_id, secret, client_auth=saved.client_auth)
     except CredentialInputError as error:
@@ -208,14 +212,13 @@ def _oauth_client(args: argparse.Namespace) -> OAuthClient:
     try:
         if args.private_key:
             if auth not in ("auto", "private_key_jwt"):
-                raise UsageError(f"--client-auth {auth} sends a secret; a --private-key signs "
-                                 "(private_key_jwt). Leave --client-auth out.")
+                raise UsageError(say("cli.check.auth_with_key", auth=auth))
             return OAuthClient(args.client_id, private_key=PrivateKey.load(args.private_key),
                                key_id=args.key_id, client_auth=auth)
         if args.key_id:
-            raise UsageError("--key-id belongs to a --private-key.")
+            raise UsageError(say("cli.check.key_id_without_key"))
         if auth == "private_key_jwt":
-            raise UsageError("--client-auth private_key_jwt needs --private-key FILE.")
+            raise UsageError(say("cli.check.jwt_without_key"))
         return OAuthClient(args.client_id, _client_secret(args, args.client_id),
                            client_auth=auth)
     except CredentialInputError as error:
@@ -224,54 +227,52 @@ def _oauth_client(args: argparse.Namespace) -> OAuthClient:
 
 def _client_secret(args: argparse.Namespace, client_id: str) -> ClientSecret:
     if args.client_secret_stdin:
-        text, where = read_token_stdin("check", what="client secret"), "standard input"
+        text = read_token_stdin("check", what=Localized("cli.word.client_secret"))
+        where = say("cli.word.stdin")
     elif os.environ.get(CLIENT_SECRET_ENV, "").strip():
         text, where = os.environ[CLIENT_SECRET_ENV], f"${CLIENT_SECRET_ENV}"
     else:
-        raise UsageError(f"no client secret for {client_id}: pipe it in with "
-                         f"--client-secret-stdin, set {CLIENT_SECRET_ENV}, or give "
-                         "--private-key FILE.")
+        raise UsageError(say("cli.check.no_secret", client_id=client_id,
+                             secret_env=CLIENT_SECRET_ENV))
     try:
         return ClientSecret.parse(text)
     except CredentialInputError as error:
-        raise UsageError(f"the client secret from {where} cannot be used: "
-                         f"{error.text(args.language)}") from None
+        raise UsageError(say("cli.check.secret_unusable", where=where,
+                             reason=error.text(args.language))) from None
 
 
 def _format(asked: str | None, output: str | None) -> str:
     """--format, else the --output extension's; a PDF goes to a file, never to a terminal."""
     fmt = asked or format_from(output)
     if fmt is None:
-        raise UsageError(f"--output {output}: the extension names no report format. Use .txt, "
-                         ".json, .html or .pdf, or give --format.")
+        raise UsageError(say("cli.check.unknown_extension", output=output))
     if fmt == "pdf" and output is None:
-        raise UsageError("--format pdf writes a file: give --output rapport.pdf.")
+        raise UsageError(say("cli.check.pdf_needs_output"))
     return fmt
 
 
 def _token(args: argparse.Namespace, environment: Environment) -> AfasToken:
     if args.token_stdin:
-        text, where = read_token_stdin("check"), "standard input"
+        text, where = read_token_stdin("check"), say("cli.word.stdin")
     elif os.environ.get(TOKEN_ENV, "").strip():
         text, where = os.environ[TOKEN_ENV], f"${TOKEN_ENV}"
     else:
         stored = load_stored_token(environment)
         if stored.token is None:
-            raise UsageError(
-                f"no token: {stored.reason} Pipe it in with --token-stdin, or set {TOKEN_ENV}.")
-        _confirm_address(args, environment, "token")
+            raise UsageError(say("cli.check.no_token", reason=stored.why or stored.reason,
+                                 token_env=TOKEN_ENV))
+        _confirm_address(args, environment, Localized("cli.word.token"))
         return stored.token
     return parse_token(text, where)
 
 
-def _confirm_address(args: argparse.Namespace, environment: Environment, what: str) -> None:
+def _confirm_address(args: argparse.Namespace, environment: Environment,
+                     what: Localized) -> None:
     """A stored secret goes to an address other than AFAS's own only with --trust-base-url."""
     if needs_confirmation(environment) and not args.trust_base_url:
-        raise UsageError(
-            f"the stored {what} is not sent to {environment.base_url}: it is not AFAS's own "
-            f"address for {environment.uid} ({environment.kind.value}), "
-            f"{environment.derived_url}. If you trust that address, add --trust-base-url; or "
-            "pipe it in on standard input.")
+        raise UsageError(say("cli.check.untrusted_address", what=what,
+                             url=environment.base_url, uid=environment.uid,
+                             kind=environment.kind.value, derived=environment.derived_url))
 
 
 def _check_output(output: str | None) -> None:
@@ -280,11 +281,11 @@ def _check_output(output: str | None) -> None:
         return
     target = Path(output)
     if target.is_dir():
-        raise UsageError(f"--output {output} is a folder. Give a file name, such as "
-                         f"{target / 'rapport.html'}.")
+        raise UsageError(say("cli.check.output_is_folder", output=output,
+                             example=target / "rapport.html"))
     if not target.parent.is_dir():
-        raise UsageError(f"cannot write the report to {output}: the folder {target.parent} "
-                         "does not exist. Create it first, or choose another --output.")
+        raise UsageError(say("cli.check.no_output_folder", output=output,
+                             folder=target.parent))
 
 
 def _check_mappings(mappings: Mapping[str, Mapping[str, str]], requirements: Requirements) -> None:
@@ -292,12 +293,12 @@ def _check_mappings(mappings: Mapping[str, Mapping[str, str]], requirements: Req
     roles = {c.role: c for c in requirements.connectors}
     for role, fields in mappings.items():
         if role not in roles:
-            raise UsageError(f"--map: there is no connector role {role!r}. Roles: "
-                             f"{', '.join(roles)}.")
+            raise UsageError(say("cli.check.unknown_role", role=repr(role),
+                                 roles=", ".join(roles)))
         for name in fields:
             if roles[role].field(name) is None:
-                raise UsageError(f"--map: {role} has no Payt field {name!r}. Fields: "
-                                 f"{', '.join(f.name for f in roles[role].fields)}.")
+                raise UsageError(say("cli.check.unknown_field", role=role, field=repr(name),
+                                     fields=", ".join(f.name for f in roles[role].fields)))
 
 
 def _requirements(path: str | None) -> Requirements:

@@ -28,8 +28,9 @@ from payt_onboarding.checks.session import CheckOptions
 from payt_onboarding.cli import exit_codes
 from payt_onboarding.cli.batch_summary import Summary, render_summary, summary_format, totals
 from payt_onboarding.cli.progress_line import BatchProgress
+from payt_onboarding.cli.texts import say
 from payt_onboarding.cli.usage import UsageError, report_usage_error
-from payt_onboarding.messages.catalog import render as say
+from payt_onboarding.messages.catalog import render as render_text
 from payt_onboarding.profile.files import atomic_write, safe_filename
 from payt_onboarding.profile.store import ProfileStore
 from payt_onboarding.report.formats import render
@@ -49,7 +50,7 @@ def misplaced_batch_options(args: argparse.Namespace) -> str | None:
     --in-flight belong to --all-profiles."""
     given = [f"--{name.replace('_', '-')}" for name in _ALL_ONLY if getattr(args, name, None)]
     if given and not args.all_profiles:
-        return f"{', '.join(given)} go with --all-profiles."
+        return say("cli.check_all.only_with_all", options=", ".join(given))
     return None
 
 
@@ -64,8 +65,8 @@ def run_check_all(args: argparse.Namespace) -> int:
     store = ProfileStore()
     selected = matching(store.list(), args.match)
     if not selected:
-        message = say("batch.summary.none_matched", args.language, pattern=args.match) \
-            if args.match else say("batch.summary.no_profiles", args.language)
+        message = render_text("batch.summary.none_matched", args.language, pattern=args.match) \
+            if args.match else render_text("batch.summary.no_profiles", args.language)
         return report_usage_error("check", message)
     folder = Path(args.output_dir) if args.output_dir else None
     checked_at = datetime.now().astimezone().isoformat(timespec="seconds")
@@ -80,7 +81,7 @@ def run_check_all(args: argparse.Namespace) -> int:
             try:
                 reports[row.profile] = _write_report(row, folder, args.output)
             except OSError as error:  # a full disk: the summary still says how it went
-                unwritten.append(f"{row.profile}: {error.strerror or error}")
+                unwritten.append(f"{row.profile}: {error.strerror or error}")  # OS words
         if progress:
             progress.finished(row)
 
@@ -102,11 +103,11 @@ def run_check_all(args: argparse.Namespace) -> int:
     try:
         _write_summary(summary, fmt, args.output)
     except OSError as error:
-        return report_usage_error("check", f"cannot write the summary to {args.output}: "
-                                  f"{error.strerror or error}. Choose another --output.")
+        return report_usage_error("check", say("cli.check_all.cannot_write", output=args.output,
+                                               reason=error.strerror or error))
     _say_outcome(args, summary, folder)
     for problem in unwritten:
-        print(f"A report was not written ({problem}).", file=sys.stderr)
+        print(say("cli.check_all.report_not_written", problem=problem), file=sys.stderr)
     if cancel.cancelled:
         return exit_codes.INTERRUPTED
     worst = worst_verdict(rows)
@@ -126,31 +127,27 @@ def _plan(args: argparse.Namespace) -> str:
     """The summary's format; UsageError for what does not go with --all-profiles."""
     given = [f"--{name.replace('_', '-')}" for name in _SINGLE_ONLY if getattr(args, name, None)]
     if given:
-        raise UsageError(f"{', '.join(given)} name one environment; --all-profiles takes each "
-                         "from its profile. Leave them out, or check one profile with "
-                         "--profile NAME.")
+        raise UsageError(say("cli.check_all.single_only", options=", ".join(given)))
     if args.format:
-        raise UsageError("--format is for one report: with --all-profiles the --output "
-                         "extension names the summary's format (.txt, .json, .html or .csv).")
+        raise UsageError(say("cli.check_all.no_format"))
     fmt = summary_format(args.output)
     if fmt is None:
-        raise UsageError(f"--output {args.output}: the extension names no summary format. Use "
-                         ".txt, .json, .html or .csv.")
+        raise UsageError(say("cli.check_all.unknown_extension", output=args.output))
     if args.output and Path(args.output).is_dir():
-        raise UsageError(f"--output {args.output} is a folder. Give a file name, such as "
-                         f"{Path(args.output) / 'overzicht.html'}.")
+        raise UsageError(say("cli.check.output_is_folder", output=args.output,
+                             example=Path(args.output) / "overzicht.html"))
     if args.output and not Path(args.output).parent.is_dir():
-        raise UsageError(f"cannot write the summary to {args.output}: the folder "
-                         f"{Path(args.output).parent} does not exist.")
+        raise UsageError(say("cli.check_all.no_output_folder", output=args.output,
+                             folder=Path(args.output).parent))
     if args.output_dir:
         folder = Path(args.output_dir)
         if folder.exists() and not folder.is_dir():
-            raise UsageError(f"--output-dir {folder} is a file. Give a folder.")
+            raise UsageError(say("cli.check_all.output_dir_is_file", folder=folder))
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise UsageError(f"cannot create the folder {folder}: "
-                             f"{error.strerror or error}.") from None
+            raise UsageError(say("cli.check_all.cannot_create_folder", folder=folder,
+                                 reason=error.strerror or error)) from None
     return fmt
 
 
@@ -181,8 +178,8 @@ def _say_outcome(args: argparse.Namespace, summary: Summary, folder: Path | None
     if args.output:
         print(totals(summary), file=sys.stderr)
     if args.output and folder is not None:
-        print(say("batch.summary.written", language, summary=args.output, folder=folder),
+        print(render_text("batch.summary.written", language, summary=args.output, folder=folder),
               file=sys.stderr)
     if args.save:
         saved = sum(1 for r in summary.rows if r.saved)
-        print(say("batch.summary.saved", language, count=saved), file=sys.stderr)
+        print(render_text("batch.summary.saved", language, count=saved), file=sys.stderr)

@@ -16,6 +16,7 @@ from payt_onboarding.afas.environment import Environment
 from payt_onboarding.app.check import check_environment
 from payt_onboarding.checks.session import CheckOptions
 from payt_onboarding.cli import exit_codes
+from payt_onboarding.cli.texts import say
 from payt_onboarding.simulator.config import DEMO_UID
 from payt_onboarding.simulator.demo import DEMO_KEY_NAME, demo_credentials
 from payt_onboarding.simulator.oauth import demo_private_key_pem
@@ -33,7 +34,7 @@ def run_demo(scenario: str, language: Language = "nl", *, text: bool = False) ->
         key_path = Path(tmp) / DEMO_KEY_NAME
         key_path.write_text(demo_private_key_pem(), encoding="ascii")
         credentials = demo_credentials(SCENARIOS[scenario].hands_over, key_path=key_path)
-        print(f"AFAS Profit simulator, scenario '{scenario}', at {server.url}", file=sys.stderr)
+        print(say("cli.demo.started", scenario=scenario, url=server.url), file=sys.stderr)
         if not text:
             from payt_onboarding.cli.wizard import Prefill, launch_wizard
 

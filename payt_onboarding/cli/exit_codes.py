@@ -2,6 +2,9 @@
 
 from typing import Final
 
+from payt_onboarding.cli.texts import say
+from payt_onboarding.messages.ids import CliId
+
 READY: Final = 0
 READY_WITH_WARNINGS: Final = 1
 NOT_READY: Final = 2  # token and connection failures are findings, so they end here too
@@ -14,19 +17,18 @@ BROKEN_PIPE: Final = 141  # 128 + SIGPIPE: the reader of stdout went away (`| he
 BY_VERDICT: Final = {"ready": READY, "ready_with_warnings": READY_WITH_WARNINGS,
                      "not_ready": NOT_READY}
 
-# For --help and the README: what each status means.
-MEANINGS: Final = (
-    (READY, "ready"),
-    (READY_WITH_WARNINGS, "ready with warnings"),
-    (NOT_READY, "not ready (also when the token or the connection fails)"),
-    (USAGE, "usage error: what to change is printed on stderr"),
-    (NO_DISPLAY, "no screen to open the wizard on"),
-    (SOFTWARE, "internal error (a bug; PAYT_ONBOARDING_DEBUG=1 shows details to report)"),
-    (INTERRUPTED, "interrupted (Ctrl+C; check still writes the partial report, marked "
-                  "cancelled)"),
-    (BROKEN_PIPE, "the reader of the output went away (`| head`)"),
+# For --help: what each status means, as catalog ids.
+MEANINGS: Final[tuple[tuple[int, CliId], ...]] = (
+    (READY, "cli.exit.ready"),
+    (READY_WITH_WARNINGS, "cli.exit.ready_with_warnings"),
+    (NOT_READY, "cli.exit.not_ready"),
+    (USAGE, "cli.exit.usage"),
+    (NO_DISPLAY, "cli.exit.no_display"),
+    (SOFTWARE, "cli.exit.software"),
+    (INTERRUPTED, "cli.exit.interrupted"),
+    (BROKEN_PIPE, "cli.exit.broken_pipe"),
 )
 
 
 def described() -> str:
-    return ", ".join(f"{code} {meaning}" for code, meaning in MEANINGS)
+    return "; ".join(f"{code} {say(meaning)}" for code, meaning in MEANINGS)

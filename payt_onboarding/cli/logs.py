@@ -6,19 +6,36 @@ from __future__ import annotations
 import logging
 import sys
 
+from payt_onboarding.cli.texts import language, say
+from payt_onboarding.messages import render
+from payt_onboarding.messages.ids import CliId
+
 FILE_ONLY = {"file_only": True}  # `extra` for a record the user is told about another way
+
+
+_LEVELS: dict[str, CliId] = {"DEBUG": "cli.level.debug", "INFO": "cli.level.info",
+                             "WARNING": "cli.level.warning", "ERROR": "cli.level.error",
+                             "CRITICAL": "cli.level.error"}
 
 
 class _Brief(logging.Formatter):
     """Time, level and message: a traceback belongs in the log file, not on a user's terminal.
-    (Never formatException here: it would cache an empty traceback on the record for the file.)"""
+    (Never formatException here: it would cache an empty traceback on the record for the file.)
+    A record with a `text_id` (and `text_values`) is shown in the run's language; the file
+    keeps the English line."""
 
     def format(self, record: logging.LogRecord) -> str:
         from payt_onboarding.app.log_scrub import scrub
 
-        record.message = record.getMessage()
-        record.asctime = self.formatTime(record, self.datefmt)
-        return scrub(self.formatMessage(record))
+        text_id = getattr(record, "text_id", None)
+        message = (render(text_id, language(), **getattr(record, "text_values", {}))
+                   if text_id else record.getMessage())
+        level = _LEVELS.get(record.levelname)
+        shown = logging.makeLogRecord(record.__dict__)  # the file handler keeps the original
+        shown.message = message
+        shown.asctime = self.formatTime(record, self.datefmt)
+        shown.levelname = say(level) if level else record.levelname
+        return scrub(self.formatMessage(shown))
 
 
 def _for_stderr(record: logging.LogRecord) -> bool:

@@ -4,7 +4,6 @@ traceback."""
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -12,19 +11,27 @@ from collections.abc import Sequence
 from payt_onboarding import __version__
 from payt_onboarding.cli import exit_codes
 from payt_onboarding.cli.language import resolve_language
-from payt_onboarding.cli.logs import FILE_ONLY, start_logging
 from payt_onboarding.cli.parser import build_parser
 from payt_onboarding.cli.streams import silence_stdout, utf8_when_redirected
-
-log = logging.getLogger("payt_onboarding")
+from payt_onboarding.cli.texts import language_on_line, say, use_language
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     utf8_when_redirected()
-    args = build_parser().parse_args(argv)
-    # One language for the whole run, wherever --language stood on the line.
+    line = list(sys.argv[1:] if argv is None else argv)
+    # One language for the whole run, wherever --language stood on the line: known before
+    # the parser is built, so that its help and its errors speak it too.
+    use_language(resolve_language(language_on_line(line)))
+    args = build_parser().parse_args(line)
     args.language = args.gui_language = resolve_language(
         getattr(args, "language", None), args.gui_language)
+    use_language(args.language)
+    # Logging is set up once the line is parsed: --help and --version need none of it.
+    import logging
+
+    from payt_onboarding.cli.logs import FILE_ONLY, start_logging
+
+    log = logging.getLogger("payt_onboarding")
     log_path = start_logging(verbose=getattr(args, "verbose", False),
                              debug=getattr(args, "debug_log", False))
     log.info("payt-onboarding %s: %s", __version__,
@@ -42,10 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.error("unexpected error", exc_info=exc, extra=FILE_ONLY)
         while isinstance(exc, ExceptionGroup) and exc.exceptions:  # a TaskGroup's: the cause
             exc = exc.exceptions[0]
-        where = f"The details are in {log_path}; send that file" if log_path else \
-            "Run again with PAYT_ONBOARDING_DEBUG=1 for details and send them"
-        print(f"payt-onboarding stopped on an unexpected error ({type(exc).__name__}: {exc}). "
-              f"{where} with your report.", file=sys.stderr)
+        print(say("cli.unexpected_error.logged" if log_path else "cli.unexpected_error",
+                  error=f"{type(exc).__name__}: {exc}", log=log_path or ""), file=sys.stderr)
         return exit_codes.SOFTWARE
 
 

@@ -7,8 +7,10 @@ import sys
 
 from payt_onboarding.afas.environment import Environment, EnvironmentInputError
 from payt_onboarding.app.saving import SavedProfile
+from payt_onboarding.cli.texts import language, say
 from payt_onboarding.cli.token_input import parse_token, read_token_stdin
 from payt_onboarding.cli.usage import UsageError, report_usage_error
+from payt_onboarding.messages import Localized
 from payt_onboarding.profile.model import Profile
 from payt_onboarding.profile.store import ProfileError, ProfileExistsError, ProfileStore
 
@@ -17,7 +19,7 @@ def load_for_check(name: str) -> Profile:
     try:
         return ProfileStore().load(name)
     except ProfileError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text(language())) from None
 
 
 def unusual_address(profile: Profile) -> str:
@@ -27,30 +29,32 @@ def unusual_address(profile: Profile) -> str:
     try:
         environment = Environment.parse(profile.uid, profile.environment, profile.base_url)
     except EnvironmentInputError:
-        return (f"this profile points to an address that cannot be used: {profile.base_url}. "
-                "Check it before use.")
+        return say("cli.profile.unusable_address", url=profile.base_url)
     if environment.is_afas_address:
         return ""
-    return (f"this profile points to {environment.base_url}, not to AFAS's own address for "
-            f"{environment.uid} ({environment.kind.value}), {environment.derived_url}. Check "
-            "that you trust it: a stored token is only sent there with --trust-base-url.")
+    return say("cli.profile.unusual_address", url=environment.base_url, uid=environment.uid,
+               kind=environment.kind.value, derived=environment.derived_url)
 
 
 def say_saved(name: str, saved: SavedProfile) -> None:
     """Where the profile and the token went, on stderr (`check --save-profile`)."""
-    what = "client secret" if saved.secret == "client_secret" else "token"
+    what = Localized("cli.word.client_secret" if saved.secret == "client_secret"
+                     else "cli.word.token")
     if saved.token == "rejected":
-        print(f"The {what} was NOT stored: AFAS did not accept it in this check.",
-              file=sys.stderr)
+        print(say("cli.saved.rejected", what=what), file=sys.stderr)
     elif saved.token == "failed":
-        print(f"The {what} was NOT stored: {saved.problem}", file=sys.stderr)
-    kept = {
-        "keyring": f"the {what} is in {saved.store_name}",
-        "memory": f"the {what} was NOT stored. {saved.problem.rstrip('.')}",
-    }.get(saved.token, f"pass the {what} again next time")
+        print(say("cli.saved.failed", what=what, problem=saved.why or saved.problem),
+              file=sys.stderr)
     if saved.secret == "private_key" and saved.profile.oauth:
-        kept = f"the private key stays in {saved.profile.oauth.pem_file}"
-    print(f"Profile '{name}' saved to {saved.path}; {kept}.", file=sys.stderr)
+        kept = say("cli.saved.key_file", path=saved.profile.oauth.pem_file)
+    elif saved.token == "keyring":
+        kept = say("cli.saved.in_store", what=what, store=saved.store_name)
+    elif saved.token == "memory":
+        problem = saved.why.render(language()) if saved.why else saved.problem
+        kept = say("cli.saved.not_stored", what=what, problem=problem.rstrip("."))
+    else:
+        kept = say("cli.saved.pass_again", what=what)
+    print(say("cli.saved", name=name, path=saved.path, kept=kept), file=sys.stderr)
 
 
 def run_profiles_command(args: argparse.Namespace) -> int:
@@ -60,35 +64,30 @@ def run_profiles_command(args: argparse.Namespace) -> int:
     action = getattr(args, "action", None) or "list"
     try:
         if action == "list":
-            print(format_profiles(store.list()))
+            print(format_profiles(store.list(), language()))
         elif action == "rename":
-            print(f"Profile '{store.rename(args.name, args.new_name).name}' renamed.")
+            print(say("cli.profiles.renamed", name=store.rename(args.name, args.new_name).name))
         elif action == "delete":
             store.delete(args.name)
-            print(f"Profile '{args.name}' deleted.")
+            print(say("cli.profiles.deleted", name=args.name))
         elif action == "restore":
-            print(f"Profile '{store.restore_backup(args.name).name}' restored from its backup.")
+            print(say("cli.profiles.restored", name=store.restore_backup(args.name).name))
         elif action == "export":
-            print(f"Written to {store.export(args.name, args.file)}. It holds no token: your "
-                  "colleague passes the token at the first check.")
+            print(say("cli.profiles.exported", path=store.export(args.name, args.file)))
         elif action == "import":
             try:
                 profile = store.import_file(args.file, name=args.name, replace=args.replace)
             except ProfileExistsError:
-                raise UsageError(
-                    f"a profile of that name exists already. Import it under another name "
-                    f"with --name NEW, or replace it with --replace (the current one becomes "
-                    f"its backup): payt-onboarding profiles import {args.file} --name NEW"
-                ) from None
-            print(f"Profile '{profile.name}' imported. Give its token at the first check: "
-                  f"payt-onboarding check --profile \"{profile.name}\" --token-stdin, or "
-                  f"now: payt-onboarding profiles set-token \"{profile.name}\"")
+                raise UsageError(say("cli.profiles.import_exists", file=args.file)) from None
+            print(say("cli.profiles.imported", name=profile.name))
             unusual = unusual_address(profile)
             if unusual:
-                print(f"Note: {unusual}", file=sys.stderr)
+                print(say("cli.note", note=unusual), file=sys.stderr)
         elif action == "set-token":
             _set_token(args.name)
-    except (ProfileError, ValueError, UsageError) as error:
+    except ProfileError as error:
+        return report_usage_error("profiles", error.text(language()))
+    except (ValueError, UsageError) as error:
         return report_usage_error("profiles", error)
     return 0
 
@@ -96,13 +95,11 @@ def run_profiles_command(args: argparse.Namespace) -> int:
 def _set_token(name: str) -> None:
     from payt_onboarding.app.saving import store_new_token
 
-    token = parse_token(read_token_stdin("profiles set-token"), "standard input")
+    token = parse_token(read_token_stdin("profiles set-token"), say("cli.word.stdin"))
     saved = store_new_token(name, token)
     if saved.token != "keyring":
-        raise UsageError(f"the token was NOT stored: {saved.problem} Pass it to each check "
-                         "with --token-stdin instead.")
-    print(f"The new token of profile '{saved.profile.name}' is in {saved.store_name}. Test "
-          f"it: payt-onboarding check --profile \"{saved.profile.name}\"")
+        raise UsageError(say("cli.set_token.not_stored", problem=saved.why or saved.problem))
+    print(say("cli.set_token.stored", name=saved.profile.name, store=saved.store_name))
     unusual = unusual_address(saved.profile)
     if unusual:
-        print(f"Note: {unusual}", file=sys.stderr)
+        print(say("cli.note", note=unusual), file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from payt_onboarding.checks.progress import ProgressEvent
+from payt_onboarding.messages import render
 from payt_onboarding.vocabulary import Language
 
 if TYPE_CHECKING:
@@ -16,7 +17,7 @@ _WIDTH = 78
 class TerminalProgress:
     def __init__(self, stream: TextIO, language: Language = "nl") -> None:
         self.stream = stream
-        self.unit = "rows" if language == "en" else "rijen"
+        self.language = language
         self.rows: dict[str, int] = {}
         self.done = 0
         self.total = 0
@@ -31,7 +32,8 @@ class TerminalProgress:
         elif event.kind != "connector_started":
             return
         current = event.connector_id or ""
-        line = f"[{self.done}/{self.total}] {current} {self.rows.get(current, 0)} {self.unit}"
+        line = render("cli.progress", self.language, done=self.done, total=self.total,
+                      connector=current, rows=self.rows.get(current, 0))
         self.stream.write("\r" + line[:_WIDTH].ljust(_WIDTH))
         self.stream.flush()
 

@@ -10,6 +10,8 @@ import sys
 
 from payt_onboarding.cli import exit_codes
 from payt_onboarding.cli.display import has_screen
+from payt_onboarding.cli.texts import language, say
+from payt_onboarding.messages import render
 
 
 def run_self_test() -> int:
@@ -22,9 +24,12 @@ def run_self_test() -> int:
     failed = 0
     for outcome in run([*qt_items(), *core_items(check), pdf_item(check)]):
         failed += not outcome.ok
-        print(f"{'ok  ' if outcome.ok else 'FAIL'}  {outcome.name}: {outcome.detail}", flush=True)
+        detail = outcome.detail if isinstance(outcome.detail, str) else \
+            outcome.detail.render(language())
+        print(say("cli.selftest.ok" if outcome.ok else "cli.selftest.failed",
+                  item=render(outcome.name, language()), detail=detail), flush=True)
     if failed:
-        print(f"self-test: {failed} item(s) failed", file=sys.stderr)
+        print(say("cli.selftest.some_failed", count=failed), file=sys.stderr)
         return exit_codes.SOFTWARE
-    print("self-test: all passed")
+    print(say("cli.selftest.all_passed"))
     return exit_codes.READY

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from payt_onboarding.cli import exit_codes
+from payt_onboarding.cli.texts import say
 from payt_onboarding.simulator.config import DEMO_UID, SimulatorConfig, demo_token_xml
 from payt_onboarding.simulator.oauth import (
     DEMO_CLIENT_ID,
@@ -37,20 +38,17 @@ def run_simulator(args: argparse.Namespace) -> int:
             try:
                 tls, ca_path = throwaway_tls(Path(tmp))
             except RuntimeError as exc:
-                print(f"payt-onboarding simulator: {exc}", file=sys.stderr)
+                print(say("cli.simulator.error", error=exc), file=sys.stderr)
                 return exit_codes.USAGE
         try:
             server = SimulatorServer(config, host=args.host, port=args.port, tls=tls,
                                      environments={e.uid: e.config for e in fleet or ()})
         except ValueError as exc:
-            print(f"payt-onboarding simulator: {exc}", file=sys.stderr)
+            print(say("cli.simulator.error", error=exc), file=sys.stderr)
             return exit_codes.USAGE
         except OSError as exc:
-            print(
-                f"payt-onboarding simulator: cannot listen on {args.host}:{args.port} "
-                f"({exc.strerror or exc}). Choose another --port, or --port 0 for any free one.",
-                file=sys.stderr,
-            )
+            print(say("cli.simulator.cannot_listen", host=args.host, port=args.port,
+                      reason=exc.strerror or exc), file=sys.stderr)
             return exit_codes.USAGE
         try:
             # Served from its own thread, so stop() never waits on a serve_forever that a
@@ -67,7 +65,7 @@ def run_simulator(args: argparse.Namespace) -> int:
             while True:
                 time.sleep(3600)
         except KeyboardInterrupt:
-            print("\nSimulator stopped.", flush=True)
+            print("\n" + say("cli.simulator.stopped"), flush=True)
         finally:
             server.stop()
     return 0
@@ -81,18 +79,16 @@ def _print_banner(server: SimulatorServer, config: SimulatorConfig, ca: Path | N
         0,
     )
     lines = [
-        f"AFAS Profit simulator, scenario '{config.scenario}' ({entries} sales entries)",
+        say("cli.simulator.banner", scenario=config.scenario, entries=entries),
         f"  URL    {server.url}",
-        f"  UID    {DEMO_UID} (environment code {config.app.envid})",
+        say("cli.simulator.uid", uid=DEMO_UID, envid=config.app.envid),
         f"  Token  {demo_token_xml()}",
-        f"  App connector authentication type: {config.app.auth_type}",
+        say("cli.simulator.auth_type", auth_type=config.app.auth_type),
         f"  OAuth client id      {DEMO_CLIENT_ID}",
         f"  OAuth client secret  {DEMO_CLIENT_SECRET}",
-        f"  OAuth private key    {key}  (key id {DEMO_KEY_ID})",
+        say("cli.simulator.private_key", path=key, kid=DEMO_KEY_ID),
     ]
     if ca is not None:
-        lines += [f"  CA     {ca}  (for this run only)",
-                  f"         trust it: SSL_CERT_FILE={ca} payt-onboarding check ...",
-                  f"         or: curl --cacert {ca} ..."]
-    lines += ["Stop with Ctrl+C.", ""]
+        lines += [say("cli.simulator.ca", path=ca)]
+    lines += [say("cli.simulator.stop"), ""]
     print("\n".join(lines), flush=True)

@@ -10,6 +10,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from payt_onboarding.cli.texts import say
 from payt_onboarding.simulator.fleet import (
     FLEET_KINDS,
     FleetEnvironment,
@@ -33,18 +34,15 @@ def serve_fleet(server: SimulatorServer, fleet: list[FleetEnvironment], folder: 
     counts = Counter(env.kind for env in fleet)
     mix = ", ".join(f"{counts[kind]} {kind}" for kind in FLEET_KINDS if counts[kind])
     print("\n".join([
-        f"AFAS Profit simulator, {len(fleet)} environments ({mix})",
-        f"  URL    {root}/<uid>/ProfitRestServices, UIDs {fleet[0].uid} to {fleet[-1].uid}",
-        "  Each environment has its own token or OAuth client; the profile of environment "
-        "<uid> is named fleet-<uid>-<kind>.",
-        "Create the matching profiles (each token or secret is read from a file on standard "
-        "input, never from the command line):",
+        say("cli.fleet.banner", count=len(fleet), mix=mix),
+        say("cli.fleet.url", root=root, first=fleet[0].uid, last=fleet[-1].uid),
+        say("cli.fleet.each"),
+        say("cli.fleet.create"),
         f"  sh {script}",
-        "Then check them all:",
+        say("cli.fleet.then"),
         f"  {sys.executable} -m payt_onboarding check --all-profiles --match fleet- "
         "--trust-base-url --output-dir reports --output summary.html",
-        f"Press Enter to change the environments since their saved validation ({_DRIFTING}); "
-        "stop with Ctrl+C.",
+        say("cli.fleet.press_enter", drifting=_DRIFTING),
         "",
     ]), flush=True)
     drifted = False
@@ -58,5 +56,5 @@ def serve_fleet(server: SimulatorServer, fleet: list[FleetEnvironment], folder: 
         drift(fleet)
         server.forget_rows()
         drifted = True
-        print(f"Changed: {_DRIFTING}. Check again to see what changed.", flush=True)
+        print(say("cli.fleet.changed", drifting=_DRIFTING), flush=True)
 

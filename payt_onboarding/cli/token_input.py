@@ -7,32 +7,35 @@ import getpass
 import sys
 
 from payt_onboarding.afas.token import AfasToken, TokenFormatError
+from payt_onboarding.cli.texts import language, say
 from payt_onboarding.cli.usage import UsageError
+from payt_onboarding.messages import Localized
+
+_TOKEN = Localized("cli.word.token")
 
 
-def read_token_stdin(command: str, *, what: str = "token") -> str:
+def read_token_stdin(command: str, *, what: Localized = _TOKEN) -> str:
     """The token (or another secret: `what`, such as the OAuth client secret) from standard
     input; typed or pasted at a terminal, it is not shown."""
     stdin = sys.stdin
     if stdin is None or stdin.closed:
-        raise UsageError(f"the {what} is read from standard input, but there is no standard "
-                         "input. Pipe it in: "
-                         f"payt-onboarding {command} ... < {what.replace(' ', '-')}.txt")
+        raise UsageError(say("cli.stdin.missing", what=what, command=command,
+                             file=what.render("en").replace(" ", "-")))
     try:
         if stdin.isatty():
             # Often on a shared screen: no echo. One line holds every form of the token.
-            return getpass.getpass(f"{what.capitalize()} (wordt niet getoond / not shown): ")
+            prompt = say("cli.stdin.prompt", what=what.render(language()).capitalize())
+            return getpass.getpass(prompt)
         return stdin.read()
     except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"the {what} cannot be read from standard input ({error}). Save it "
-                         "as a UTF-8 text file and pipe that in.") from None
+        raise UsageError(say("cli.stdin.unreadable", what=what, reason=error)) from None
 
 
 def parse_token(text: str, where: str) -> AfasToken:
     if not text.strip():
-        raise UsageError(f"the token from {where} is empty. Paste the token AFAS gave "
-                         "(the <token>…</token> text or its long data value).")
+        raise UsageError(say("cli.token.empty", where=where))
     try:
         return AfasToken.parse(text)
     except TokenFormatError as error:
-        raise UsageError(f"the token from {where} cannot be read: {error}") from None
+        raise UsageError(say("cli.token.unreadable", where=where,
+                             reason=error.text(language()))) from None

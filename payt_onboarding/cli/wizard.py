@@ -13,6 +13,7 @@ from payt_onboarding.cli import exit_codes
 from payt_onboarding.cli.display import has_screen
 from payt_onboarding.cli.language import resolve_language
 from payt_onboarding.cli.logs import start_logging
+from payt_onboarding.cli.texts import language_on_line, say, use_language
 from payt_onboarding.gui.state import Prefill
 from payt_onboarding.vocabulary import Language
 
@@ -21,11 +22,7 @@ __all__ = ["Prefill", "has_screen", "launch_wizard", "main"]
 
 def launch_wizard(language: Language = "nl", prefill: Prefill | None = None) -> int:
     if not has_screen():
-        print("payt-onboarding: there is no screen to open the wizard on (no DISPLAY or "
-              "WAYLAND_DISPLAY, or the one named cannot be reached). Run 'payt-onboarding "
-              "check --uid N --token-stdin' for the check without a window, or "
-              "'payt-onboarding demo --text' for the demo.",
-              file=sys.stderr)
+        print(say("cli.wizard.no_screen"), file=sys.stderr)
         return exit_codes.NO_DISPLAY
     from payt_onboarding.gui.app import run_wizard
 
@@ -36,9 +33,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """`payt-onboarding-wizard [--language en]`."""
     import argparse
 
+    line = list(sys.argv[1:] if argv is None else argv)
+    use_language(resolve_language(language_on_line(line)))  # the help speaks it too
     parser = argparse.ArgumentParser(prog="payt-onboarding-wizard")
-    parser.add_argument("--language", choices=("nl", "en"), default=None)
-    parser.add_argument("--verbose", action="store_true", help="DEBUG lines in the log file")
-    args = parser.parse_args(argv)
+    parser.add_argument("--language", choices=("nl", "en"), default=None,
+                        help=say("cli.help.language.demo"))
+    parser.add_argument("--verbose", action="store_true", help=say("cli.help.verbose"))
+    args = parser.parse_args(line)
     start_logging(debug=args.verbose)
-    return launch_wizard(resolve_language(args.language))
+    language = resolve_language(args.language)
+    use_language(language)
+    return launch_wizard(language)

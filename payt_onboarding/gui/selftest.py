@@ -9,16 +9,18 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, qVersion
 from PySide6.QtWidgets import QApplication
 
 from payt_onboarding.app.selftest import CheckAndReport, Item, SelfTestFailure
+from payt_onboarding.messages import Localized
 
 
-def _platform() -> str:
+def _platform() -> Localized:
     from payt_onboarding.gui.app import application
 
     app = application("nl")
-    return f"{app.platformName()} (Qt {qVersion()}, PySide6 {PySide6.__version__})"
+    return Localized("selftest.platform.found", {
+        "platform": app.platformName(), "qt": qVersion(), "pyside": PySide6.__version__})
 
 
-def _translations() -> str:
+def _translations() -> Localized:
     from payt_onboarding.gui.texts import set_language, translate
 
     set_language("nl")
@@ -26,23 +28,24 @@ def _translations() -> str:
     qt_context = "QWizard"  # Qt's own catalogue; a variable, so lupdate does not copy it to ours
     qt_own = QCoreApplication.translate(qt_context, "Cancel")
     if ours == "&Close":
-        raise SelfTestFailure("payt_onboarding_nl.qm did not load")
+        raise SelfTestFailure(Localized("selftest.translations.ours_missing"))
     if qt_own == "Cancel":
-        raise SelfTestFailure("qtbase_nl.qm did not load from "
-                              + QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    return f"Dutch: ours ('{ours}') and Qt's own ('{qt_own}')"
+        raise SelfTestFailure(Localized("selftest.translations.qt_missing", {
+            "folder": QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)}))
+    return Localized("selftest.translations.found", {"ours": ours, "qt": qt_own})
 
 
-def _icon() -> str:
+def _icon() -> Localized:
     from payt_onboarding.gui.icon import app_icon
 
     sizes = [s.width() for s in app_icon().availableSizes()]
     if not sizes:
-        raise SelfTestFailure("no icon size loaded")
-    return f"{len(sizes)} sizes, {min(sizes)} to {max(sizes)} px"
+        raise SelfTestFailure(Localized("selftest.icon.none"))
+    return Localized("selftest.icon.found", {"count": len(sizes), "smallest": min(sizes),
+                                             "largest": max(sizes)})
 
 
-def _wizard() -> str:
+def _wizard() -> Localized:
     from payt_onboarding.gui.state import WizardState
     from payt_onboarding.gui.wizard import OnboardingWizard
 
@@ -51,8 +54,9 @@ def _wizard() -> str:
         wizard.show()
         QApplication.processEvents()
         if not wizard.isVisible() or wizard.windowIcon().isNull():
-            raise SelfTestFailure("the wizard did not show, or without its icon")
-        return f"{len(wizard.pageIds())} pages, first: {wizard.currentPage().title()}"
+            raise SelfTestFailure(Localized("selftest.wizard.not_shown"))
+        return Localized("selftest.wizard.shown", {"count": len(wizard.pageIds()),
+                                                   "first": wizard.currentPage().title()})
     finally:  # not shutdown(): that remembers the geometry of this test window as the user's
         wizard.jobs.shutdown()
         wizard.hide()
@@ -62,21 +66,21 @@ def _wizard() -> str:
 def pdf_item(check: CheckAndReport) -> Item:
     """The PDF of the check's report (Qt prints it): run after the check."""
 
-    def render() -> str:
+    def render() -> Localized:
         from payt_onboarding.gui.report_pdf import render_pdf
 
         pdf = render_pdf(check.checked())
         if not pdf.startswith(b"%PDF-"):
-            raise SelfTestFailure("Qt wrote no PDF")
-        return f"{len(pdf):,} bytes"
+            raise SelfTestFailure(Localized("selftest.pdf.none"))
+        return Localized("selftest.pdf.bytes", {"size": len(pdf)})
 
-    return ("PDF report", render)
+    return ("selftest.pdf", render)
 
 
 def qt_items() -> list[Item]:
     return [
-        ("Qt platform plugin", _platform),
-        ("translations", _translations),
-        ("window icon", _icon),
-        ("wizard window", _wizard),
+        ("selftest.platform", _platform),
+        ("selftest.translations", _translations),
+        ("selftest.icon", _icon),
+        ("selftest.wizard", _wizard),
     ]

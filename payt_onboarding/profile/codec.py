@@ -9,7 +9,8 @@ from typing import Any, Literal
 from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError
 
-from payt_onboarding.profile.errors import ProfileError
+from payt_onboarding.messages import Localized
+from payt_onboarding.profile.errors import ProfileError, ProfileNameError
 from payt_onboarding.profile.files import BACKUP_SUFFIX
 from payt_onboarding.profile.model import (
     PROFILE_SCHEMA_VERSION,
@@ -36,12 +37,14 @@ MAX_DEPTH = 32  # a profile nests four levels; deeper would overflow the parser 
 
 
 class Unreadable(Exception):
-    """Why a profile file cannot be used: `kind` and a short `detail` for the user."""
+    """Why a profile file cannot be used: `kind` and a short `text` for the user (any language;
+    `detail` is the English)."""
 
-    def __init__(self, kind: Literal["damaged", "newer", "io"], detail: str) -> None:
-        super().__init__(detail)
+    def __init__(self, kind: Literal["damaged", "newer", "io"], text: Localized) -> None:
+        super().__init__(text.render("en"))
         self.kind = kind
-        self.detail = detail
+        self.text = text
+        self.detail = text.render("en")
 
 
 def backup_path(path: Path) -> Path:
@@ -52,36 +55,38 @@ def backup_path(path: Path) -> Path:
 def parse_profile(content: bytes) -> Profile:
     """The profile in `content`, migrated; raises Unreadable."""
     if not content.strip():
-        raise Unreadable("damaged", "the file is empty")
+        raise Unreadable("damaged", Localized("profile.detail.empty"))
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise Unreadable("damaged", "the file is not text") from None
+        raise Unreadable("damaged", Localized("profile.detail.not_text")) from None
     too_deep = False
     try:
         raw: Any = json.loads(text)
     except json.JSONDecodeError as error:
-        detail = f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
-        raise Unreadable("damaged", detail) from None
+        raise Unreadable("damaged", Localized("profile.detail.not_json", {
+            "reason": error.msg, "line": error.lineno, "column": error.colno})) from None
     except RecursionError:
         raw, too_deep = None, True
     if too_deep or _too_deep(raw):
-        raise Unreadable("damaged", f"the JSON is nested more than {MAX_DEPTH} levels deep")
+        raise Unreadable("damaged", Localized("profile.detail.too_deep", {"depth": MAX_DEPTH}))
     if not isinstance(raw, dict):
-        raise Unreadable("damaged", "the file holds no JSON object")
+        raise Unreadable("damaged", Localized("profile.detail.no_object"))
     try:
         version = schema_version_of(raw)
         if version > PROFILE_SCHEMA_VERSION:
             raise Unreadable("newer", newer_schema_message(version))
         return Profile.model_validate(migrate(raw))
     except ProfileError as error:
-        raise Unreadable("damaged", error.message) from None
+        raise Unreadable("damaged", error.localized or Localized(
+            "profile.detail.plain", {"text": error.message})) from None
     except ValidationError as error:
-        problems = [
+        problems = [  # pydantic's own words: English
             f"{'.'.join(str(part) for part in e['loc']) or 'profile'}: {e['msg']}"
             for e in error.errors(include_url=False, include_input=False)[:3]
         ]
-        raise Unreadable("damaged", "invalid content (" + "; ".join(problems) + ")") from None
+        raise Unreadable("damaged", Localized("profile.detail.invalid", {
+            "problems": "; ".join(problems)})) from None
 
 
 def _too_deep(data: Any) -> bool:
@@ -101,12 +106,13 @@ def read_profile(path: Path) -> Profile:
     """The profile in the file; raises Unreadable, or FileNotFoundError when it is missing."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise Unreadable("damaged", "the file is far too large to be a profile")
+            raise Unreadable("damaged", Localized("profile.detail.too_large"))
         content = path.read_bytes()
     except FileNotFoundError:
         raise
     except OSError as error:
-        raise Unreadable("io", f"it cannot be read: {error.strerror or error}") from None
+        raise Unreadable("io", Localized("profile.detail.io", {
+            "reason": error.strerror or error})) from None
     return parse_profile(content)
 
 
@@ -125,8 +131,7 @@ def dump_profile(profile: Profile, *, with_token: bool = True) -> bytes:
     try:
         data = profile.model_dump(mode="json")
     except PydanticSerializationError:
-        raise ProfileError(f"The profile '{profile.name}' holds a value that cannot be "
-                           "saved as JSON.") from None
+        raise ProfileError(Localized("profile.not_json", {"name": profile.name})) from None
     if not with_token:
         data.pop("token", None)
         if isinstance(data.get("oauth"), dict):
@@ -135,13 +140,14 @@ def dump_profile(profile: Profile, *, with_token: bool = True) -> bytes:
     try:
         Profile.model_validate(data)
     except ValidationError as error:
-        raise ProfileError(f"The profile '{profile.name}' cannot be saved: it is not valid "
-                           f"({error.error_count()} problem(s)).") from None
+        raise ProfileError(Localized("profile.not_valid", {
+            "name": profile.name, "count": error.error_count()})) from None
     content = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     if len(content) > MAX_FILE_BYTES:
         # It could be written, but never read back: refuse it now, not as "damaged" later.
-        raise ProfileError(f"The profile '{profile.name}' is too large to save: "
-                           f"{len(content) // 1000} KB, at most {MAX_FILE_BYTES // 1000} KB.")
+        raise ProfileError(Localized("profile.too_large", {
+            "name": profile.name, "size": len(content) // 1000,
+            "limit": MAX_FILE_BYTES // 1000}))
     return content
 
 
@@ -152,9 +158,13 @@ def revalidated(profile: Profile, **changes: Any) -> Profile:
     try:
         return Profile.model_validate(data)
     except ValidationError as error:
-        messages = "; ".join(e["msg"] for e in error.errors(include_url=False,
-                                                            include_input=False))
-        raise ProfileError(f"Invalid profile: {messages}.") from None
+        errors = error.errors(include_url=False, include_input=False)
+        named = [e["ctx"]["error"] for e in errors
+                 if isinstance(e.get("ctx", {}).get("error"), ProfileNameError)]
+        if named:  # a name the user typed: say why in their language
+            raise ProfileError(named[0].localized) from None
+        messages = "; ".join(e["msg"] for e in errors)
+        raise ProfileError(Localized("profile.invalid", {"problems": messages})) from None
 
 
 def lenient_fields(path: Path) -> tuple[str, str | None, str | None]:

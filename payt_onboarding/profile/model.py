@@ -33,7 +33,9 @@ from pydantic import (
 
 from payt_onboarding.afas.environment import validate_base_url
 from payt_onboarding.afas.token import AfasToken
-from payt_onboarding.profile.errors import ProfileError
+from payt_onboarding.messages import Localized
+from payt_onboarding.messages.ids import ProfileMessageId
+from payt_onboarding.profile.errors import ProfileError, ProfileNameError
 from payt_onboarding.profile.snapshot import Snapshot
 
 __all__ = [
@@ -80,9 +82,9 @@ _TOKEN_FORMS = (
 _BAD_NAME_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
 
 
-def _refuse(message: str) -> ProfileError:
-    return ProfileError(message + " A profile never holds the token; the token lives in the "
-                        "system keyring only.")
+def _refuse(message_id: ProfileMessageId, where: str) -> ProfileError:
+    return ProfileError(Localized("profile.refused", {
+        "problem": Localized(message_id, {"where": where})}))
 
 
 def _secret_like_key(key: str) -> bool:
@@ -103,21 +105,18 @@ def _check_values(value: Any, where: str, *, check_keys: bool) -> None:
     """Refuse tokens and token-like text anywhere in `value`, keys included; secret-like key
     names too if `check_keys`. Messages never repeat the offending text."""
     if isinstance(value, AfasToken):
-        raise _refuse(f"The profile value at '{where}' is an AFAS token.")
+        raise _refuse("profile.refused.token", where)
     if isinstance(value, str):
         if _token_like(value, where):
-            raise _refuse(f"The profile value at '{where}' looks like an AFAS token.")
+            raise _refuse("profile.refused.token_like", where)
         return
     if isinstance(value, Mapping):
         for key, item in value.items():
             key_text = str(key)
             if _token_like(key_text, where):
-                raise _refuse(f"A key under '{where}' looks like an AFAS token; remove it.")
+                raise _refuse("profile.refused.key_token_like", where)
             if check_keys and _secret_like_key(key_text):
-                raise _refuse(
-                    f"The profile has an unknown key '{where}.{key_text}' whose name suggests a "
-                    "secret; remove it from the file."
-                )
+                raise _refuse("profile.refused.secret_key", f"{where}.{key_text}")
             _check_values(item, f"{where}.{key_text}", check_keys=check_keys)
         return
     if isinstance(value, list | tuple | set | frozenset):
@@ -135,13 +134,9 @@ def _guard(model: type[BaseModel], data: Any, where: str) -> None:
         key_text = str(key)
         extra = key_text not in declared
         if _token_like(key_text, where):
-            raise _refuse(f"A key under '{where or 'the profile'}' looks like an AFAS token; "
-                          "remove it.")
+            raise _refuse("profile.refused.key_token_like", where or "profile")
         if extra and _secret_like_key(key_text):
-            raise _refuse(
-                f"The profile has an unknown key '{where}{key_text}' whose name suggests a "
-                "secret; remove it from the file."
-            )
+            raise _refuse("profile.refused.secret_key", f"{where}{key_text}")
         _check_values(value, f"{where}{key_text}", check_keys=extra)
 
 
@@ -252,19 +247,19 @@ class OAuthRef(_Model):
         _guard(cls, data, "oauth.")
         if isinstance(data, Mapping) and isinstance(data.get("pem_file"), str) \
                 and "-----BEGIN" in data["pem_file"]:
-            raise _refuse("The profile value at 'oauth.pem_file' is a key, not a file name.")
+            raise _refuse("profile.refused.key_not_file", "oauth.pem_file")
         return data
 
 
 def checked_name(name: str) -> str:
-    """The name as stored, or ValueError saying what is wrong with it."""
+    """The name as stored, or ProfileNameError (a ValueError) saying what is wrong with it."""
     value = stored_name(name)
     if not value:
-        raise ValueError("the profile name is empty")
+        raise ProfileNameError(Localized("profile.name.empty"))
     if len(value) > NAME_MAX_LENGTH:
-        raise ValueError(f"the profile name is longer than {NAME_MAX_LENGTH} characters")
+        raise ProfileNameError(Localized("profile.name.too_long", {"limit": NAME_MAX_LENGTH}))
     if any(unicodedata.category(ch) in _BAD_NAME_CATEGORIES for ch in value):
-        raise ValueError("the profile name contains control or invisible characters")
+        raise ProfileNameError(Localized("profile.name.invisible"))
     return value
 
 
@@ -361,11 +356,9 @@ def schema_version_of(raw: Mapping[str, Any]) -> int:
     return version
 
 
-def newer_schema_message(version: int) -> str:
-    return (
-        f"This profile was written by a newer payt-onboarding (schema {version}; this version "
-        f"reads up to {PROFILE_SCHEMA_VERSION}). Update the program; the file was left untouched."
-    )
+def newer_schema_message(version: int) -> Localized:
+    return Localized("profile.newer_schema", {"version": version,
+                                               "supported": PROFILE_SCHEMA_VERSION})
 
 
 def migrate(raw: dict[str, Any]) -> dict[str, Any]:
@@ -374,7 +367,7 @@ def migrate(raw: dict[str, Any]) -> dict[str, Any]:
     Raises ProfileError for a newer schema_version, which this version cannot read.
     """
     if not isinstance(raw, dict):
-        raise ProfileError("A profile must be a JSON object ({…}).")
+        raise ProfileError(Localized("profile.not_an_object"))
     version = schema_version_of(raw)
     if version > PROFILE_SCHEMA_VERSION:
         raise ProfileError(newer_schema_message(version))

@@ -43,6 +43,7 @@ from keyring.errors import (
 from payt_onboarding.afas.credentials import ClientSecret, CredentialInputError
 from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken, TokenFormatError
+from payt_onboarding.messages import Localized
 from payt_onboarding.profile.model import KEYRING_SERVICE, OAUTH_KEYRING_SERVICE
 
 __all__ = [
@@ -68,36 +69,39 @@ _KNOWN_NAMES = {
     "keyring.backends.kwallet.DBusKeyring": "KWallet",
     "keyring.backends.kwallet.DBusKeyringKWallet4": "KWallet 4",
 }
-_SESSION_ONLY = "The token is kept in memory for this session only; enter it again next time."
+_SESSION_ONLY = Localized("keyring.session_only")
 # Text that may be (part of) a token, in a backend's error message: then the message is dropped.
 _TOKENISH_RE = re.compile(r"[0-9A-Fa-f]{16}|<\s*/?\s*(token|data)\s*>|afastoken", re.IGNORECASE)
 _DETAIL_MAX = 160
 
 
-def _no_store_advice() -> str:
+def _no_store_advice() -> Localized:
     if sys.platform == "win32":
-        return "Check that Windows Credential Manager is available for your account."
+        return Localized("keyring.advice.windows")
     if sys.platform == "darwin":
-        return "Check that the login keychain is available (Keychain Access)."
-    return ("Install and start a Secret Service keyring such as GNOME Keyring or KWallet, in a "
-            "desktop session with D-Bus.")
+        return Localized("keyring.advice.macos")
+    return Localized("keyring.advice.linux")
 
 
 @dataclass(frozen=True)
 class StoreStatus:
-    """Whether tokens can be kept in a system store; `name` says which, `reason` why not."""
+    """Whether tokens can be kept in a system store; `name` says which, `reason` why not (in
+    English; `why` in any language)."""
 
     usable: bool
     name: str
     reason: str = ""
+    why: Localized | None = None
 
 
 class SecretStoreError(Exception):
-    """A keyring call failed. The message is for the user and never holds the token."""
+    """A keyring call failed. The message is for the user and never holds the token: `text`
+    in any language, `message` and `str()` in English."""
 
-    def __init__(self, message: str, *, store: str = "") -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, text: Localized, *, store: str = "") -> None:
+        self.text = text
+        self.message = text.render("en")
+        super().__init__(self.message)
         self.store = store
 
     def __str__(self) -> str:
@@ -126,8 +130,10 @@ def _is_plaintext(cls: type) -> bool:
     return False
 
 
-def _unusable(name: str, problem: str) -> StoreStatus:
-    return StoreStatus(False, name, f"{problem} {_no_store_advice()} {_SESSION_ONLY}")
+def _unusable(name: str, problem: Localized) -> StoreStatus:
+    why = Localized("keyring.unusable", {"problem": problem, "advice": _no_store_advice(),
+                                         "session": _SESSION_ONLY})
+    return StoreStatus(False, name, why.render("en"), why)
 
 
 def detect(backend: KeyringBackend | None = None) -> StoreStatus:
@@ -136,29 +142,29 @@ def detect(backend: KeyringBackend | None = None) -> StoreStatus:
         try:
             backend = keyring.get_keyring()
         except Exception as error:  # a broken keyringrc.cfg or plug-in
-            return _unusable("none", f"The keyring library could not start "
-                             f"({type(error).__name__}).")
+            return _unusable("none", Localized("keyring.library_failed",
+                                               {"error": type(error).__name__}))
     return _status(backend)
 
 
 def _status(backend: KeyringBackend) -> StoreStatus:
     name = _display_name(backend)
     if isinstance(backend, fail.Keyring):
-        return _unusable("none", "No system keyring was found.")
+        return _unusable("none", Localized("keyring.none_found"))
     if isinstance(backend, null.Keyring):
-        return _unusable("none (disabled)", "The keyring is disabled (keyring's null backend is "
-                         "configured in keyringrc.cfg or PYTHON_KEYRING_BACKEND).")
+        return _unusable("none (disabled)", Localized("keyring.disabled"))
     if _is_plaintext(type(backend)):
-        return _unusable(name, f"The configured keyring {_qualified(type(backend))} keeps "
-                         "passwords in a file, which payt-onboarding does not use.")
+        return _unusable(name, Localized("keyring.plaintext",
+                                         {"backend": _qualified(type(backend))}))
     if isinstance(backend, chainer.ChainerBackend):
         return _chainer_status(backend)
     try:
         recommended = bool(keyring.core.recommended(backend))
     except Exception as error:  # priority raises when the backend cannot work here
-        return _unusable(name, f"The keyring {name} cannot be used here: {_safe_detail(error)}.")
+        return _unusable(name, Localized("keyring.cannot_use",
+                                         {"name": name, "detail": _safe_detail(error)}))
     if not recommended:
-        return _unusable(name, f"The keyring {name} is not a recommended system store.")
+        return _unusable(name, Localized("keyring.not_recommended", {"name": name}))
     return StoreStatus(True, name)
 
 
@@ -169,10 +175,10 @@ def _chainer_status(backend: KeyringBackend) -> StoreStatus:
         members = []
     statuses = [_status(member) for member in members]
     if not statuses:
-        return _unusable("none", "No system keyring was found.")
+        return _unusable("none", Localized("keyring.none_found"))
     refused = [s for s in statuses if not s.usable]
     if refused:  # the chainer could write the token into the refused one
-        return StoreStatus(False, refused[0].name, refused[0].reason)
+        return refused[0]
     return StoreStatus(True, " + ".join(s.name for s in statuses))
 
 
@@ -186,24 +192,19 @@ def _safe_detail(error: BaseException, scrub: Iterable[str] = ()) -> str:
 
 
 def _failure_message(action: _Action, account: str, store: str,
-                     error: Exception, scrub: Iterable[str]) -> str:
-    detail = _safe_detail(error, scrub)
+                     error: Exception, scrub: Iterable[str]) -> Localized:
+    values = {"store": store, "account": account, "detail": _safe_detail(error, scrub)}
     if isinstance(error, KeyringLocked):
-        return (f"The keyring ({store}) is locked. Unlock it (log in again, or open your "
-                "password manager) and try again.")
+        return Localized("keyring.locked", values)
     if isinstance(error, NoKeyringError):
-        return f"No system keyring is available ({detail}). {_no_store_advice()}"
+        return Localized("keyring.no_keyring", {**values, "advice": _no_store_advice()})
     if isinstance(error, InitError):
-        return (f"The keyring ({store}) could not be opened ({detail}). Check that it is set "
-                "up and unlocked, then try again.")
+        return Localized("keyring.cannot_open", values)
     if action == "store":
-        return (f"The keyring ({store}) refused to store the token for {account} ({detail}). "
-                "Check that it is unlocked, then try again.")
+        return Localized("keyring.store_failed", values)
     if action == "remove":
-        return (f"The keyring ({store}) could not remove the token for {account} ({detail}). "
-                f"Remove the entry '{SERVICE}' for {account} in your password manager.")
-    return (f"The keyring ({store}) could not read the token for {account} ({detail}). "
-            "Try again; if it keeps failing, unlock the keyring or log in again.")
+        return Localized("keyring.remove_failed", {**values, "service": SERVICE})
+    return Localized("keyring.read_failed", values)
 
 
 _session: dict[tuple[str, str], AfasToken] = {}
@@ -247,8 +248,8 @@ class TokenVault:
                     try:
                         self._backend = keyring.get_keyring()
                     except Exception as error:  # a broken keyringrc.cfg or plug-in
-                        self._status = _unusable("none", "The keyring library could not start "
-                                                 f"({type(error).__name__}).")
+                        self._status = _unusable("none", Localized(
+                            "keyring.library_failed", {"error": type(error).__name__}))
                         return self._status
                 self._status = _status(self._backend)
             return self._status
@@ -286,9 +287,8 @@ class TokenVault:
         except TokenFormatError:
             token = None
         if token is None:
-            raise SecretStoreError(
-                f"The keyring entry for {account} ({self.status.name}) is not an AFAS token. "
-                "Enter the token again to replace it.", store=self.status.name) from None
+            raise SecretStoreError(Localized("keyring.not_a_token", {
+                "account": account, "store": self.status.name}), store=self.status.name) from None
         return token
 
     def delete(self, account: str) -> None:
@@ -361,7 +361,6 @@ class ClientSecretVault(TokenVault):
             return ClientSecret.parse(value)
         except CredentialInputError:
             pass
-        raise SecretStoreError(f"The keyring entry for {account} ({self.status.name}) is not a "
-                               "client secret. Enter the secret again to replace it.",
-                               store=self.status.name)
+        raise SecretStoreError(Localized("keyring.not_a_secret", {
+            "account": account, "store": self.status.name}), store=self.status.name)
 

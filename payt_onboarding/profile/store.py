@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from payt_onboarding.messages import Localized
 from payt_onboarding.profile.codec import (
     Unreadable,
     backup_path,
@@ -71,24 +72,27 @@ class ProfileSummary:
     verdict: str | None
     checked_at: str | None
     path: Path
-    error: str | None = None
+    error: str | None = None  # in English; `problem` in any language
     token_expiry: str | None = None  # as the last check saw it
     # Added: the credentials' kind and the address, for the wizard's list and its Check all.
     auth: str | None = None
     base_url: str | None = None
+    problem: Localized | None = None
 
 
 def _unreadable_error(error: Unreadable, path: Path) -> ProfileError:
     if error.kind == "newer":
-        return ProfileError(f"{path}: {error.detail}", path=path)
+        return ProfileError(Localized("profile.file_problem", {"path": path,
+                                                               "detail": error.text}),
+                            path=path)
     if error.kind == "io":
-        return ProfileError(f"The profile file {path}: {error.detail}. Check its permissions.",
+        return ProfileError(Localized("profile.file_io", {"path": path, "detail": error.text}),
                             path=path)
     backup = valid_backup(path)
-    advice = (f" The previous version is kept in {backup.name}: restore that backup, or save "
-              "the profile again." if backup else
-              " There is no usable backup: delete the profile and save it again.")
-    return ProfileError(f"The profile file {path} is damaged: {error.detail}.{advice}",
+    advice = (Localized("profile.damaged.backup", {"backup": backup.name}) if backup else
+              Localized("profile.damaged.no_backup"))
+    return ProfileError(Localized("profile.damaged", {"path": path, "detail": error.text,
+                                                      "advice": advice}),
                         path=path, backup=backup)
 
 
@@ -122,10 +126,11 @@ class ProfileStore:
         if len(matches) == 1:
             return matches[0]
         backup = valid_backup(path)
-        hint = (f" Its last backup {backup.name} remains: restore it with the backup option."
-                if backup else " See the saved profiles with: payt-onboarding profiles")
-        raise ProfileNotFoundError(f"There is no profile named '{stored_name(name)}'.{hint}",
-                                   path=path, backup=backup)
+        hint = (Localized("profile.not_found.backup", {"backup": backup.name}) if backup
+                else Localized("profile.not_found.list"))
+        raise ProfileNotFoundError(
+            Localized("profile.not_found.hint", {"name": stored_name(name), "hint": hint}),
+            path=path, backup=backup)
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -138,9 +143,11 @@ class ProfileStore:
         try:
             profile = read_profile(path)
         except (Unreadable, OSError) as error:
-            detail = error.detail if isinstance(error, Unreadable) else "it cannot be read"
+            detail = error.text if isinstance(error, Unreadable) else Localized(
+                "profile.cannot_read")
             name, uid, env = lenient_fields(path)
-            return ProfileSummary(name, uid, env, None, None, path, detail)
+            return ProfileSummary(name, uid, env, None, None, path, detail.render("en"),
+                                  problem=detail)
         validation = profile.validation
         return ProfileSummary(
             profile.name, profile.uid, profile.environment,
@@ -155,7 +162,8 @@ class ProfileStore:
         try:
             return read_profile(path)
         except FileNotFoundError:
-            raise ProfileNotFoundError(f"There is no profile named '{stored_name(name)}'.",
+            raise ProfileNotFoundError(Localized("profile.not_found",
+                                                 {"name": stored_name(name)}),
                                        path=path) from None
         except Unreadable as error:
             raise _unreadable_error(error, path) from None
@@ -180,23 +188,22 @@ class ProfileStore:
             atomic_write(path, content)
             remove_stale_temp_files(path)
         except OSError as error:
-            raise ProfileError(
-                f"The profile '{profile.name}' cannot be saved to {path}: "
-                f"{error.strerror or error}. Check that the folder is writable and the disk "
-                "is not full.", path=path) from None
+            raise ProfileError(Localized("profile.cannot_save", {
+                "name": profile.name, "path": path, "reason": error.strerror or error}),
+                path=path) from None
 
     def _keep_previous(self, path: Path, profile: Profile, previous: bytes) -> None:
         try:
             old = parse_profile(previous)
         except Unreadable as error:
             if error.kind == "newer":
-                raise ProfileError(f"{path}: {error.detail}", path=path) from None
+                raise ProfileError(Localized("profile.file_problem", {
+                    "path": path, "detail": error.text}), path=path) from None
             atomic_write(path.with_name(path.name + DAMAGED_SUFFIX), previous)
             return
         if old.name != profile.name:
-            raise ProfileExistsError(
-                f"The file {path} holds the profile '{old.name}', not '{profile.name}'. "
-                "Save under another name.", path=path)
+            raise ProfileExistsError(Localized("profile.file_holds_other", {
+                "path": path, "old": old.name, "name": profile.name}), path=path)
         atomic_write(backup_path(path), previous)
 
     def rename(self, old: str, new: str) -> Profile:
@@ -208,9 +215,8 @@ class ProfileStore:
             return profile
         new_path = self.path_for(renamed.name)
         if new_path.exists() and new_path != old_path:
-            raise ProfileExistsError(
-                f"A profile named '{renamed.name}' exists already. Choose another name, or "
-                "delete that profile first.", path=new_path)
+            raise ProfileExistsError(Localized("profile.exists.rename", {
+                "name": renamed.name}), path=new_path)
         self.save(renamed)
         if new_path != old_path:
             # The previous version goes along, so `restore` right after a rename still works.
@@ -219,8 +225,9 @@ class ProfileStore:
                 try:
                     os.replace(old_backup, backup_path(new_path))
                 except OSError as error:
-                    raise ProfileError(f"Cannot move the backup {old_backup}: "
-                                       f"{error.strerror or error}.", path=old_backup) from None
+                    raise ProfileError(Localized("profile.cannot_move_backup", {
+                        "path": old_backup, "reason": error.strerror or error}),
+                        path=old_backup) from None
             self._remove_files(old_path)
         return renamed
 
@@ -235,8 +242,8 @@ class ProfileStore:
             for victim in (path, backup_path(path), path.with_name(path.name + DAMAGED_SUFFIX)):
                 victim.unlink(missing_ok=True)
         except OSError as error:
-            raise ProfileError(f"Cannot delete {path}: {error.strerror or error}.",
-                               path=path) from None
+            raise ProfileError(Localized("profile.cannot_delete", {
+                "path": path, "reason": error.strerror or error}), path=path) from None
         fsync_directory(path.parent)
 
     def restore_backup(self, name: str) -> Profile:
@@ -250,11 +257,11 @@ class ProfileStore:
         try:
             profile = read_profile(backup)
         except FileNotFoundError:
-            raise ProfileError(f"There is no backup of the profile '{stored_name(name)}'.",
+            raise ProfileError(Localized("profile.no_backup", {"name": stored_name(name)}),
                                path=path) from None
         except Unreadable as error:
-            raise ProfileError(f"The backup {backup} cannot be used either: {error.detail}.",
-                               path=backup) from None
+            raise ProfileError(Localized("profile.backup_unusable", {
+                "path": backup, "detail": error.text}), path=backup) from None
         if self.directory / safe_filename(profile.name) != path:
             profile = revalidated(profile, name=stored_name(name))
         self._write(path, profile, dump_profile(profile))
@@ -276,8 +283,8 @@ class ProfileStore:
         try:
             atomic_write(dest, dump_profile(profile, with_token=False))
         except OSError as error:
-            raise ProfileError(f"Cannot write {dest}: {error.strerror or error}.",
-                               path=dest) from None
+            raise ProfileError(Localized("profile.cannot_write", {
+                "path": dest, "reason": error.strerror or error}), path=dest) from None
         return dest
 
     def import_file(self, src: Path, *, name: str | None = None,
@@ -292,17 +299,18 @@ class ProfileStore:
         try:
             profile = read_profile(src)
         except FileNotFoundError:
-            raise ProfileError(f"The file {src} does not exist.", path=src) from None
+            raise ProfileError(Localized("profile.import.missing", {"path": src}),
+                               path=src) from None
         except Unreadable as error:
-            raise ProfileError(f"{src} cannot be imported: {error.detail}.", path=src) from None
+            raise ProfileError(Localized("profile.import.unreadable", {
+                "path": src, "detail": error.text}), path=src) from None
         oauth = profile.oauth.model_copy(update={"stored": None}) if profile.oauth else None
         profile = revalidated(profile, name=name if name is not None else profile.name,
                                token=None, oauth=oauth)
         path = self.path_for(profile.name)
         if path.exists() and not replace:
-            raise ProfileExistsError(
-                f"A profile named '{profile.name}' exists already. Import it under another "
-                "name, or replace it.", path=path)
+            raise ProfileExistsError(Localized("profile.exists.import", {
+                "name": profile.name}), path=path)
         self.save(profile)
         return profile
 

@@ -25,6 +25,8 @@ import pytest
 
 from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
+from payt_onboarding.messages import template
+from payt_onboarding.profile.model import NAME_MAX_LENGTH
 from payt_onboarding.profile.store import CONFIG_DIR_ENV
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
 from payt_onboarding.simulator.dataset import SALES_ENTRIES, SALES_INVOICES
@@ -35,6 +37,7 @@ from payt_onboarding.simulator.server import SimulatorServer
 from tests.support.leaks import leaked, register_secret
 from tests.support.reports import pdf_text
 from tests.support.scenarios import EXPECTED
+from tests.support.texts import pieces, said
 
 CHECK = [sys.executable, "-m", "payt_onboarding.cli", "check"]
 FAIL_KEYRING = "keyring.backends.fail.Keyring"
@@ -267,8 +270,8 @@ def test_a_pdf_report_says_what_the_html_report_says(cli: Cli, sim: Any, tmp_pat
 
 
 @pytest.mark.parametrize(("args", "needles"), [
-    (["--output", "rapport.docx"], (".docx", ".html or .pdf", "--format")),
-    (["--format", "pdf"], ("--format pdf", "--output rapport.pdf")),
+    (["--output", "rapport.docx"], (said("cli.check.unknown_extension", output="rapport.docx"),)),
+    (["--format", "pdf"], (said("cli.check.pdf_needs_output"),)),
 ])
 def test_a_report_format_that_cannot_be_written_is_refused_before_the_check(
         cli: Cli, sim: Any, tmp_path: Path, args: list[str], needles: tuple[str, ...]) -> None:
@@ -321,7 +324,7 @@ def test_no_token_and_no_keyring_says_how_to_give_one(
     server = sim("healthy")
     before = len(server.requests)
     result = cli(*target(server), env=env)
-    assert_usage_error(result, "no token", "--token-stdin", TOKEN_ENV)
+    assert_usage_error(result, *pieces("cli.check.no_token"), TOKEN_ENV)
     assert len(server.requests) == before, "AFAS was called without a token"
 
 
@@ -335,7 +338,7 @@ def test_no_uid(cli: Cli, sim: Any) -> None:
 
 def test_a_malformed_uid(cli: Cli) -> None:
     result = cli("--uid", "abc", "--token-stdin", stdin=DEMO_FORMS["data"])
-    assert_usage_error(result, "'abc' is not an AFAS environment number", "5 digits")
+    assert_usage_error(result, "'abc'", *pieces("input.uid.invalid"))
 
 
 def test_plain_http_to_another_host_is_refused(cli: Cli) -> None:
@@ -344,13 +347,17 @@ def test_plain_http_to_another_host_is_refused(cli: Cli) -> None:
     assert_usage_error(result, "https://")
 
 
+STDIN = said("cli.word.stdin")
+
+
 @pytest.mark.parametrize(("text", "needles"), [
-    ("this is not a token", ("standard input cannot be read", "Paste the token")),
+    ("this is not a token", (said("cli.token.unreadable", where=STDIN,
+                                  reason=said("input.token.not_a_token")),)),
     # 63 hex digits and an O for a 0: the message must not repeat the value.
     (f"<token><version>1</version><data>{'AB12' * 15}ABO</data></token>",
-     ("hexadecimal", "Copy the token from AFAS again")),
-    ("", ("standard input is empty", "Paste the token")),
-    (" \r\n\t", ("standard input is empty", "Paste the token")),
+     (said("cli.token.unreadable", where=STDIN, reason=said("input.token.not_hex")),)),
+    ("", (said("cli.token.empty", where=STDIN),)),
+    (" \r\n\t", (said("cli.token.empty", where=STDIN),)),
 ], ids=["not-a-token", "not-hex", "empty", "blank"])
 def test_a_bad_token_on_stdin(cli: Cli, sim: Any, text: str, needles: tuple[str, ...]) -> None:
     server = sim("healthy")
@@ -401,7 +408,8 @@ def test_output_into_a_folder_that_does_not_exist(cli: Cli, sim: Any, tmp_path: 
     before = len(server.requests)
     result = cli(*target(server), "--token-stdin", "--output", "missing/report.html",
                  stdin=DEMO_FORMS["data"])
-    assert_usage_error(result, "missing", "does not exist", "--output")
+    assert_usage_error(result, said("cli.check.no_output_folder", output="missing/report.html",
+                                    folder="missing"))
     assert not (tmp_path / "missing").exists()
     assert len(server.requests) == before, "the check ran although the report cannot be written"
 
@@ -410,23 +418,27 @@ def test_output_onto_a_folder(cli: Cli, sim: Any, tmp_path: Path) -> None:
     (tmp_path / "reports").mkdir()
     result = cli(*target(sim("healthy")), "--token-stdin", "--output", "reports",
                  stdin=DEMO_FORMS["data"])
-    assert_usage_error(result, "folder", "file name")
+    assert_usage_error(result, said("cli.check.output_is_folder", output="reports",
+                                    example=Path("reports") / "rapport.html"))
     assert list((tmp_path / "reports").iterdir()) == []
 
 
 @pytest.mark.parametrize(("args", "needle"), [
-    (["--sample-size", "0"], "between 1 and 100000"),
-    (["--format", "docx"], "invalid choice"),
-    (["--environment", "staging"], "invalid choice"),
+    (["--sample-size", "0"], said("cli.arg.between", low=1, high=100_000)),
+    (["--format", "docx"], template("argparse.invalid_choice", "nl") % {
+        "value": "docx", "choices": "'text', 'json', 'html', 'pdf'"}),
+    (["--environment", "staging"], template("argparse.invalid_choice", "nl") % {
+        "value": "staging", "choices": "'production', 'test', 'accept'"}),
 ])
 def test_bad_arguments(cli: Cli, sim: Any, args: list[str], needle: str) -> None:
     result = cli(*target(sim("healthy")), "--token-stdin", *args, stdin=DEMO_FORMS["data"])
-    assert_usage_error(result, needle, "usage:")
+    assert_usage_error(result, needle, template("argparse.usage", "nl"))
 
 
 def test_an_unknown_profile(cli: Cli) -> None:
     result = cli("--profile", "Bestaat niet", "--token-stdin", stdin=DEMO_FORMS["data"])
-    assert_usage_error(result, "no profile named 'Bestaat niet'", "payt-onboarding profiles")
+    assert_usage_error(result, said("profile.not_found.hint", name="Bestaat niet",
+                                    hint=said("profile.not_found.list")))
 
 
 # -- profiles --------------------------------------------------------------------------------------
@@ -449,8 +461,8 @@ def test_save_profile_without_a_keyring_keeps_the_profile_not_the_token(
                 stdin=DEMO_FORMS["xml"])
     assert saved.code == EXIT["ready_with_warnings"], saved.err
     assert saved.json()["verdict"] == "ready_with_warnings"
-    assert f"Profile '{PROFILE}' saved" in saved.err
-    assert "the token was NOT stored" in saved.err
+    assert said("cli.saved", name=PROFILE, path="", kept="").split(";")[0].strip() in saved.err
+    assert said("cli.saved.not_stored", what=said("cli.word.token"), problem="") in saved.err
     profile = _profile_file(tmp_path)
     assert profile["name"] == PROFILE
     assert (profile["uid"], profile["environment"]) == (DEMO_UID, "production")
@@ -460,7 +472,7 @@ def test_save_profile_without_a_keyring_keeps_the_profile_not_the_token(
 
     # The profile gives UID and address; the token must be given again.
     no_token = cli("--profile", PROFILE, "--format", "json")
-    assert_usage_error(no_token, "no token", "--token-stdin", TOKEN_ENV)
+    assert_usage_error(no_token, *pieces("cli.check.no_token"), TOKEN_ENV)
     again = cli("--profile", PROFILE, "--token-stdin", "--format", "json",
                 stdin=DEMO_FORMS["data"])
     assert again.code == EXIT["ready_with_warnings"], again.err
@@ -500,9 +512,13 @@ def test_map_closes_the_gaps_and_the_profile_keeps_the_mapping(
 
 
 @pytest.mark.parametrize(("mapping", "needle"), [
-    ("sales_entrie.invoice_due_date=VervalDatum", "no connector role 'sales_entrie'"),
-    ("sales_entries.due_date=VervalDatum", "sales_entries has no Payt field 'due_date'"),
-    ("sales_entries.invoice_due_date", "ROLE.FIELD=AFAS_FIELD"),
+    ("sales_entrie.invoice_due_date=VervalDatum",
+     said("cli.check.unknown_role", role="'sales_entrie'", roles="").split(" Rollen:")[0]),
+    ("sales_entries.due_date=VervalDatum",
+     said("cli.check.unknown_field", role="sales_entries", field="'due_date'", fields="").split(
+         " Velden:")[0]),
+    ("sales_entries.invoice_due_date", said("cli.arg.not_a_mapping",
+                                            value="'sales_entries.invoice_due_date'")),
 ])
 def test_a_map_payt_does_not_know_is_refused(
     cli: Cli, sim: Any, mapping: str, needle: str
@@ -547,8 +563,9 @@ def test_save_profile_then_check_with_the_token_from_the_secret_service(
         saved = cli(*target(server), "--token-stdin", "--save-profile", PROFILE,
                     "--format", "json", stdin=DEMO_FORMS["header"], keyring=None)
         assert saved.code == EXIT["ready_with_warnings"], saved.err
-        assert "the token is in Secret Service" in saved.err, saved.err
-        assert "NOT stored" not in saved.err
+        assert said("cli.saved.in_store", what=said("cli.word.token"),
+                    store="Secret Service") in saved.err, saved.err
+        assert "NIET bewaard" not in saved.err
         stored = _keyring_secrets(account)
         assert len(stored) == 1 and stored[0] == DEMO.xml(), "the keyring entry is not the token"
         profile = _profile_file(tmp_path)
@@ -582,9 +599,9 @@ def test_set_token_gives_a_saved_profile_a_new_token_the_next_check_uses(
     try:
         first = cli(*target(server), "--token-stdin", "--save-profile", PROFILE,
                     stdin=DEMO_FORMS["data"])  # the fail keyring: the token is not kept
-        assert "NOT stored" in first.err
+        assert said("cli.saved.not_stored", what=said("cli.word.token"), problem="") in first.err
         without = cli("--profile", PROFILE, keyring=None)
-        assert without.code == EXIT_USAGE and "no token" in without.err
+        assert without.code == EXIT_USAGE and pieces("cli.check.no_token")[0] in without.err
         environ = {k: v for k, v in os.environ.items()
                    if k not in (TOKEN_ENV, "PYTHON_KEYRING_BACKEND")}
         environ[CONFIG_DIR_ENV] = str(tmp_path / "config")
@@ -629,7 +646,8 @@ def test_a_profile_name_that_cannot_be_saved_is_refused_before_the_check(
     before = len(server.requests)
     result = cli(*target(server), "--token-stdin", "--save-profile", "x" * 300,
                  stdin=DEMO_FORMS["data"])
-    assert_usage_error(result, "--save-profile", "longer than", "Choose another name")
+    assert_usage_error(result, said("cli.check.bad_profile_name", reason=said(
+        "profile.name.too_long", limit=NAME_MAX_LENGTH)))
     assert len(server.requests) == before
 
 
@@ -637,7 +655,7 @@ def test_a_token_afas_rejects_is_not_stored(cli: Cli, sim: Any, tmp_path: Path) 
     result = cli(*target(sim("token_rejected")), "--token-stdin", "--save-profile", PROFILE,
                  stdin=DEMO_FORMS["data"])
     assert result.code == EXIT["not_ready"]
-    assert "The token was NOT stored: AFAS did not accept it" in result.err, result.err
+    assert said("cli.saved.rejected", what=said("cli.word.token")) in result.err, result.err
     assert _profile_file(tmp_path)["token"] is None
 
 
@@ -650,7 +668,8 @@ def test_token_stdin_with_standard_input_closed(sim: Any, tmp_path: Path) -> Non
                                CONFIG_DIR_ENV: str(tmp_path / "config")})
     assert done.returncode == EXIT_USAGE, done.stderr
     assert not leaked(done.stdout + done.stderr)
-    assert "no standard input" in done.stderr and "Traceback" not in done.stderr
+    assert said("cli.stdin.missing", what=said("cli.word.token"), command="check",
+                file="token") in done.stderr and "Traceback" not in done.stderr
 
 
 def test_a_reader_that_goes_away_keeps_the_verdict_as_exit_status(
@@ -728,13 +747,14 @@ def test_a_rejected_token_leaves_the_stored_one_in_the_keyring(
     try:
         good = cli(*target(server), "--token-stdin", "--save-profile", PROFILE,
                    stdin=DEMO_FORMS["data"], keyring=None)
-        assert good.code == EXIT[HEALTHY] and "the token is in" in good.err, good.err
+        in_store = said("cli.saved.in_store", what=said("cli.word.token"), store="")
+        assert good.code == EXIT[HEALTHY] and in_store in good.err, good.err
         other = AfasToken.from_data(_other_token())
         register_secret(other.reveal_data())
         refused = cli(*target(server), "--token-stdin", "--save-profile",
                       PROFILE, stdin=other.xml(), keyring=None)
         assert refused.code == EXIT["not_ready"]
-        assert "AFAS did not accept it" in refused.err
+        assert said("cli.saved.rejected", what=said("cli.word.token")) in refused.err
         assert _keyring_secrets(account) == [DEMO.xml()]
     finally:
         _purge_keyring(account)

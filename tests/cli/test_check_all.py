@@ -30,6 +30,7 @@ from tests.support.fleet import (
     start_fleet,
     summary_rows,
 )
+from tests.support.texts import said
 
 Fleet = tuple[SimulatorServer, list[FleetEnvironment]]
 
@@ -206,13 +207,15 @@ def test_none_checked_is_not_ready_and_an_untrusted_address_gets_no_secret(
 
 
 @pytest.mark.parametrize(("args", "says"), [
-    (("--all-profiles", "--output", "s.xlsx"), "the extension names no summary format"),
-    (("--all-profiles", "--uid", "12345"), "--uid name one environment"),
-    (("--all-profiles", "--profile", "x"), "--profile name one environment"),
-    (("--all-profiles", "--format", "json"), "--format is for one report"),
-    (("--save", "--uid", "12345"), "--save go with --all-profiles"),
-    (("--match", "a", "--uid", "12345"), "--match go with --all-profiles"),
-    (("--all-profiles", "--in-flight", "0"), "must be between 1 and 100"),
+    (("--all-profiles", "--output", "s.xlsx"),
+     said("cli.check_all.unknown_extension", output="s.xlsx")),
+    (("--all-profiles", "--uid", "12345"), said("cli.check_all.single_only", options="--uid")),
+    (("--all-profiles", "--profile", "x"),
+     said("cli.check_all.single_only", options="--profile")),
+    (("--all-profiles", "--format", "json"), said("cli.check_all.no_format")),
+    (("--save", "--uid", "12345"), said("cli.check_all.only_with_all", options="--save")),
+    (("--match", "a", "--uid", "12345"), said("cli.check_all.only_with_all", options="--match")),
+    (("--all-profiles", "--in-flight", "0"), said("cli.arg.between", low=1, high=100)),
 ])
 def test_options_that_do_not_fit_are_usage_errors(args: tuple[str, ...], says: str,
                                                   tmp_path: Path) -> None:

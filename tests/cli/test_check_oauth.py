@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from payt_onboarding.messages import MessageId
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
 from payt_onboarding.simulator.oauth import (
     DEMO_CLIENT_ID,
@@ -23,12 +24,18 @@ from payt_onboarding.simulator.oauth import (
 from payt_onboarding.simulator.server import SimulatorServer
 from tests.support.leaks import leaked
 from tests.support.scenarios import EXPECTED
+from tests.support.texts import pieces, said
 
 CHECK = [sys.executable, "-m", "payt_onboarding.cli", "check", "--uid", DEMO_UID]
 EXIT = {"ready": 0, "ready_with_warnings": 1, "not_ready": 2}
 SECRET_ENV = "PAYT_AFAS_CLIENT_SECRET"
 FAIL_KEYRING = "keyring.backends.fail.Keyring"
 PROFILE = "Klant OAuth"
+
+
+def told(message_id: MessageId, /, **values: object) -> str:
+    """A text as `check` prints it here: in English (--language en)."""
+    return said(message_id, "en", **values)
 
 
 @pytest.fixture(scope="module")
@@ -119,14 +126,17 @@ def test_a_token_beside_the_client_tests_both(sim: Any, scenario: str, accepted:
 
 
 @pytest.mark.parametrize("args,stdin,says", [
-    (["--client-id", DEMO_CLIENT_ID], None, "no client secret"),
-    (["--client-secret-stdin"], "x", "--client-id"),
+    (["--client-id", DEMO_CLIENT_ID], None, told("cli.check.no_secret", client_id=DEMO_CLIENT_ID,
+                                                 secret_env=SECRET_ENV)),
+    (["--client-secret-stdin"], "x", told("cli.check.oauth_without_client_id")),
     (["--client-id", DEMO_CLIENT_ID, "--client-secret-stdin", "--token-stdin"], "x",
-     "one secret"),
-    (["--client-id", DEMO_CLIENT_ID, "--client-secret-stdin"], "  \n", "empty"),
+     told("cli.check.one_secret_on_stdin", token_env="PAYT_AFAS_TOKEN")),
+    (["--client-id", DEMO_CLIENT_ID, "--client-secret-stdin"], "  \n",
+     told("cli.check.secret_unusable", where=told("cli.word.stdin"),
+          reason=told("input.secret.empty"))),
     (["--client-id", DEMO_CLIENT_ID, "--private-key", "missing.pem"], None, "missing.pem"),
     (["--client-id", DEMO_CLIENT_ID, "--client-auth", "private_key_jwt"], None,
-     "--private-key"),
+     told("cli.check.jwt_without_key")),
 ])
 def test_usage_errors_say_what_to_do(sim: Any, args: list[str], stdin: str | None,
                                      says: str) -> None:
@@ -146,7 +156,7 @@ def test_a_profile_keeps_the_client_and_the_key_file_not_the_key(
     server = sim("oauth_healthy")
     code, _, err = check(server, "--client-id", DEMO_CLIENT_ID, "--private-key",
                              str(key_file), "--key-id", DEMO_KEY_ID, "--save-profile", PROFILE)
-    assert code == 0 and f"the private key stays in {key_file}" in err, err
+    assert code == 0 and told("cli.saved.key_file", path=key_file) in err, err
     profile = saved_profile()
     assert profile["auth"] == "oauth_private_key_jwt"
     assert profile["oauth"] == {"client_id": DEMO_CLIENT_ID, "client_auth": "auto",
@@ -160,10 +170,12 @@ def test_a_profile_without_a_keyring_asks_for_the_secret_again(sim: Any) -> None
     code, _, err = check(sim("oauth_healthy"), "--client-id", DEMO_CLIENT_ID,
                          "--client-secret-stdin", "--save-profile", PROFILE,
                          stdin=DEMO_CLIENT_SECRET)
-    assert code == 0 and "the client secret was NOT stored" in err, err
+    assert code == 0 and told("cli.saved.not_stored", what=told("cli.word.client_secret"),
+                              problem="") in err, err
     assert saved_profile()["oauth"]["stored"] is None
     refused, _, err = check(None, "--profile", PROFILE)
-    assert refused == 64 and "no client secret for payt-demo-client" in err, err
+    no_secret = pieces("cli.check.no_saved_secret", "en")[0] + " payt-demo-client"
+    assert refused == 64 and no_secret in err, err
     again, report, _ = check(None, "--profile", PROFILE, env={SECRET_ENV: DEMO_CLIENT_SECRET})
     assert (again, report["target"]["auth"]) == (0, "oauth_client_secret")
 
@@ -198,7 +210,8 @@ def test_a_profile_rechecked_with_the_secret_from_the_secret_service(
         code, first, err = check(server, "--client-id", DEMO_CLIENT_ID,
                                  "--client-secret-stdin", "--save-profile", PROFILE,
                                  stdin=DEMO_CLIENT_SECRET, keyring=None)
-        assert code == 0 and "the client secret is in Secret Service" in err, err
+        assert code == 0 and told("cli.saved.in_store", what=told("cli.word.client_secret"),
+                                  store="Secret Service") in err, err
         assert _keyring_entries(account) == [DEMO_CLIENT_SECRET]
         assert saved_profile()["oauth"]["stored"]["account"] == account
         # The simulator is not AFAS's own address: the stored secret goes there on request.

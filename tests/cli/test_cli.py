@@ -18,6 +18,7 @@ from payt_onboarding import __version__
 from payt_onboarding.cli.exit_codes import USAGE as EXIT_USAGE
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA
 from payt_onboarding.simulator.oauth import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
+from tests.support.texts import said, says
 
 CLI = [sys.executable, "-m", "payt_onboarding.cli"]
 
@@ -37,7 +38,7 @@ def simulator_process() -> Iterator[tuple[subprocess.Popen[str], str]]:
     assert process.stdout is not None
     banner = ""
     deadline = time.monotonic() + 30
-    while "Stop with Ctrl+C." not in banner and time.monotonic() < deadline:
+    while said("cli.simulator.stop") not in banner and time.monotonic() < deadline:
         line = process.stdout.readline()
         if not line:
             break
@@ -145,7 +146,7 @@ def test_usage_errors_exit_64_without_traceback(args: list[str]) -> None:
     result = cli(*args)
     assert result.returncode == EXIT_USAGE
     assert "Traceback" not in result.stderr
-    assert "error:" in result.stderr
+    assert says(result.stderr, "cli.usage_error")  # "…: fout: …", the run's language
 
 
 def test_simulator_refuses_a_non_loopback_host() -> None:

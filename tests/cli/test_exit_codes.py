@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from payt_onboarding.cli import exit_codes
+from payt_onboarding.vocabulary import Language
+from tests.support.texts import said
 
 CODES = sorted({v for k, v in vars(exit_codes).items() if k.isupper() and isinstance(v, int)})
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -23,10 +25,11 @@ def _help(*args: str) -> str:
     return " ".join(done.stdout.split())
 
 
+@pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize("args", [(), ("check",)], ids=["top", "check"])
-def test_help_names_every_exit_status(args: tuple[str, ...]) -> None:
-    text = _help(*args)
-    epilog = text[text.index("Exit status:"):]
+def test_help_names_every_exit_status(args: tuple[str, ...], language: Language) -> None:
+    text = _help(*args, "--language", language)
+    epilog = text[text.index(said("cli.help.exit_status", language, statuses="").rstrip(" .")):]
     for code in CODES:
         assert re.search(rf"\b{code} \w", epilog), code
 

@@ -8,22 +8,25 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
 from payt_onboarding.app import selftest
 from payt_onboarding.app.logfile import LOG_DIR_ENV
 from payt_onboarding.cli import main
+from payt_onboarding.messages.ids import SelfTestId
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
 from payt_onboarding.simulator.scenarios import build_config
 from payt_onboarding.simulator.server import SimulatorServer
 from tests.support.leaks import SECRETS
+from tests.support.texts import pieces, said
 
 CLI = [sys.executable, "-m", "payt_onboarding.cli"]
-SELF_TEST_ITEMS = ("Qt platform plugin", "translations", "window icon", "wizard window",
-                   "requirements file", "TLS trust store", "keyring",
-                   "check against the built-in simulator", "report template and renderers",
-                   "PDF report")
+SELF_TEST_ITEMS: tuple[SelfTestId, ...] = (
+    "selftest.platform", "selftest.translations", "selftest.icon", "selftest.wizard",
+    "selftest.requirements", "selftest.trust_store", "selftest.keyring", "selftest.check",
+    "selftest.render", "selftest.pdf")
 
 
 def run(*args: str, env: dict[str, str] | None = None, stdin: str | None = None,
@@ -37,8 +40,9 @@ def test_self_test_passes_and_says_one_line_per_item() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
     for item in SELF_TEST_ITEMS:
-        assert any(line.startswith(f"ok    {item}: ") for line in lines), (item, lines)
-    assert "Dutch: ours ('&Sluiten') and Qt's own ('Annuleren')" in result.stdout
+        ok = said("cli.selftest.ok", item=said(item), detail="")
+        assert any(line.startswith(ok) for line in lines), (item, lines)
+    assert said("selftest.translations.found", ours="&Sluiten", qt="Annuleren") in result.stdout
     assert "offscreen" in result.stdout
     assert "Traceback" not in result.stderr
 
@@ -49,22 +53,24 @@ def test_self_test_without_a_screen_runs_offscreen() -> None:
     result = subprocess.run([*CLI, "--self-test"], capture_output=True, text=True, timeout=120,
                             check=False, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "ok    Qt platform plugin: offscreen" in result.stdout
+    assert said("cli.selftest.ok", item=said("selftest.platform"), detail="offscreen") in \
+        result.stdout
 
 
 def test_a_failing_item_is_reported_the_rest_still_runs_and_the_exit_is_70(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    def broken() -> str:
+    def broken() -> NoReturn:
         raise FileNotFoundError("payt_requirements.toml is not in the bundle")
 
     core_items = selftest.core_items
     monkeypatch.setattr(selftest, "core_items",
-                        lambda check: [("requirements file", broken), *core_items(check)])
+                        lambda check: [("selftest.requirements", broken), *core_items(check)])
     assert main(["--self-test"]) == 70
     out = capsys.readouterr().out
-    assert ("FAIL  requirements file: FileNotFoundError: payt_requirements.toml is not in the "
-            "bundle") in out
-    assert "ok    check against the built-in simulator: verdict ready" in out
+    assert said("cli.selftest.failed", item=said("selftest.requirements"),
+                detail="FileNotFoundError: payt_requirements.toml is not in the bundle") in out
+    verdict = said("cli.selftest.ok", item=said("selftest.check"), detail="")
+    assert f"{verdict}{pieces('selftest.check.done')[0]} " in out
 
 
 def test_check_writes_the_log_file_and_no_form_of_the_token_reaches_it(tmp_path: Path) -> None:
@@ -116,6 +122,5 @@ def test_a_display_that_cannot_be_reached_gets_the_no_display_message(platform: 
         result = subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=60,
                                 check=False, env=env)
         assert result.returncode == 69, result.stderr
-        assert "cannot be reached" in result.stderr
-        assert "payt-onboarding check" in result.stderr
+        assert said("cli.wizard.no_screen") in result.stderr
         assert "libxcb" not in result.stderr  # Qt's misleading hint: Qt never got to try

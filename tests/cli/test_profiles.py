@@ -14,6 +14,7 @@ import pytest
 
 from payt_onboarding.profile.model import Profile, TokenRef
 from payt_onboarding.profile.store import CONFIG_DIR_ENV, ProfileStore
+from tests.support.texts import pieces, said, says
 
 PROFILES = [sys.executable, "-m", "payt_onboarding.cli", "profiles"]
 EXIT_USAGE = 64
@@ -46,7 +47,7 @@ def test_profiles_lists_every_file_and_says_which_cannot_be_read(
     profiles: Profiles, store: ProfileStore
 ) -> None:
     empty = profiles()
-    assert empty.returncode == 0 and "No profiles saved yet" in empty.stdout
+    assert empty.returncode == 0 and empty.stdout.strip() == said("profiles.none")
     store.save(Profile(name="Bakkerij Jansen", uid="12345", environment="production"))
     store.save(Profile(name="Kapot", uid="12346", environment="test"))
     store.path_for("Kapot").write_text("{ half", encoding="utf-8")
@@ -61,9 +62,9 @@ def test_profiles_lists_every_file_and_says_which_cannot_be_read(
     lines = listed.stdout.splitlines()
     assert any(line.startswith("Bakkerij Jansen") and "12345" in line and "production" in line
                for line in lines), listed.stdout
-    assert sum("cannot be read" in line for line in lines) == 2
-    assert "not valid JSON" in listed.stdout
-    assert "newer payt-onboarding" in listed.stdout and "left untouched" in listed.stdout
+    assert sum(said("profiles.unreadable") in line for line in lines) == 2
+    assert says(listed.stdout, "profile.detail.not_json")
+    assert said("profile.newer_schema", version=9, supported=1) in listed.stdout
 
 
 def test_profiles_actions_rename_export_import_restore_delete(
@@ -81,7 +82,8 @@ def test_profiles_actions_rename_export_import_restore_delete(
     assert "token" not in json.loads(exported.read_text(encoding="utf-8"))
 
     refused = profiles("import", str(exported))
-    assert refused.returncode == EXIT_USAGE and "exists already" in refused.stderr
+    assert refused.returncode == EXIT_USAGE
+    assert said("cli.profiles.import_exists", file=exported) in refused.stderr
     assert "--name" in refused.stderr and "--replace" in refused.stderr
     assert profiles("import", str(exported), "--name", "Acme kopie").returncode == 0
     assert store.load("Acme kopie").uid == "12345"
@@ -92,7 +94,9 @@ def test_profiles_actions_rename_export_import_restore_delete(
 
     assert profiles("delete", "Acme kopie").returncode == 0
     gone = profiles("delete", "Acme kopie")
-    assert gone.returncode == EXIT_USAGE and "no profile named 'Acme kopie'" in gone.stderr
+    assert gone.returncode == EXIT_USAGE
+    assert said("profile.not_found.hint", name="Acme kopie",
+                hint=said("profile.not_found.list")) in gone.stderr
     assert [s.name for s in store.list()] == ["Acme BV"]
 
 
@@ -110,8 +114,10 @@ def test_restore_right_after_rename_brings_back_the_version_before(
 
 
 @pytest.mark.parametrize(("name", "keyring", "needles"), [
-    ("Acme", "keyring.backends.fail.Keyring", ("NOT stored", "--token-stdin")),
-    ("Bestaat niet", "keyring.backends.fail.Keyring", ("no profile named 'Bestaat niet'",)),
+    ("Acme", "keyring.backends.fail.Keyring", (*pieces("cli.set_token.not_stored"),
+                                               said("keyring.none_found"))),
+    ("Bestaat niet", "keyring.backends.fail.Keyring", (said(
+        "profile.not_found.hint", name="Bestaat niet", hint=said("profile.not_found.list")),)),
 ])
 def test_set_token_says_why_it_cannot_keep_the_token(
     tmp_path: Path, store: ProfileStore, name: str, keyring: str, needles: tuple[str, ...]

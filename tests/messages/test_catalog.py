@@ -6,6 +6,7 @@ test_input_messages_nl, test_token, test_environment, ...)."""
 from __future__ import annotations
 
 import pickle
+import re
 import subprocess
 import sys
 from typing import get_args
@@ -14,14 +15,27 @@ import pytest
 
 from payt_onboarding.checks.findings import SEVERITY
 from payt_onboarding.messages import Localized, render, template
-from payt_onboarding.messages.catalog import LANGUAGES, parse, placeholders, texts
+from payt_onboarding.messages.catalog import (
+    CLI_PREFIXES,
+    LANGUAGES,
+    _texts_in,
+    parse,
+    placeholders,
+    texts,
+)
 from payt_onboarding.messages.format import FORMATTER, forms
-from payt_onboarding.messages.ids import DECLARED, FindingVariantId
+from payt_onboarding.messages.ids import DECLARED, ArgparseId, CliId, FindingVariantId
 from payt_onboarding.vocabulary import Code, Language
 
 CODE_IDS = {str(code) for code in SEVERITY}
 FINDING_IDS = CODE_IDS | set(get_args(FindingVariantId))  # message and hint
 ALL_IDS = sorted(texts("nl").keys() | texts("en").keys())
+# Texts that read the same in Dutch and English (a word both use, a bare layout of values).
+SAME_IN_BOTH = {"environment.test", "cli.word.token", "cli.selftest.ok", "cli.simulator.error",
+                "keyring.unusable", "keyring.word.token",
+                "profile.detail.plain", "profile.file_problem", "selftest.pdf.bytes",
+                "selftest.platform.found", "selftest.trust_store.found"}
+PERCENT_FIELD = re.compile(r"%(?:\((\w+)\))?[sr]")
 
 
 def signature(text: str) -> set[tuple[str, int]]:
@@ -52,7 +66,7 @@ def test_both_languages_have_the_same_parts_and_fields(message_id: str) -> None:
     assert set(nl) == set(en) == expected
     for part in expected:
         assert nl[part].strip() and en[part].strip(), part
-        assert nl[part] != en[part] or message_id == "environment.test", part
+        assert nl[part] != en[part] or message_id in SAME_IN_BOTH, part
         # The same values, each with the same number of plural forms ("{count:rij|rijen}").
         assert signature(nl[part]) == signature(en[part]), part
 
@@ -154,3 +168,49 @@ def test_the_catalog_and_the_input_errors_import_nothing_heavy() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True, timeout=60)
     assert result.stdout.strip() == "[]"
+
+
+# --- the command line's texts (resources/messages/cli.<language>.toml) ----------------------
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_command_line_file_holds_exactly_the_cli_ids_and_the_main_file_none(
+    language: Language,
+) -> None:
+    cli_ids = set(get_args(CliId)) | set(get_args(ArgparseId))
+    assert all(i.startswith(CLI_PREFIXES) for i in cli_ids)
+    assert set(_texts_in(f"cli.{language}.toml")) == cli_ids
+    assert not any(i.startswith(CLI_PREFIXES) for i in _texts_in(f"{language}.toml"))
+
+
+def test_argparse_words_are_argparse_own_in_english_with_the_same_fields_in_dutch() -> None:
+    from payt_onboarding.cli.texts import _ARGPARSE
+
+    assert sorted(_ARGPARSE.values()) == sorted(get_args(ArgparseId))
+    for msgid, message_id in _ARGPARSE.items():
+        assert template(message_id, "en") == msgid  # English is argparse's own text
+        nl = template(message_id, "nl")
+        assert nl != msgid and "{" not in nl
+        assert PERCENT_FIELD.findall(nl) == PERCENT_FIELD.findall(msgid), message_id
+
+
+@pytest.mark.parametrize("message_id", sorted(get_args(CliId)))
+def test_every_cli_text_renders_in_both_languages(message_id: CliId) -> None:
+    values = dict.fromkeys(placeholders(message_id), 2)
+    rendered = {language: render(message_id, language, **values) for language in LANGUAGES}
+    for text in rendered.values():
+        assert text.strip() and "{" not in text
+    assert rendered["nl"] != rendered["en"] or message_id in SAME_IN_BOTH
+
+
+def test_help_reads_only_the_command_line_texts() -> None:
+    probe = (
+        "import sys\n"
+        "from payt_onboarding.cli import main\n"
+        "from payt_onboarding.messages import catalog\n"
+        "try:\n    main(['check', '--help'])\nexcept SystemExit:\n    pass\n"
+        "print(catalog._texts_in.cache_info().currsize, file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True, timeout=60)
+    # cli.nl.toml and cli.en.toml (a text's fields are checked in both), never nl.toml/en.toml.
+    assert result.stderr.strip().splitlines()[-1] == "2"

@@ -10,6 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from payt_onboarding.afas.token import AfasToken
+from payt_onboarding.messages import render
 from payt_onboarding.profile.model import (
     KEYRING_SERVICE,
     PROFILE_SCHEMA_VERSION,
@@ -113,6 +114,9 @@ def test_token_text_is_refused_in_any_value_and_any_key() -> None:
             message = str(caught.value)
             assert not any(form.strip() in message for form in _forms(token)), message
             assert "keyring" in message
+            dutch = caught.value.text("nl")  # as the command line shows it in Dutch
+            assert not any(form.strip() in dutch for form in _forms(token)), dutch
+            assert dutch.endswith(render("profile.refused", "nl", problem="").strip())
 
 
 def test_the_report_hash_is_not_mistaken_for_a_token() -> None:

@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from payt_onboarding.messages import render
 from payt_onboarding.profile.files import safe_filename
-from payt_onboarding.profile.listing import NO_PROFILES, format_profiles
+from payt_onboarding.profile.listing import format_profiles
 from payt_onboarding.profile.model import Profile, TokenRef, stored_name
 from payt_onboarding.profile.store import (
     CONFIG_DIR_ENV,
@@ -150,9 +151,16 @@ def test_a_damaged_file_is_reported_with_its_name(store: ProfileStore, kind: str
     assert str(path) in str(error) and "damaged" in str(error)
     assert error.path == path and error.backup is None
     assert "no usable backup" in str(error)
+    # In Dutch too, every part of it: the file, the damage and the advice.
+    assert error.text("nl").startswith(f"Het profielbestand {path} is beschadigd: ")
+    assert render("profile.damaged.no_backup", "nl") in error.text("nl")
     [summary] = store.list()
     assert summary.error is not None and summary.path == path
-    assert "cannot be read" in format_profiles(store.list())
+    assert summary.problem is not None and summary.problem.render("en") == summary.error
+    for language in ("nl", "en"):
+        table = format_profiles(store.list(), language)
+        assert render("profiles.unreadable", language) in table
+        assert f"{path.name}: {summary.problem.render(language)}" in table
 
 
 @pytest.mark.parametrize("kind", DAMAGE)
@@ -221,15 +229,22 @@ def test_list_is_sorted_and_ignores_temp_and_backup_files(store: ProfileStore) -
     assert (alpha.uid, alpha.environment, alpha.verdict) == ("12345", "test", "ready")
     assert alpha.checked_at == "2025-03-01T14:05:00+01:00" and alpha.error is None
     assert beta.verdict is None and beta.checked_at is None
-    table = format_profiles(summaries)
+    table = format_profiles(summaries, "en")
     assert "Alpha" in table and "never" in table and "2025-03-01 14:05" in table
+    assert "ready" in table.splitlines()[1]
     assert table.splitlines()[0].split() == ["Name", "UID", "Environment", "Last", "verdict",
                                              "When"]
+    dutch = format_profiles(summaries, "nl")
+    assert "nooit" in dutch and "2025-03-01 14:05" in dutch
+    assert "klaar voor Payt" in dutch.splitlines()[1]
+    assert dutch.splitlines()[0].split() == ["Naam", "Omgevingsnummer", "Omgevingstype",
+                                             "Laatste", "oordeel", "Wanneer"]
 
 
 def test_an_empty_listing_says_how_to_save_one() -> None:
-    assert format_profiles([]) == NO_PROFILES
-    assert "--save-profile NAME" in NO_PROFILES
+    assert format_profiles([], "en") == render("profiles.none", "en")
+    assert "--save-profile NAME" in format_profiles([], "en")
+    assert "--save-profile NAAM" in format_profiles([], "nl")
 
 
 def test_names_differing_in_case_are_distinct_profiles(store: ProfileStore) -> None:

@@ -15,12 +15,14 @@ from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.app.check import check_environment
 from payt_onboarding.checks.session import CheckOptions
+from payt_onboarding.profile.codec import MAX_DEPTH
 from payt_onboarding.profile.model import Profile
 from payt_onboarding.profile.store import CONFIG_DIR_ENV, ProfileStore
 from payt_onboarding.requirements.load import load_requirements
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
 from tests.support.afas import Start, run
 from tests.support.hostile import DEEP, HostileServer
+from tests.support.texts import said, says
 
 CLI = [sys.executable, "-m", "payt_onboarding.cli"]
 
@@ -58,7 +60,8 @@ def _deep_profile(path: Path) -> Path:
 def test_a_deep_profile_is_refused_at_import_with_a_message(tmp_path: Path) -> None:
     done = _cli(tmp_path / "config", "profiles", "import", str(_deep_profile(tmp_path / "d.json")))
     assert done.returncode == 64, done.stderr
-    assert "nested more than" in done.stderr and "Traceback" not in done.stderr
+    assert said("profile.detail.too_deep", depth=MAX_DEPTH) in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_a_deep_profile_file_hides_no_good_one(tmp_path: Path) -> None:
@@ -68,7 +71,8 @@ def test_a_deep_profile_file_hides_no_good_one(tmp_path: Path) -> None:
     _deep_profile(config / "profiles" / "diep.json")
     listed = _cli(config, "profiles")
     assert listed.returncode == 0, listed.stderr
-    assert "Goed" in listed.stdout and "nested more than" in listed.stdout
+    assert "Goed" in listed.stdout
+    assert said("profile.detail.too_deep", depth=MAX_DEPTH) in listed.stdout
     assert [s.name for s in store.list() if s.error is None] == ["Goed"]
     # Another name, in other letter case: the lookup lists the folder, bad file and all.
     checked = _cli(config, "check", "--profile", "goed", "--token-stdin")
@@ -86,6 +90,6 @@ def test_a_profile_that_could_not_be_read_back_is_refused_at_import(tmp_path: Pa
     assert 900_000 < source.stat().st_size < 1_000_000
     done = _cli(tmp_path / "config", "profiles", "import", str(source))
     assert done.returncode == 64, done.stderr
-    assert "too large" in done.stderr
+    assert says(done.stderr, "profile.too_large")
     listed = _cli(tmp_path / "config", "profiles")
     assert "Groot" not in listed.stdout

@@ -20,6 +20,7 @@ from payt_onboarding.simulator.server import SimulatorServer
 from tests.support.afas import Start
 from tests.support.leaks import leaked
 from tests.support.profiles import MemoryKeyring
+from tests.support.texts import pieces, said, says
 
 AFAS = Environment.parse(DEMO_UID)  # AFAS's own address for 12345 production
 TOKEN_DATA = DEMO_TOKEN_DATA  # the demo token, so the foreign "host" (a simulator) accepts it
@@ -57,14 +58,15 @@ def test_an_imported_profile_never_sends_the_stored_token_elsewhere(
     foreign = simulator("healthy")  # stands in for someone else's host
     assert main(["profiles", "import", str(_foreign_profile(tmp_path / "p.json", foreign))]) == 0
     imported = capsys.readouterr()
-    assert "not to AFAS's own address" in imported.err and foreign.url in imported.err
+    assert says(imported.err, "cli.profile.unusual_address") and foreign.url in imported.err
 
     # The keyring holds a token for AFAS's address of 12345, none for this one; trusting the
     # address does not make AFAS's token its own.
     for trust in ([], ["--trust-base-url"]):
         assert main(["check", "--profile", "Van een collega", "--format", "json", *trust]) == 64
         refused = capsys.readouterr()
-        assert "holds no token" in refused.err and "Traceback" not in refused.err
+        no_token = pieces("keyring.holds_no")[1] + " " + said("keyring.word.token")
+        assert no_token in refused.err and "Traceback" not in refused.err
         assert foreign.requests == [], "the foreign host was contacted"
 
 
@@ -123,5 +125,6 @@ def test_a_stored_client_secret_is_bound_to_its_address_too(
     }), encoding="utf-8")
     for trust in ([], ["--trust-base-url"]):
         assert main(["check", "--profile", "OAuth collega", "--format", "json", *trust]) == 64
-        assert "holds no client secret" in capsys.readouterr().err
+        no_secret = pieces("keyring.holds_no")[1] + " " + said("keyring.word.client_secret")
+        assert no_secret in capsys.readouterr().err
         assert foreign.requests == [], "the foreign host was contacted"

@@ -15,6 +15,7 @@ from payt_onboarding.simulator.dataset import INVOICE_LINES, SALES_ENTRIES
 from payt_onboarding.simulator.fleet import FLEET_KINDS, RETYPED_FIELD, FleetEnvironment, drift
 from payt_onboarding.simulator.server import SimulatorServer
 from tests.support.fleet import start_fleet
+from tests.support.texts import said
 
 
 @pytest.fixture
@@ -93,8 +94,9 @@ def test_the_command_prints_how_to_make_the_profiles_without_a_secret_in_argv() 
         process.terminate()
         process.wait(timeout=10)
     text = "".join(banner)
-    assert "9 environments (2 healthy, 1 oauth," in text
-    assert "/<uid>/ProfitRestServices, UIDs 20001 to 20009" in text
+    banner_line = said("cli.fleet.banner", count=9, mix="").removesuffix("()")
+    assert f"{banner_line}(2 healthy, 1 oauth," in text
+    assert said("cli.fleet.url", root="ROOT", first=20001, last=20009).split("ROOT")[1] in text
     script = next(line.split()[1] for line in banner if line.strip().startswith("sh "))
     assert script.endswith("create-profiles.sh")
     assert "check --all-profiles --match fleet- --trust-base-url" in text
