@@ -28,7 +28,7 @@ from payt_onboarding.app.logfile import debug_enabled, log_directory, log_file, 
 from payt_onboarding.gui.icon import app_icon
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import report_labels, translate
+from payt_onboarding.gui.texts import in_language, report_labels, translate
 from payt_onboarding.gui.widgets import CheckBox
 from payt_onboarding.report.labels import origin
 
@@ -111,7 +111,7 @@ class AboutDialog(QDialog):
     def _vault_found(self, status: StoreStatus) -> None:
         self.state.vault = status
         self.keyring.setText(self._keyring_text(status))
-        self.keyring.setToolTip(status.reason)
+        self.keyring.setToolTip(in_language(status.why, status.reason))
 
     def open_log_folder(self) -> None:
         log_directory().mkdir(parents=True, exist_ok=True)

@@ -7,11 +7,15 @@ from __future__ import annotations
 import sys
 from importlib.resources import as_file, files
 from importlib.resources.abc import Traversable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from payt_onboarding.report.labels import Labels, labels_for
 from payt_onboarding.vocabulary import Language
+
+if TYPE_CHECKING:
+    from payt_onboarding.messages import Localized
 
 _language: Language = "nl"
 _installed: list[QTranslator] = []
@@ -47,6 +51,12 @@ def qm_path(language: str) -> Traversable:
 
 def language() -> Language:
     return _language
+
+
+def in_language(why: Localized | None, english: str) -> str:
+    """A reason the layers below give in any language (`why`) in the wizard's, else their
+    English words (`reason`, `str(error)`)."""
+    return why.render(_language) if why is not None else english
 
 
 def translate(context: str, text: str) -> str:

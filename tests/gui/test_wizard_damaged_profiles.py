@@ -8,6 +8,7 @@ from pathlib import Path
 from payt_onboarding.profile.model import Profile
 from payt_onboarding.profile.store import ProfileStore
 from tests.support.hostile import DEEP
+from tests.support.texts import says
 from tests.support.wizard import MakeWizard, top_items
 
 
@@ -19,6 +20,8 @@ def test_a_deep_profile_file_hides_no_good_profile(wizards: MakeWizard, tmp_path
     wizard = wizards()
     items = top_items(wizard.welcome.profiles)
     assert [i.text(0) for i in items] == ["diep", "Goed"]  # unreadable: named by its file
-    assert "nested more than" in items[0].toolTip(0)
+    # In the wizard's language (Dutch here), not the store's English reason.
+    assert says(items[0].toolTip(0), "profile.detail.too_deep")
+    assert "nested" not in items[0].toolTip(0)
     wizard.welcome.profiles.setCurrentItem(items[1])
     assert wizard.welcome.selected_name() == "Goed"

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import keyring_name, report_labels, translate
+from payt_onboarding.gui.texts import in_language, keyring_name, report_labels, translate
 from payt_onboarding.gui.widgets import Notice, VerdictBanner, counts, heading
 
 if TYPE_CHECKING:  # pydantic, the keyring and the renderers load when this page is used
@@ -129,7 +129,8 @@ class SummaryPage(Page):
         try:
             name = checked_name(self.name.text())
         except ValueError as error:
-            detail = str(error) if self.name.text().strip() else translate(
+            detail = in_language(getattr(error, "localized", None), str(error)) \
+                if self.name.text().strip() else translate(
                 "SummaryPage", "The name is empty: for example the client's company name.")
             self.notice.show_notice(
                 "error", translate("SummaryPage", "Choose another profile name."), detail)
@@ -144,6 +145,7 @@ class SummaryPage(Page):
         report = self.state.report()
         options, requirements = session.options, self.state.requirements
         remember = self.state.remember_token
+        language = self.state.language
         self.saving = True
         self.save.setEnabled(False)
         self.notice.show_notice("running", translate("SummaryPage", "Saving…"))
@@ -155,7 +157,7 @@ class SummaryPage(Page):
                 return save_checked_profile(name, environment, token, options, requirements, report,
                                     render_json(report), remember_token=remember)
             except ProfileError as error:
-                return str(error)
+                return error.text(language)
 
         self.jobs.start(work, self._saved, failed=self._saved)
 

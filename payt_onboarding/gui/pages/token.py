@@ -26,6 +26,7 @@ from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.pages.oauth_fields import OAuthFields
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import (
+    in_language,
     keyring_name,
     language,
     report_labels,
@@ -223,7 +224,7 @@ class TokenPage(Page):
                 "TokenPage", "There is no usable password vault ({example}) on this computer: "
                 "the token or client secret is kept only while this window is open.")
                 .format(example=system_keyring_example()))
-            self.store_note.setToolTip(status.reason)
+            self.store_note.setToolTip(in_language(status.why, status.reason))
             self.store_note.show()
 
     def _loaded(self, result: StoredToken) -> None:
@@ -235,7 +236,8 @@ class TokenPage(Page):
         else:
             self.notice.show_notice("warning", translate("TokenPage",
                                                          "The saved token was not found. Paste "
-                                                         "the token again."), result.reason)
+                                                         "the token again."),
+                                    in_language(result.why, result.reason))
 
     def _secret_loaded(self, result: StoredSecret) -> None:
         if result.secret is not None:
@@ -245,7 +247,8 @@ class TokenPage(Page):
         else:
             self.notice.show_notice("warning", translate("TokenPage",
                                                          "The saved client secret was not "
-                                                         "found. Paste it again."), result.reason)
+                                                         "found. Paste it again."),
+                                    in_language(result.why, result.reason))
 
     def _remember_text(self) -> None:
         status, oauth = self.state.vault, self.oauth_kind.isChecked()

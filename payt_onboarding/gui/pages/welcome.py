@@ -23,7 +23,7 @@ from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.profile_list import Listed, expiry_cell, kind_text, read_profiles
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import report_labels, translate
+from payt_onboarding.gui.texts import in_language, report_labels, translate
 from payt_onboarding.gui.widgets import Notice, status_icon
 from payt_onboarding.report.labels import when
 from payt_onboarding.requirements.outline import connector_titles
@@ -121,8 +121,9 @@ class WelcomePage(Page):
             item.setData(0, QtCore.Qt.ItemDataRole.UserRole, summary.name)
             if summary.error:
                 item.setText(1, translate("WelcomePage", "unreadable"))
-                item.setToolTip(0, summary.error)
-                item.setToolTip(1, summary.error)
+                problem = in_language(summary.problem, summary.error)
+                item.setToolTip(0, problem)
+                item.setToolTip(1, problem)
                 item.setIcon(2, status_icon("error"))
                 item.setText(2, translate("WelcomePage", "cannot be opened"))
                 item.setFlags(item.flags() & ~QtCore.Qt.ItemFlag.ItemIsSelectable)
@@ -197,7 +198,8 @@ class WelcomePage(Page):
             profile = ProfileStore().load(name)
         except ProfileError as error:
             self.notice.show_notice(
-                "error", translate("WelcomePage", "This profile cannot be opened."), str(error))
+                "error", translate("WelcomePage", "This profile cannot be opened."),
+                error.text(self.state.language))
             return False
         if self.state.profile != profile:
             self.state.profile = profile
