@@ -10,8 +10,9 @@ import sys
 from collections.abc import Iterable
 
 from payt_onboarding import __version__
+from payt_onboarding.messages import Localized
 
-__all__ = ["diagnostics_text", "frozen", "trust_store"]
+__all__ = ["diagnostics_text", "frozen", "trust_store", "trust_store_in_words"]
 
 
 def frozen() -> bool:
@@ -20,17 +21,22 @@ def frozen() -> bool:
 
 
 def trust_store() -> str:
+    """Which certificates AFAS's TLS certificate is checked against, in English (support)."""
+    return trust_store_in_words().render("en")
+
+
+def trust_store_in_words() -> Localized:
     """Which certificates AFAS's TLS certificate is checked against (through truststore)."""
     if sys.platform == "win32":
-        return "the Windows certificate store"
+        return Localized("selftest.trust_store.windows")
     if sys.platform == "darwin":
-        return "the macOS Keychain"
+        return Localized("selftest.trust_store.macos")
     paths = ssl.get_default_verify_paths()
     if paths.cafile:
-        return f"the system's CA file {paths.cafile}"
+        return Localized("selftest.trust_store.ca_file", {"path": paths.cafile})
     if paths.capath and os.path.isdir(paths.capath):
-        return f"the system's CA folder {paths.capath}"
-    return "no CA file found (TLS connections will fail)"
+        return Localized("selftest.trust_store.ca_folder", {"path": paths.capath})
+    return Localized("selftest.trust_store.none")
 
 
 def environment_lines(keyring: str, log_file: str, requirements: str) -> list[str]:

@@ -56,17 +56,19 @@ def run(items: list[Item]) -> Iterator[Outcome]:
 
 
 def _requirements() -> Localized:
-    from payt_onboarding.requirements.load import load_requirements
+    from payt_onboarding.requirements.load import BUILT_IN, load_requirements
 
     requirements = load_requirements()
+    origin = Localized("requirements.built_in") if requirements.origin == BUILT_IN \
+        else requirements.origin
     return Localized("selftest.requirements.found", {"count": len(requirements.connectors),
-                                                     "origin": requirements.origin})
+                                                     "origin": origin})
 
 
 def _trust_store() -> Localized:
     import truststore
 
-    description = diagnostics.trust_store()
+    description = diagnostics.trust_store_in_words()
     truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     if sys.platform not in ("win32", "darwin"):
         context = ssl.create_default_context()

@@ -40,7 +40,7 @@ from payt_onboarding.cli.parser import CLIENT_SECRET_ENV, TOKEN_ENV
 from payt_onboarding.cli.profiles import load_for_check, say_saved
 from payt_onboarding.cli.progress_line import TerminalProgress
 from payt_onboarding.cli.streams import silence_stdout
-from payt_onboarding.cli.texts import say
+from payt_onboarding.cli.texts import language, say
 from payt_onboarding.cli.token_input import parse_token, read_token_stdin
 from payt_onboarding.cli.usage import UsageError, report_usage_error
 from payt_onboarding.messages import Localized
@@ -305,7 +305,7 @@ def _requirements(path: str | None) -> Requirements:
     try:
         return load_requirements(path)
     except RequirementsError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.text(language())) from None
 
 
 def _bytes(report: Report, fmt: str) -> bytes:

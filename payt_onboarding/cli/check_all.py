@@ -59,7 +59,7 @@ def run_check_all(args: argparse.Namespace) -> int:
         fmt = _plan(args)
         requirements = load_requirements(args.requirements)
     except RequirementsError as error:
-        return report_usage_error("check", str(error))
+        return report_usage_error("check", error.text(args.language))
     except UsageError as error:
         return report_usage_error("check", error)
     store = ProfileStore()

@@ -427,6 +427,50 @@ SelfTestId: TypeAlias = Literal[
     "selftest.pdf",
     "selftest.pdf.none",
     "selftest.pdf.bytes",
+    "selftest.trust_store.windows",
+    "selftest.trust_store.macos",
+    "selftest.trust_store.ca_file",
+    "selftest.trust_store.ca_folder",
+    "selftest.trust_store.none",
+]
+
+# A requirements file that cannot be used (requirements/load.py RequirementsError).
+RequirementsMessageId: TypeAlias = Literal[
+    "requirements.built_in",
+    "requirements.error",
+    "requirements.not_found",
+    "requirements.is_folder",
+    "requirements.no_permission",
+    "requirements.cannot_read",
+    "requirements.not_utf8",
+    "requirements.not_toml",
+    "requirements.not_toml.end",
+    "requirements.newer_schema",
+    "requirements.mistakes",
+    "requirements.lines",
+    "requirements.line",
+    "requirements.line.key",
+    "requirements.more",
+    "requirements.found",
+    "requirements.missing",
+    "requirements.not_list",
+    "requirements.not_bool",
+    "requirements.not_int",
+    "requirements.not_text",
+    "requirements.not_table",
+    "requirements.empty",
+    "requirements.bad_name",
+    "requirements.too_small",
+    "requirements.too_large",
+    "requirements.not_one_of",
+    "requirements.unknown_key",
+    "requirements.unknown_key.allowed",
+    "requirements.field_twice",
+    "requirements.sort_unknown",
+    "requirements.role_twice",
+    "requirements.roles_unknown",
+    "requirements.not_a_field",
+    "requirements.other",
 ]
 # --- end of the command line's ids ---
 
@@ -452,12 +496,12 @@ ChangeId: TypeAlias = Literal[
 
 MessageId: TypeAlias = (Code | FindingVariantId | FragmentId | InputId | ChangeId
                         | BatchReasonId | BatchTextId | ArgparseId | CliId | ProfileMessageId
-                        | LogMessageId | SelfTestId)
+                        | LogMessageId | SelfTestId | RequirementsMessageId)
 
 # Every id above, for the tests that hold the language files to them.
 DECLARED: frozenset[str] = frozenset(
     name for alias in (FindingVariantId, FragmentId, EnvironmentInputId, TokenInputId,
                        CredentialInputId, ChangeId, BatchReasonId, BatchTextId, ArgparseId,
-                       CliId, ProfileMessageId, LogMessageId, SelfTestId)
+                       CliId, ProfileMessageId, LogMessageId, SelfTestId, RequirementsMessageId)
     for name in get_args(alias)
 )

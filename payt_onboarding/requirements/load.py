@@ -15,36 +15,62 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from payt_onboarding.messages import Localized
+from payt_onboarding.messages.ids import RequirementsMessageId
 from payt_onboarding.requirements.model import Requirements, Rules
 from payt_onboarding.requirements.outline import BUILT_IN as BUILT_IN
 from payt_onboarding.requirements.outline import DEFAULT_REQUIREMENTS as DEFAULT_REQUIREMENTS
+from payt_onboarding.vocabulary import Language
 
 SCHEMA_VERSION = 1
 _MAX_SHOWN = 10
-_FIX = "Correct the file and load it again."
-_PLAIN = {  # pydantic error type -> plain words
-    "missing": "this key is required: add it", "tuple_type": "should be a list [...]",
-    "bool_type": "should be true or false", "bool_parsing": "should be true or false",
-    "int_type": "should be a whole number", "int_parsing": "should be a whole number",
-    "string_type": "should be text in double quotes", "model_type": "should be a table",
-    "string_too_short": "should not be empty", "too_short": "should not be empty",
-    "string_pattern_mismatch": "should be lower case letters, digits and _, starting with a letter",
+_PLAIN: dict[str, RequirementsMessageId] = {  # pydantic error type -> plain words
+    "missing": "requirements.missing", "tuple_type": "requirements.not_list",
+    "bool_type": "requirements.not_bool", "bool_parsing": "requirements.not_bool",
+    "int_type": "requirements.not_int", "int_parsing": "requirements.not_int",
+    "string_type": "requirements.not_text", "model_type": "requirements.not_table",
+    "string_too_short": "requirements.empty", "too_short": "requirements.empty",
+    "string_pattern_mismatch": "requirements.bad_name",
 }
-_UNREADABLE: tuple[tuple[type[OSError], str], ...] = (
-    (FileNotFoundError, "the file does not exist. Check the path and the file name."),
-    (IsADirectoryError, "this is a folder, not a file. Choose the .toml file itself."),
-    (PermissionError, "no permission to read the file. Check its access rights."),
+_LIMITS: dict[str, tuple[str, RequirementsMessageId]] = {  # pydantic error type -> its bound
+    "greater_than_equal": ("ge", "requirements.too_small"),
+    "less_than_equal": ("le", "requirements.too_large"),
+}
+# The model's validators say what is wrong in English (pydantic passes on a ValueError's text):
+# its start -> the message id, the names after ": " its value.
+_VALIDATORS: dict[str, RequirementsMessageId] = {
+    "field listed twice": "requirements.field_twice",
+    "sort names fields not in the list": "requirements.sort_unknown",
+    "role listed twice": "requirements.role_twice",
+    "rules name roles that are not listed": "requirements.roles_unknown",
+}
+_UNREADABLE: tuple[tuple[type[OSError], RequirementsMessageId], ...] = (
+    (FileNotFoundError, "requirements.not_found"),
+    (IsADirectoryError, "requirements.is_folder"),
+    (PermissionError, "requirements.no_permission"),
 )
 Loc = tuple[str | int, ...]
 
 
 class RequirementsError(Exception):
-    """The requirements file cannot be used; the message says where and what to do."""
+    """The requirements file cannot be used; the message says where and what to do.
 
-    def __init__(self, message: str, *, origin: str, line: int | None = None,
+    `text(language)` is that message for the user (`localized`: a catalog id with its values);
+    `str()` and `message` are the English one, for the log.
+    """
+
+    def __init__(self, localized: Localized, *, origin: str, line: int | None = None,
                  key: str | None = None) -> None:
-        super().__init__(message)
+        self.localized = localized
+        self.message = localized.render("en")
+        super().__init__(self.message)
         self.origin, self.line, self.key = origin, line, key
+
+    def text(self, language: Language) -> str:
+        return self.localized.render(language)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def load_requirements(path: str | Path | None = None) -> Requirements:
@@ -55,14 +81,14 @@ def load_requirements(path: str | Path | None = None) -> Requirements:
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        why = next((text for kind, text in _UNREADABLE if isinstance(error, kind)),
-                   f"the file cannot be read ({error.strerror or error}).")
+        why = next((Localized(text) for kind, text in _UNREADABLE if isinstance(error, kind)),
+                   Localized("requirements.cannot_read", {"reason": error.strerror or error}))
         raise _error(origin, why) from None
     try:
         text = data.decode("utf-8-sig")  # Notepad may add a byte-order mark
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise _error(origin, f"line {line}: the file is not UTF-8 text. Save it as UTF-8.",
+        raise _error(origin, Localized("requirements.not_utf8", {"line": line}),
                      line=line) from None
     return parse_requirements(text, origin)
 
@@ -74,15 +100,15 @@ def parse_requirements(text: str, origin: str) -> Requirements:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         what = re.sub(r"\s*\(at [^)]*\)$", "", str(error))
         line = int(found[1]) if found else max(text.count("\n"), 1)
-        where = f"line {line}, column {found[2]}" if found else f"line {line} (end of file)"
-        raise _error(origin, f"{where}: not valid TOML: {what}. {_FIX}", line=line) from None
+        why = Localized("requirements.not_toml", {"line": line, "column": found[2], "what": what}) \
+            if found else Localized("requirements.not_toml.end", {"line": line, "what": what})
+        raise _error(origin, why, line=line) from None
     version = data.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         line = _locate(text, ("schema_version",))[0]
-        raise _error(origin, f"line {line}, schema_version: the file is written for a newer "
-                     f"payt-onboarding (schema_version {version}; this version reads "
-                     f"{SCHEMA_VERSION}). Update payt-onboarding, or use a file for this version.",
-                     line=line, key="schema_version")
+        raise _error(origin, Localized("requirements.newer_schema", {
+            "line": line, "version": version, "supported": SCHEMA_VERSION}),
+            line=line, key="schema_version")
     try:
         requirements = Requirements.model_validate({**data, "origin": origin})
     except ValidationError as error:
@@ -98,47 +124,60 @@ def parse_requirements(text: str, origin: str) -> Requirements:
     return requirements
 
 
-def _error(origin: str, text: str, *, line: int | None = None,
+def _error(origin: str, why: Localized, *, line: int | None = None,
            key: str | None = None) -> RequirementsError:
-    message = f"Requirements file {origin}: {text}"
-    return RequirementsError(message, origin=origin, line=line, key=key)
+    return RequirementsError(Localized("requirements.error", {"origin": origin, "why": why}),
+                             origin=origin, line=line, key=key)
 
 
-def _report(origin: str, problems: Sequence[tuple[int, Loc, str]]) -> RequirementsError:
-    shown = [f"  line {line}{', ' + _key(loc) if loc else ''}: {msg}"
+def _report(origin: str, problems: Sequence[tuple[int, Loc, Localized]]) -> RequirementsError:
+    shown = [Localized("requirements.line.key", {"line": line, "key": _key(loc), "problem": msg})
+             if loc else Localized("requirements.line", {"line": line, "problem": msg})
              for line, loc, msg in problems[:_MAX_SHOWN]]
     if len(problems) > _MAX_SHOWN:
-        shown.append(f"  … and {len(problems) - _MAX_SHOWN} more")
-    many = "mistakes" if len(problems) > 1 else "mistake"
-    text = f"Requirements file {origin} has {len(problems)} {many}:\n" + "\n".join(shown)
+        shown.append(Localized("requirements.more", {"count": len(problems) - _MAX_SHOWN}))
+    lines = shown[-1]  # one value of lines, each in the language of the whole
+    for first in reversed(shown[:-1]):
+        lines = Localized("requirements.lines", {"first": first, "rest": lines})
     line, loc, _ = problems[0]
-    return RequirementsError(f"{text}\n{_FIX}", origin=origin, line=line, key=_key(loc) or None)
+    return RequirementsError(Localized("requirements.mistakes", {
+        "origin": origin, "count": len(problems), "problems": lines}),
+        origin=origin, line=line, key=_key(loc) or None)
 
 
 def _key(loc: Loc) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
 
 
-def _problem(text: str, error: ErrorDetails) -> tuple[int, Loc, str]:
+def _problem(text: str, error: ErrorDetails) -> tuple[int, Loc, Localized]:
     loc: Loc = tuple(error["loc"])
     kind, value = error["type"], error.get("input")
+    english = ""  # a validator's own words, to find the line they are about
     if kind == "literal_error":
         expected = error["ctx"]["expected"].replace(" or ", ", ").replace("'", "")
-        msg = f"{value!r} is not one of {expected}"
+        msg = Localized("requirements.not_one_of", {"value": repr(value), "expected": expected})
     elif kind == "extra_forbidden":
         model = _model_at(loc)
         allowed = ", ".join(k for k in model.model_fields if k != "origin") if model else ""
-        msg = f"unknown key {loc[-1]!r}" + (f"; allowed here: {allowed}" if allowed else "")
+        msg = Localized("requirements.unknown_key.allowed", {"key": repr(loc[-1]),
+                                                             "allowed": allowed}) \
+            if allowed else Localized("requirements.unknown_key", {"key": repr(loc[-1])})
     elif kind == "value_error":
-        msg = str(error["msg"]).removeprefix("Value error, ")
+        english = str(error["msg"]).removeprefix("Value error, ")
+        what, _, names = english.partition(": ")
+        msg = Localized(_VALIDATORS[what], {"names": names}) if what in _VALIDATORS \
+            else Localized("requirements.other", {"detail": english})
     else:
-        msg = _PLAIN.get(kind, str(error["msg"]))
-        if kind != "missing":
-            msg += f" (found {value!r:.60})" if isinstance(value, str | int | float) else ""
+        bound, limit_id = _LIMITS.get(kind, ("", None))
+        msg = Localized(limit_id, {"limit": error.get("ctx", {}).get(bound)}) if limit_id \
+            else Localized(_PLAIN[kind]) if kind in _PLAIN \
+            else Localized("requirements.other", {"detail": str(error["msg"])})
+        if kind != "missing" and isinstance(value, str | int | float):
+            msg = Localized("requirements.found", {"problem": msg, "value": f"{value!r:.60}"})
     line, start, end = _locate(text, loc)
-    if kind == "value_error":  # "role listed twice: x": the second `= "x"`; else the first "x"
-        name = re.escape(msg.rpartition(": ")[2].split(", ")[0])
-        twice = "twice" in msg
+    if english:  # "role listed twice: x": the second `= "x"`; else the first "x"
+        name = re.escape(english.rpartition(": ")[2].split(", ")[0])
+        twice = "twice" in english
         find = re.compile(rf'=\s*"{name}"' if twice else f'"{name}"')
         hits = [n for n, t in enumerate(text.splitlines()[start:end], start) if find.search(t)]
         line = hits[min(int(twice), len(hits) - 1)] + 1 if hits else line
@@ -156,14 +195,15 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
     return model  # type: ignore[no-any-return]
 
 
-def _unknown_fields(req: Requirements) -> Iterator[tuple[Loc, str]]:
+def _unknown_fields(req: Requirements) -> Iterator[tuple[Loc, Localized]]:
     """Rules naming a field that a role they apply to does not list."""
     known = {c.role: {f.name for f in c.fields} for c in req.connectors}
     for loc, roles, names in _rule_fields(req.rules):
         for role in roles:
             for name in names:
                 if name is not None and name not in known[role]:
-                    yield loc, f"{name!r} is not a field of role {role!r}: list it there first"
+                    yield loc, Localized("requirements.not_a_field", {"name": repr(name),
+                                                                      "role": repr(role)})
 
 
 def _rule_fields(r: Rules) -> Iterator[tuple[Loc, tuple[str, ...], tuple[str | None, ...]]]:

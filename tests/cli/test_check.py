@@ -25,7 +25,7 @@ import pytest
 
 from payt_onboarding.afas.environment import Environment
 from payt_onboarding.afas.token import AfasToken
-from payt_onboarding.messages import template
+from payt_onboarding.messages import Localized, template
 from payt_onboarding.profile.model import NAME_MAX_LENGTH
 from payt_onboarding.profile.store import CONFIG_DIR_ENV
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
@@ -34,10 +34,11 @@ from payt_onboarding.simulator.defects import HOSTILE_COMPANY_NAME
 from payt_onboarding.simulator.oauth import DEMO_CLIENT_ID, DEMO_CLIENT_SECRET
 from payt_onboarding.simulator.scenarios import build_config
 from payt_onboarding.simulator.server import SimulatorServer
+from payt_onboarding.vocabulary import Language
 from tests.support.leaks import leaked, register_secret
 from tests.support.reports import pdf_text
 from tests.support.scenarios import EXPECTED
-from tests.support.texts import pieces, said
+from tests.support.texts import LANGUAGE, pieces, said, says
 
 CHECK = [sys.executable, "-m", "payt_onboarding.cli", "check"]
 FAIL_KEYRING = "keyring.backends.fail.Keyring"
@@ -385,8 +386,31 @@ def test_a_requirements_file_with_a_mistake_names_line_and_key(
     path, line = _requirements_with_a_mistake(tmp_path)
     result = cli(*target(sim("healthy")), "--token-stdin", "--requirements", str(path),
                  stdin=DEMO_FORMS["data"])
-    assert_usage_error(result, str(path), f"line {line}, connectors[0].required",
-                       "true or false", "Correct the file")
+    assert_usage_error(result, str(path), said(
+        "requirements.line.key", line=line, key="connectors[0].required",
+        problem=Localized("requirements.not_bool")))
+    assert says(result.err, "requirements.mistakes")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_bad_requirements_file_is_told_in_the_language_of_the_run(
+    cli: Cli, sim: Any, tmp_path: Path, language: Language
+) -> None:
+    """The whole message in --language's words, nothing of the other language; AFAS not asked."""
+    server = sim("healthy")
+    before = len(server.requests)
+    path, line = _requirements_with_a_mistake(tmp_path)
+    result = cli("--language", language, *target(server), "--token-stdin",
+                 "--requirements", str(path), stdin=DEMO_FORMS["data"])
+    problem = Localized("requirements.found", {"problem": Localized("requirements.not_bool"),
+                                               "value": "'sometimes'"})
+    first = Localized("requirements.line.key", {"line": line, "key": "connectors[0].required",
+                                                "problem": problem})
+    assert_usage_error(result, said("requirements.mistakes", language, origin=str(path),
+                                    count=1, problems=first))
+    other: Language = "en" if language == "nl" else "nl"
+    assert not says(result.err, "requirements.mistakes", other), result.err
+    assert len(server.requests) == before
 
 
 def test_a_requirements_file_that_is_not_toml(cli: Cli, sim: Any, tmp_path: Path) -> None:
@@ -394,13 +418,18 @@ def test_a_requirements_file_that_is_not_toml(cli: Cli, sim: Any, tmp_path: Path
     path.write_text('schema_version = 1\ntitle = "Payt\n', encoding="utf-8")
     result = cli(*target(sim("healthy")), "--token-stdin", "--requirements", str(path),
                  stdin=DEMO_FORMS["data"])
-    assert_usage_error(result, "line 2", "not valid TOML", "Correct the file")
+    assert_usage_error(result, str(path))
+    assert says(result.err, "requirements.not_toml"), result.err
+    where = template("requirements.not_toml", LANGUAGE).partition("{column}")[0]
+    assert where.format(line=2) in result.err, result.err  # "regel 2, kolom "
 
 
 def test_a_requirements_file_that_does_not_exist(cli: Cli, sim: Any, tmp_path: Path) -> None:
-    result = cli(*target(sim("healthy")), "--token-stdin", "--requirements",
-                 str(tmp_path / "nergens.toml"), stdin=DEMO_FORMS["data"])
-    assert_usage_error(result, "does not exist", "Check the path")
+    path = tmp_path / "nergens.toml"
+    result = cli(*target(sim("healthy")), "--token-stdin", "--requirements", str(path),
+                 stdin=DEMO_FORMS["data"])
+    assert_usage_error(result, said("requirements.error", origin=str(path),
+                                    why=Localized("requirements.not_found")))
 
 
 def test_output_into_a_folder_that_does_not_exist(cli: Cli, sim: Any, tmp_path: Path) -> None:

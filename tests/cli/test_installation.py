@@ -13,9 +13,12 @@ from typing import NoReturn
 import pytest
 
 from payt_onboarding.app import selftest
+from payt_onboarding.app.diagnostics import trust_store_in_words
 from payt_onboarding.app.logfile import LOG_DIR_ENV
 from payt_onboarding.cli import main
+from payt_onboarding.messages import Localized
 from payt_onboarding.messages.ids import SelfTestId
+from payt_onboarding.requirements.load import load_requirements
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
 from payt_onboarding.simulator.scenarios import build_config
 from payt_onboarding.simulator.server import SimulatorServer
@@ -44,6 +47,11 @@ def test_self_test_passes_and_says_one_line_per_item() -> None:
         assert any(line.startswith(ok) for line in lines), (item, lines)
     assert said("selftest.translations.found", ours="&Sluiten", qt="Annuleren") in result.stdout
     assert "offscreen" in result.stdout
+    # The details in the run's language too: the built-in file's origin, the trust store.
+    count = len(load_requirements().connectors)
+    assert said("selftest.requirements.found", count=count,
+                origin=Localized("requirements.built_in")) in result.stdout
+    assert said("selftest.trust_store.found", store=trust_store_in_words()) in result.stdout
     assert "Traceback" not in result.stderr
 
 

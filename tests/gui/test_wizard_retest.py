@@ -3,6 +3,7 @@ be used."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from payt_onboarding.gui.pages.connectors import COLUMNS, ROLE
+from payt_onboarding.messages import Localized
+from tests.support.texts import said, says
 from tests.support.wizard import (
     MakeWizard,
     Questions,
@@ -60,8 +63,34 @@ def test_a_requirements_file_that_cannot_be_used_says_so_and_keeps_the_result(
     notice = wizard.connectors.notice
     assert notice.isVisible() and notice.status == "error"
     assert "eisen.toml" in notice.text.text()
+    assert says(notice.text.text(), "requirements.not_toml")  # in the wizard's Dutch
     assert wizard.state.session is session
     assert wizard.connectors.isComplete()
+
+
+def test_a_mistake_in_a_requirements_file_is_told_in_dutch(
+        qtbot: QtBot, simulator: Any, wizards: MakeWizard, tmp_path: Path) -> None:
+    """The whole message in the wizard's language, line and key included, no English."""
+    from payt_onboarding.requirements.load import DEFAULT_REQUIREMENTS
+
+    wizard = wizards(simulator("healthy"))
+    walk_to_connectors(qtbot, wizard)
+    lines = DEFAULT_REQUIREMENTS.read_text(encoding="utf-8").splitlines()
+    line = lines.index("required = true")  # the first connector's
+    lines[line] = 'required = "soms"'
+    broken = tmp_path / "eisen.toml"
+    broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    wizard.connectors.load_requirements(str(broken))
+
+    problem = Localized("requirements.found", {"problem": Localized("requirements.not_bool"),
+                                               "value": "'soms'"})
+    expected = said("requirements.mistakes", "nl", origin=str(broken), count=1, problems=Localized(
+        "requirements.line.key", {"line": line + 1, "key": "connectors[0].required",
+                                  "problem": problem}))
+    shown = wizard.connectors.notice.text.text()
+    assert html.escape(expected).replace("\n", "<br>") in shown, shown
+    assert not says(shown, "requirements.mistakes", "en"), shown
 
 
 def test_closing_with_an_unsaved_result_asks_first(

@@ -34,7 +34,8 @@ ALL_IDS = sorted(texts("nl").keys() | texts("en").keys())
 SAME_IN_BOTH = {"environment.test", "cli.word.token", "cli.selftest.ok", "cli.simulator.error",
                 "keyring.unusable", "keyring.word.token",
                 "profile.detail.plain", "profile.file_problem", "selftest.pdf.bytes",
-                "selftest.platform.found", "selftest.trust_store.found"}
+                "selftest.platform.found", "selftest.trust_store.found",
+                "requirements.lines", "requirements.other"}
 PERCENT_FIELD = re.compile(r"%(?:\((\w+)\))?[sr]")
 
 

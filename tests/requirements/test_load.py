@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from payt_onboarding.messages import Localized, MessageId, template
 from payt_onboarding.requirements.load import (
     BUILT_IN,
     DEFAULT_REQUIREMENTS,
@@ -18,6 +19,7 @@ from payt_onboarding.requirements.load import (
 from payt_onboarding.requirements.model import ConnectorRequirement, PaytType, Requirements
 from payt_onboarding.simulator.dataset import ConnectorTable, Dataset
 from payt_onboarding.simulator.scenarios import build_config
+from tests.support.texts import LANGUAGE, said, says
 
 # Which AFAS data types may carry each Payt type (stricter than the engine: no 0/1 booleans).
 COMPATIBLE: dict[PaytType, set[str]] = {
@@ -186,10 +188,20 @@ def _line_of(text: str, needle: str, nth: int = 0) -> int:
 def _fails(text: str) -> RequirementsError:
     with pytest.raises(RequirementsError) as caught:
         parse_requirements(text, "klant.toml")
-    message = str(caught.value)
-    assert "klant.toml" in message
+    assert "klant.toml" in caught.value.text(LANGUAGE) and "klant.toml" in str(caught.value)
     assert caught.value.origin == "klant.toml"
     return caught.value
+
+
+ALL_TYPES = "text, integer, decimal, boolean, date, country_code, currency_code, email"
+
+
+def _said(message_id: MessageId, **values: object) -> Localized:
+    return Localized(message_id, values)
+
+
+def _found(problem: Localized, value: str) -> Localized:
+    return _said("requirements.found", problem=problem, value=value)
 
 
 Edit = Callable[[str], str]
@@ -202,92 +214,113 @@ def _swap(old: str, new: str, count: int = 1) -> Edit:
     return edit
 
 
-CASES: dict[str, tuple[Edit, str | tuple[str, int], str | None, str]] = {
+CASES: dict[str, tuple[Edit, str | tuple[str, int], str | None, Localized | MessageId]] = {
     # name: (edit, the line holding this text (or its nth occurrence) in the edited file, key,
-    # words in the message)
+    # the problem as the message says it (or only the message's id, when its values are
+    # TOML's own words))
     "wrong type": (
         _swap('"invoice_due_date", type = "date"', '"invoice_due_date", type = "txt"'),
         'type = "txt"', "connectors[2].fields[3].type",
-        "'txt' is not one of text, integer, decimal, boolean, date, country_code, "
-        "currency_code, email"),
+        _said("requirements.not_one_of", value="'txt'", expected="text, integer, decimal, "
+              "boolean, date, country_code, currency_code, email")),
     "unknown connector key": (
         _swap('role = "payment_conditions"\n', 'role = "payment_conditions"\nexpect = 1\n'),
-        "expect = 1", "connectors[1].expect", "unknown key 'expect'; allowed here: role, title"),
+        "expect = 1", "connectors[1].expect", _said(
+            "requirements.unknown_key.allowed", key="'expect'",
+            allowed="role, title, title_en, connector, match, min_version, required, "
+            "expect_rows, sort, source, fields")),
     "unknown field key": (
         _swap('{ name = "file_id", type = "text", mandatory',
               '{ name = "file_id", type = "text", mandtory'),
-        "mandtory", "connectors[5].fields[2].mandtory", "allowed here: name, type, mandatory"),
+        "mandtory", "connectors[5].fields[2].mandtory", _said(
+            "requirements.unknown_key.allowed", key="'mandtory'",
+            allowed="name, type, mandatory, source, description")),
     "bad boolean": (
         _swap("required = false", 'required = "nee"'), 'required = "nee"',
-        "connectors[7].required", "true or false"),
+        "connectors[7].required", _found(_said("requirements.not_bool"), "'nee'")),
     "missing key": (
         # Points at the block's header; the first "[[connectors]]" is in a comment.
         _swap('title = "Dossierbijlagen"\n', ""), ("[[connectors]]", 6),
-        "connectors[5].title", "required"),
+        "connectors[5].title", _said("requirements.missing")),
     "duplicate field": (
         _swap('  { name = "administration_origin_id"',
               '  { name = "administration_name", type = "text", source = "guide" },\n'
               '  { name = "administration_origin_id"'),
         'name = "administration_name", type = "text", source = "guide" }', "connectors[0]",
-        "field listed twice: administration_name"),
+        _said("requirements.field_twice", names="administration_name")),
     "duplicate role": (
         _swap('role = "verstrekking"', 'role = "invoice_lines"'), ('role = "invoice_lines"', 1),
-        None, "role listed twice: invoice_lines"),
+        None, _said("requirements.role_twice", names="invoice_lines")),
     "rule names an unknown role": (
         _swap('roles = ["sales_entries"]\n', 'roles = ["verkoop"]\n'), '["verkoop"]', None,
-        "rules name roles that are not listed: verkoop"),
+        _said("requirements.roles_unknown", names="verkoop")),
     "rule looks in an unknown role": (
         _swap('also_in = ["distribution_methods", "verstrekking"]',
               'also_in = ["distribution_methods", "digitaal"]'), '"digitaal"]', None,
-        "rules name roles that are not listed: digitaal"),
+        _said("requirements.roles_unknown", names="digitaal")),
     "rule names an unknown field": (
         _swap('"debtor_code"]\nalso_in', '"debiteur"]\nalso_in'), '"debiteur"]',
-        "rules.any_of[1].per", "'debiteur' is not a field of role 'sales_entries'"),
+        "rules.any_of[1].per",
+        _said("requirements.not_a_field", name="'debiteur'", role="'sales_entries'")),
     "rule code": (
         _swap('code = "debtor.no_email"', 'code = "debtor.geen_email"'), "debtor.geen_email",
-        "rules.any_of[1].code", "is not one of debtor.name_missing, debtor.no_email"),
+        "rules.any_of[1].code", _said("requirements.not_one_of", value="'debtor.geen_email'",
+                                      expected="debtor.name_missing, debtor.no_email")),
     "sort names an unknown field": (
         _swap('sort = ["subject_id", "attachment_id"]', 'sort = ["subject_id", "bijlage"]'),
-        '"bijlage"', "connectors[5]", "sort names fields not in the list: bijlage"),
+        '"bijlage"', "connectors[5]", _said("requirements.sort_unknown", names="bijlage")),
     "fetch out of range": (
-        _swap("fetch = 1", "fetch = 9"), "fetch = 9", "rules.attachments.fetch", "found 9"),
+        _swap("fetch = 1", "fetch = 9"), "fetch = 9", "rules.attachments.fetch",
+        _found(_said("requirements.too_large", limit=5), "9")),
     "newer schema": (
         _swap("schema_version = 1", "schema_version = 2"), "schema_version = 2", "schema_version",
-        "written for a newer payt-onboarding"),
+        _said("requirements.newer_schema", line=0, version=2, supported=1)),
     "toml syntax": (
-        _swap("fetch = 1", "fetch = "), "fetch =", None, "not valid TOML"),
+        _swap("fetch = 1", "fetch = "), "fetch =", None, "requirements.not_toml"),
     "toml duplicate key": (
         _swap('match = "Payt_verstrekking"\n', 'match = "Payt_verstrekking"\nmatch = "x"\n'),
-        'match = "x"', None, "not valid TOML"),
+        'match = "x"', None, "requirements.not_toml"),
 }
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_mistakes_name_line_key_and_fix(case: str) -> None:
-    edit, needle, key, words = CASES[case]
+    edit, needle, key, problem = CASES[case]
     text = edit(TEXT)
     error = _fails(text)
-    message = str(error)
+    message = error.text(LANGUAGE)
     line = _line_of(text, needle) if isinstance(needle, str) else _line_of(text, *needle)
     assert error.line == line, message
-    assert f"line {line}" in message
     if key is not None:
         assert error.key == key
-        assert key in message
-    assert words in message
-    assert "Correct the file" in message or "Update payt-onboarding" in message
+    if isinstance(problem, str):  # TOML's own words: the message's, and the line
+        assert says(message, problem), message
+        before_line = template(problem, LANGUAGE).partition("{line}")[0]  # "regel "
+        assert f"{before_line}{line}," in message, message
+    elif problem.id == "requirements.newer_schema":
+        assert Localized(problem.id, {**problem.values, "line": line}).render(LANGUAGE) in message
+    else:  # one mistake, on its line, with its key when the mistake has one
+        shown = _said("requirements.line.key", line=line, key=key, problem=problem) if key \
+            else _said("requirements.line", line=line, problem=problem)
+        assert shown.render(LANGUAGE) in message.splitlines(), message
+        assert says(message, "requirements.mistakes"), message
+    assert str(error) == error.text("en") != message  # English for the log
 
 
 def test_several_mistakes_are_listed_together() -> None:
     text = TEXT.replace('type = "decimal"', 'type = "getal"')  # 9 fields
     error = _fails(text)
-    assert "has 9 mistakes" in str(error)
-    assert str(error).count("'getal' is not one of") == 9
+    first = said("requirements.mistakes", origin="klant.toml", count=9, problems="")
+    assert error.text(LANGUAGE).startswith(first.partition("\n")[0] + "\n")  # "… 9 fouten:"
+    wrong = said("requirements.not_one_of", value="'getal'", expected=ALL_TYPES)
+    assert error.text(LANGUAGE).count(wrong) == 9
     assert error.line == _line_of(text, '"getal"')
     text = TEXT.replace('type = "text"', 'type = "tekst"')
     error = _fails(text)
-    assert str(error).count("'tekst' is not one of") == 10  # shown; the rest counted
-    assert re.search(r"… and \d+ more", str(error))
+    wrong = said("requirements.not_one_of", value="'tekst'", expected=ALL_TYPES)
+    assert error.text(LANGUAGE).count(wrong) == 10  # shown; the rest counted
+    more = text.count('type = "tekst"') - 10
+    assert error.text(LANGUAGE).splitlines()[-2] == said("requirements.more", count=more)
 
 
 def test_array_of_tables_form_is_located_too() -> None:
@@ -302,7 +335,8 @@ def test_array_of_tables_form_is_located_too() -> None:
     )
     error = _fails(text)
     assert error.line == 14 and error.key == "connectors[0].fields[1].type"
-    assert "has 1 mistake:" in str(error)
+    assert said("requirements.mistakes", origin="klant.toml", count=1, problems="").partition(
+        "\n")[0] in error.text(LANGUAGE)  # "… bevat 1 fout:"
     fixed = parse_requirements(text.replace('"txt"', '"date"'), "own.toml")
     assert [f.type for f in fixed.connectors[0].fields] == ["text", "date"]
 
@@ -316,11 +350,9 @@ def test_unreadable_files(tmp_path: Path, kind: str) -> None:
         path.write_bytes(b"schema_version = 1\n# caf\xe9\n")
     with pytest.raises(RequirementsError) as caught:
         load_requirements(path)
-    message = str(caught.value)
-    assert str(path) in message
-    expected = {"missing": "does not exist", "folder": "folder, not a file",
-                "not utf-8": "line 2: the file is not UTF-8"}[kind]
-    assert expected in message
+    why = {"missing": _said("requirements.not_found"), "folder": _said("requirements.is_folder"),
+           "not utf-8": _said("requirements.not_utf8", line=2)}[kind]
+    assert caught.value.text(LANGUAGE) == said("requirements.error", origin=str(path), why=why)
 
 
 def test_unreadable_for_lack_of_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -331,11 +363,14 @@ def test_unreadable_for_lack_of_permission(tmp_path: Path, monkeypatch: pytest.M
         raise PermissionError(13, "Permission denied", str(self))
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
-    with pytest.raises(RequirementsError, match="no permission to read the file"):
+    with pytest.raises(RequirementsError) as caught:
         load_requirements(path)
+    assert caught.value.text(LANGUAGE) == said("requirements.error", origin=str(path),
+                                               why=_said("requirements.no_permission"))
 
 
 def test_an_empty_connector_list_is_a_mistake() -> None:
     error = _fails("schema_version = 1\nconnectors = []\n")
     assert (error.line, error.key) == (2, "connectors")
-    assert "should not be empty" in str(error)
+    assert said("requirements.line.key", line=2, key="connectors",
+                problem=_said("requirements.empty")) in error.text(LANGUAGE).splitlines()

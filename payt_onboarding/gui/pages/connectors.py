@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.state import WizardState
-from payt_onboarding.gui.texts import report_labels, translate
+from payt_onboarding.gui.texts import language, report_labels, translate
 from payt_onboarding.gui.widgets import (
     Notice,
     VerdictBanner,
@@ -378,7 +378,7 @@ class ConnectorsPage(Page):
         except RequirementsError as error:
             self.notice.show_notice("error", translate("ConnectorsPage",
                                                        "This requirements file cannot be used."),
-                                    str(error))
+                                    error.text(language()))
             return
         self.state.session = None
         self.start_check()
