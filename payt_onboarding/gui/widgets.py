@@ -9,11 +9,13 @@ from PySide6 import QtCore  # QtCore.Qt when used: its 94 enums are made then (~
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -106,33 +108,43 @@ class Notice(QWidget):
         self.hide()
 
 
+def _keep_indicator_visible(button: QAbstractButton) -> None:
+    """Fusion fills a check box's box and a radio button's circle with Base and edges them a
+    shade darker than Window; on a dark palette both are near-black, so an unchecked one all
+    but disappears. There it gets a Base lighter than the window."""
+    app_palette = QApplication.palette()
+    window = app_palette.color(QPalette.ColorRole.Window)
+    palette = button.palette()
+    dark = window.lightness() < 128
+    palette.setColor(QPalette.ColorRole.Base, window.lighter(200) if dark
+                     else app_palette.color(QPalette.ColorRole.Base))
+    button.setPalette(palette)
+
+
 class CheckBox(QCheckBox):
-    """A check box whose box stays visible on a dark palette. Fusion fills the box with Base and
-    draws its edge a shade darker than Window; on a dark palette both are near-black, so an
-    unchecked box all but disappears. There the box gets a Base lighter than the window."""
+    """A check box that stays visible on a dark palette (_keep_indicator_visible)."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
-        self._adjusting = False
-        self._keep_visible()
+        _keep_indicator_visible(self)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and not self._adjusting:
-            self._keep_visible()
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            _keep_indicator_visible(self)
 
-    def _keep_visible(self) -> None:
-        app_palette = QApplication.palette()
-        window = app_palette.color(QPalette.ColorRole.Window)
-        palette = self.palette()
-        dark = window.lightness() < 128
-        palette.setColor(QPalette.ColorRole.Base, window.lighter(200) if dark
-                         else app_palette.color(QPalette.ColorRole.Base))
-        self._adjusting = True
-        try:
-            self.setPalette(palette)
-        finally:
-            self._adjusting = False
+
+class RadioButton(QRadioButton):
+    """A radio button that stays visible on a dark palette (_keep_indicator_visible)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        _keep_indicator_visible(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            _keep_indicator_visible(self)
 
 
 # The HTML report's verdict colours (resources/report.html.j2): text and border, background.

@@ -1,5 +1,5 @@
-"""A check box stays visible on a dark palette (issue 14: "Alleen problemen tonen" all but
-disappeared in dark mode under Fusion)."""
+"""Check boxes and radio buttons stay visible on a dark palette (issue 14: "Alleen problemen
+tonen" all but disappeared in dark mode under Fusion, and so did an unchecked radio button)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QCheckBox, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from payt_onboarding.gui.widgets import CheckBox
+from payt_onboarding.gui.widgets import CheckBox, RadioButton
 
 
 def _dark() -> QPalette:
@@ -47,13 +47,16 @@ def _box_contrast(box: QWidget) -> int:
 
 
 @pytest.mark.usefixtures("fusion_dark")
-def test_unchecked_box_stands_out_on_a_dark_palette(qtbot: QtBot) -> None:
-    plain, ours = QCheckBox("Alleen problemen tonen"), CheckBox("Alleen problemen tonen")
-    for box in (plain, ours):
+@pytest.mark.parametrize(("plain", "ours"), [(QCheckBox, CheckBox), (QRadioButton, RadioButton)])
+def test_unchecked_indicator_stands_out_on_a_dark_palette(
+        qtbot: QtBot, plain: type[QCheckBox | QRadioButton],
+        ours: type[QCheckBox | QRadioButton]) -> None:
+    plain_button, our_button = plain("Alleen problemen tonen"), ours("Alleen problemen tonen")
+    for box in (plain_button, our_button):
         qtbot.addWidget(box)
         box.show()
-    assert _box_contrast(plain) < 20  # the defect: Qt's own box is near-black on near-black
-    assert _box_contrast(ours) >= 40
+    assert _box_contrast(plain_button) < 20  # the defect: near-black on near-black
+    assert _box_contrast(our_button) >= 40
 
 
 def test_follows_a_palette_change_back_to_light(qtbot: QtBot, qapp: QApplication) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QWidget,
 )
 
@@ -27,7 +26,7 @@ from payt_onboarding.afas.credentials import (
     PrivateKey,
 )
 from payt_onboarding.gui.texts import translate
-from payt_onboarding.gui.widgets import with_help
+from payt_onboarding.gui.widgets import RadioButton, with_help
 
 if TYPE_CHECKING:  # pydantic, when a profile is shown
     from payt_onboarding.profile.model import OAuthRef
@@ -48,8 +47,8 @@ class OAuthFields(QWidget):
             self.client_id, translate("OAuthFields", "The client id of the app connector's "
                                                      "OAuth client in Profit.")))
         proof = QHBoxLayout()
-        self.use_secret = QRadioButton(translate("OAuthFields", "Client &secret"))
-        self.use_key = QRadioButton(translate("OAuthFields", "&Private key (file)"))
+        self.use_secret = RadioButton(translate("OAuthFields", "Client &secret"))
+        self.use_key = RadioButton(translate("OAuthFields", "&Private key (file)"))
         self.use_secret.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.use_secret)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,7 @@ from payt_onboarding.gui.texts import (
     system_keyring_example,
     translate,
 )
-from payt_onboarding.gui.widgets import CheckBox, Notice, with_help
+from payt_onboarding.gui.widgets import CheckBox, Notice, RadioButton, with_help
 from payt_onboarding.report.labels import expiry
 
 if TYPE_CHECKING:
@@ -49,8 +48,8 @@ class TokenPage(Page):
                                                 "token, or the app connector's OAuth client."))
         layout = QVBoxLayout(self)
         kinds = QHBoxLayout()
-        self.classic = QRadioButton(translate("TokenPage", "Token (c&lassic)"))
-        self.oauth_kind = QRadioButton(translate("TokenPage", "&OAuth client"))
+        self.classic = RadioButton(translate("TokenPage", "Token (c&lassic)"))
+        self.oauth_kind = RadioButton(translate("TokenPage", "&OAuth client"))
         self.classic.setChecked(True)
         group = QButtonGroup(self)
         for button in (self.classic, self.oauth_kind):

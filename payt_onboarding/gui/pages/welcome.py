@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QRadioButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -24,7 +23,7 @@ from payt_onboarding.gui.pages.base import Page
 from payt_onboarding.gui.profile_list import Listed, expiry_cell, kind_text, read_profiles
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import in_language, report_labels, translate
-from payt_onboarding.gui.widgets import Notice, status_icon
+from payt_onboarding.gui.widgets import Notice, RadioButton, status_icon
 from payt_onboarding.report.labels import when
 from payt_onboarding.requirements.outline import connector_titles
 
@@ -54,8 +53,8 @@ class WelcomePage(Page):
         layout.addWidget(intro)
         layout.addSpacing(intro.fontMetrics().height() // 2)
 
-        self.new_check = QRadioButton(translate("WelcomePage", "&New check"))
-        self.recheck = QRadioButton(translate("WelcomePage", "Check a &saved profile again:"))
+        self.new_check = RadioButton(translate("WelcomePage", "&New check"))
+        self.recheck = RadioButton(translate("WelcomePage", "Check a &saved profile again:"))
         group = QButtonGroup(self)
         group.addButton(self.new_check)
         group.addButton(self.recheck)
