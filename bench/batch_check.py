@@ -42,8 +42,8 @@ from payt_onboarding.simulator.fleet import FleetEnvironment, build_fleet
 GOAL = 3.0
 
 
-class _MemoryKeyring(KeyringBackend):
-    """A keyring for this benchmark only: entries in a dict."""
+class MemoryKeyring(KeyringBackend):
+    """A keyring for the benchmarks only (here and bench/check_all_stall.py): entries in a dict."""
 
     priority = 1
     entries: dict[tuple[str, str], str] = {}  # noqa: RUF012  # one keyring per process
@@ -113,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--latency", type=float, default=0.2, help="seconds per answer")
     parser.add_argument("--in-flight", type=int, default=DEFAULT_IN_FLIGHT)
     args = parser.parse_args(argv)
-    keyring.set_keyring(_MemoryKeyring())  # type: ignore[no-untyped-call]
+    keyring.set_keyring(MemoryKeyring())  # type: ignore[no-untyped-call]
     # The same environments, secrets and all, as the simulator process builds (fleet.py).
     fleet = build_fleet(args.environments)
     requirements = load_requirements(None)

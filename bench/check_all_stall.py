@@ -32,9 +32,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     os.environ["PAYT_ONBOARDING_CONFIG_DIR"] = tempfile.mkdtemp(prefix="check-all-bench-")
 
     import keyring
-    from keyring.backend import KeyringBackend
     from PySide6.QtCore import QTimer
 
+    from bench.batch_check import MemoryKeyring
     from bench.gui_stall import _longest_gap
     from payt_onboarding.afas.environment import Environment
     from payt_onboarding.app.check import check_environment
@@ -51,23 +51,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     from payt_onboarding.simulator.scenarios import build_config
     from payt_onboarding.simulator.server import SimulatorServer
 
-    class Memory(KeyringBackend):
-        priority = 1
-
-        def __init__(self) -> None:
-            super().__init__()  # type: ignore[no-untyped-call]
-            self.entries: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.entries.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.entries[(service, username)] = password
-
-        def delete_password(self, service: str, username: str) -> None:
-            self.entries.pop((service, username), None)
-
-    keyring.set_keyring(Memory())
+    keyring.set_keyring(MemoryKeyring())  # type: ignore[no-untyped-call]
     app = application("nl")
     idle, _ = _longest_gap(2.0)
     requirements = load_requirements()
