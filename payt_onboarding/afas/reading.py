@@ -9,7 +9,9 @@ the secrets and cut to a sane length before anything else sees it.
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 import zlib
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
@@ -166,28 +168,41 @@ def parse_json(content: bytes, scrubber: Scrubber, *, path: str,
     return data
 
 
-_NOT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
+_NOT_STRUCTURE = bytes(set(range(256)) - set(b'[]{}"'))
 _CURLY = bytes.maketrans(b"[]", b"{}")
+
+
+@functools.cache
+def _runs_from(short: int) -> re.Pattern[bytes]:
+    """A quote and the run of at least `short` bytes after it up to the next quote. Searched
+    from one quote to the next (the literal first), each byte is looked at once, in C."""
+    return re.compile(b'"[^"]{%d,}+' % short)
 
 
 def _clean_as_sent(content: bytes, scrubber: Scrubber) -> bool:
     """Whether the JSON text, as sent, provably needs no scrubbing, cutting or depth refusal: the
     fast path for a page of ordinary rows. Without a backslash no string holds an escape, and
-    quotes alternate between opening and closing one: every odd piece between quotes is a
-    string, exactly as decoded. False means "look at every string" (`_clean_in_place`)."""
+    quotes alternate between opening and closing one: every string is the run of bytes between
+    two quotes, exactly as decoded. False means "look at every string" (`_clean_in_place`)."""
     if b"\\" in content:
         return False
-    pieces = content.split(b'"')
-    strings = pieces[1::2]
     short = min(scrubber.shortest, MAX_TEXT + 1)
-    if strings and max(map(len, strings)) >= short:  # bytes: at least as many as characters
-        for text in (s for s in strings if len(s) >= short):
-            if len(text) > MAX_TEXT or scrubber.finds(text.decode("utf-8", "replace")):
-                return False
-    # The brackets outside strings, balanced (json.loads took them), all as {}: each pass takes
-    # away the innermost pairs (replace does not see the pairs its own cuts make), so the
-    # passes needed to empty them are the deepest nesting. In C, a page of rows in 3 passes.
-    brackets = b"".join(pieces[0::2]).translate(_CURLY, _NOT_BRACKETS)
+    # Every run between two quotes at least `short` long: the strings that could hold a secret
+    # or need cutting, and (harmless: a False only costs time) long runs between two strings.
+    for run in _runs_from(short).finditer(content):
+        text = run[0][1:]  # bytes: at least as many as characters
+        if len(text) > MAX_TEXT or scrubber.finds(text.decode("utf-8", "replace")):
+            return False
+    # The brackets and quotes; each string without a bracket is left as "" and taken away. No
+    # quote left proves no string held a bracket: the first string that did would leave its
+    # opening quote, ending an odd run of quotes. Then what is left is the structure's brackets.
+    brackets = content.translate(_CURLY, _NOT_STRUCTURE).replace(b'""', b"")
+    if b'"' in brackets:
+        pieces = content.split(b'"')
+        brackets = b"".join(pieces[0::2]).translate(_CURLY, _NOT_STRUCTURE)
+    # Balanced (json.loads took them), all as {}: each pass takes away the innermost pairs
+    # (replace does not see the pairs its own cuts make), so the passes needed to empty them are
+    # the deepest nesting. In C, a page of rows in 3 passes.
     for _ in range(MAX_DEPTH):
         if not brackets:
             return True

@@ -53,3 +53,23 @@ def test_too_deep_is_an_unexpected_response(depth: int) -> None:
 
 def test_as_deep_as_allowed_is_read() -> None:
     assert parse("[" * MAX_DEPTH + "]" * MAX_DEPTH) is not None
+
+
+@pytest.mark.parametrize("inside", ["}{", "][", "]", "{", '"}{"'])
+def test_brackets_in_a_string_do_not_hide_the_depth(inside: str) -> None:
+    # The fast path counts the structure's brackets: a string's own may not split the nesting.
+    half = MAX_DEPTH // 2 + 1
+    value: object = inside
+    for _ in range(half):
+        value = [value]
+    value = {"a": value, "b": "x" + inside}
+    for _ in range(half):
+        value = [value]
+    with pytest.raises(UnexpectedResponse):
+        parse(json.dumps(value))
+
+
+@pytest.mark.parametrize("inside", ["}{", "[", "]]]", ""])
+def test_brackets_in_strings_of_a_flat_page_are_read(inside: str) -> None:
+    page = {"rows": [{"a": inside, "b": "", "c": inside + "x"}] * 3, "d": [[inside]]}
+    assert parse(json.dumps(page)) == page
