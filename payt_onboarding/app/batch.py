@@ -233,11 +233,13 @@ class _Batch:
         if self.cancel.cancelled:
             raise _NotChecked("cancelled")
         if summary.error is not None:
-            raise _NotChecked("profile_unreadable", detail=summary.error.rstrip("."))
+            problem = summary.problem.render(self.language) if summary.problem else summary.error
+            raise _NotChecked("profile_unreadable", detail=problem.rstrip("."))
         try:
             profile = await self._blocking(lambda: self.store.load(summary.name))
         except ProfileError as error:  # changed or removed since the list was read
-            raise _NotChecked("profile_unreadable", detail=str(error).rstrip(".")) from None
+            raise _NotChecked("profile_unreadable",
+                              detail=error.text(self.language).rstrip(".")) from None
         try:
             return await self._check(profile)
         except _NotChecked as why:
@@ -305,7 +307,7 @@ class _Batch:
             done = record_validation(profile.name, report, store=self.store)
         except ProfileError as error:
             return False, render("batch.save.failed", self.language,
-                                 detail=str(error).rstrip("."))
+                                 detail=error.text(self.language).rstrip("."))
         if done == "recorded":
             return True, ""
         return False, render("batch.save.cancelled" if done == "cancelled"

@@ -230,3 +230,16 @@ def test_profile_names_make_safe_report_file_names(tmp_path: Path) -> None:
     assert len(stems) == 4
     assert all("/" not in s and ".." not in s and s.endswith(".json") for s in stems)
 
+
+
+def test_a_damaged_profile_is_told_in_the_language_of_the_run(tmp_path: Path) -> None:
+    """The row's reason is the store's problem in Dutch, not its English `error` text."""
+    config = tmp_path / "config"
+    (config / "profiles").mkdir(parents=True)
+    (config / "profiles" / "kapot.json").write_text("{not json", encoding="utf-8")
+    run_cli(config, "--language", "nl", "check", "--all-profiles", "--output", "overzicht.json",
+            cwd=tmp_path)
+    row = summary_rows(tmp_path / "overzicht.json")["kapot"]
+    assert row["reason_code"] == "profile_unreadable"
+    assert row["reason"].startswith("het profiel is niet bruikbaar: geen geldige JSON: ")
+    assert "not valid JSON" not in row["reason"] and "line 1" not in row["reason"]
