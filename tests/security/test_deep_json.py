@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from payt_onboarding.afas.client import AfasClient
 from payt_onboarding.afas.environment import Environment
+from payt_onboarding.afas.errors import UnexpectedResponse
+from payt_onboarding.afas.reading import MAX_DEPTH as READING_MAX_DEPTH
 from payt_onboarding.afas.token import AfasToken
 from payt_onboarding.app.check import check_environment
 from payt_onboarding.checks.session import CheckOptions
@@ -20,7 +23,8 @@ from payt_onboarding.profile.model import Profile
 from payt_onboarding.profile.store import CONFIG_DIR_ENV, ProfileStore
 from payt_onboarding.requirements.load import load_requirements
 from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
-from tests.support.afas import Start, run
+from payt_onboarding.simulator.scenarios import SALES_ENTRIES
+from tests.support.afas import FAST_RETRY, Start, run
 from tests.support.hostile import DEEP, HostileServer
 from tests.support.texts import said, says
 
@@ -93,3 +97,22 @@ def test_a_profile_that_could_not_be_read_back_is_refused_at_import(tmp_path: Pa
     assert says(done.stderr, "profile.too_large")
     listed = _cli(tmp_path / "config", "profiles")
     assert "Groot" not in listed.stdout
+
+
+@pytest.mark.parametrize("attack", ["rows_nested_100", "rows_nested_5000"])
+def test_deep_rows_are_the_too_deep_answer_through_the_client(simulator: Start,
+                                                              attack: str) -> None:
+    # 100 levels: orjson reads them and parse_json's own depth check refuses them. 5,000: over
+    # orjson's 1,024, it refuses them itself, and that must still say "too deep", not "no JSON".
+    async def read() -> None:
+        with HostileServer(simulator("healthy"), attack) as server:
+            environment = Environment.parse(DEMO_UID, base_url=server.url)
+            async with AfasClient(environment, AfasToken.from_data(DEMO_TOKEN_DATA),
+                                  retry=FAST_RETRY) as client:
+                await client.rows(SALES_ENTRIES, take=1, order_by=["invoice_number"])
+
+    with pytest.raises(UnexpectedResponse) as caught:
+        run(read())
+    assert caught.value.reason == f"JSON nested over {READING_MAX_DEPTH} levels"
+    assert "nested more than 64 levels deep" in str(caught.value)
+    assert "Expected JSON" not in str(caught.value)

@@ -196,6 +196,21 @@ def _deep_rows(h: _Handler, params: dict[str, str]) -> None:
     h.send(200, b'{"skip":0,"take":1,"rows":[{"a":' + DEEP.encode() + b"}]}")
 
 
+def _rows_nested(depth: int) -> Callable[[_Handler, dict[str, str]], None]:
+    """A page whose one row holds a value nested `depth` levels deep (the page adds three)."""
+    value = b"[" * (depth - 3) + b"]" * (depth - 3)
+
+    def attack(h: _Handler, params: dict[str, str]) -> None:
+        h.send(200, b'{"skip":0,"take":1,"rows":[{"a":' + value + b"}]}")
+    return attack
+
+
+def _bom_rows(h: _Handler, params: dict[str, str]) -> None:
+    # The real page behind a UTF-8 byte order mark, as a .NET writer may put it.
+    status, body = h._upstream()
+    h.send(status, b"\xef\xbb\xbf" + body)
+
+
 def _deep_error(h: _Handler, params: dict[str, str]) -> None:
     h.send(500, b'{"errorNumber":-1,"externalMessage":' + DEEP.encode() + b"}")
 
@@ -226,6 +241,9 @@ ATTACKS: dict[str, Callable[[_Handler, dict[str, str]], None]] = {
     "gzip_bomb": _gzip_bomb,
     "huge_message": _huge_message,
     "deep_rows": _deep_rows,
+    "rows_nested_100": _rows_nested(100),  # within orjson's 1,024 levels: our own check
+    "rows_nested_5000": _rows_nested(5000),  # beyond them: orjson refuses it
+    "bom_rows": _bom_rows,
     "deep_error": _deep_error,
     "deep_metainfo": _deep_metainfo,
 }
