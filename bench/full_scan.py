@@ -5,6 +5,10 @@ shares a GIL or memory with it; each side runs in a fresh process too, so its pe
 own. The baseline pages every connector of the check with the same page size, sort and number
 of connections, counting the rows and dropping them; the check folds every row into its report.
 Throughput is rows per second over all connectors; the ratio is check / baseline.
+
+The baseline is raw httpx + json.loads, as issue 15 defines it. For the reader, a second,
+informational baseline parses with orjson.loads instead (what the check itself parses with):
+the ratio against it says how close the check comes to the fastest paging Python can do.
 """
 
 from __future__ import annotations
@@ -87,8 +91,9 @@ async def _check(url: str) -> dict[str, Any]:
             "findings": sorted(f"{f.code} ({f.role})" for f in report.findings)}
 
 
-async def _raw(url: str) -> dict[str, Any]:
+async def _raw(url: str, parse: str = "json") -> dict[str, Any]:
     import httpx
+    import orjson
 
     from payt_onboarding.afas.client import DEFAULT_MAX_IN_FLIGHT
     from payt_onboarding.afas.token import AfasToken
@@ -96,6 +101,7 @@ async def _raw(url: str) -> dict[str, Any]:
     from payt_onboarding.requirements.load import load_requirements
     from payt_onboarding.simulator.config import DEMO_TOKEN_DATA
 
+    loads = orjson.loads if parse == "orjson" else json.loads
     header = AfasToken.from_data(DEMO_TOKEN_DATA).authorization_header()
     limits = httpx.Limits(max_connections=DEFAULT_MAX_IN_FLIGHT)
     async with httpx.AsyncClient(base_url=url, headers={"Authorization": header},
@@ -105,7 +111,7 @@ async def _raw(url: str) -> dict[str, Any]:
             while True:
                 response = await http.get(f"/connectors/{connector}", params={
                     "skip": count, "take": PAGE_SIZE, "orderbyfieldids": ",".join(order)})
-                rows = json.loads(response.content)["rows"]
+                rows = loads(response.content)["rows"]
                 count += len(rows)
                 if len(rows) < PAGE_SIZE:
                     return count
@@ -124,6 +130,7 @@ _IMPORTS = {
     "raw": ("httpx", "payt_onboarding.afas.client", "payt_onboarding.checks.connector",
             "payt_onboarding.requirements.load", "payt_onboarding.simulator.config"),
 }
+_IMPORTS["raw_orjson"] = (*_IMPORTS["raw"], "orjson")
 
 
 def _run_child(mode: str, url: str) -> None:
@@ -133,7 +140,8 @@ def _run_child(mode: str, url: str) -> None:
         importlib.import_module(name)
     before = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
-    result = asyncio.run(_check(url) if mode == "check" else _raw(url))
+    result = asyncio.run(_check(url) if mode == "check"
+                         else _raw(url, "orjson" if mode == "raw_orjson" else "json"))
     seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_SELF)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
@@ -151,14 +159,17 @@ def _median(sides: Sequence[Side]) -> Side:
 def measure(sizes: Sequence[int], repeats: int = 1) -> dict[str, Any]:
     results: dict[str, Any] = {}
     for entries in sizes:
-        raws, checks = [], []
+        raws, checks, fasts = [], [], []
         with simulator(entries) as url:
             _child("raw", url)  # warms the simulator's sorted tables for both sides
-            for _ in range(repeats):  # in turns, so a load on the machine falls on both
+            for _ in range(repeats):  # in turns, so a load on the machine falls on all
                 raws.append(_child("raw", url))
                 checks.append(_child("check", url))
-        raw, check = _median(raws), _median(checks)
-        assert check.rows == raw.rows, (check.rows, raw.rows)
+                fasts.append(_child("raw_orjson", url))
+        raw, check, fast = _median(raws), _median(checks), _median(fasts)
+        assert check.rows == raw.rows == fast.rows, (check.rows, raw.rows, fast.rows)
+        fast_ratio = check.rows_per_second / fast.rows_per_second
+        fast_cpu_ratio = (fast.cpu_seconds / fast.rows) / (check.cpu_seconds / check.rows)
         ratio = check.rows_per_second / raw.rows_per_second
         cpu_ratio = (raw.cpu_seconds / raw.rows) / (check.cpu_seconds / check.rows)
         results[str(entries)] = {
@@ -173,13 +184,22 @@ def measure(sizes: Sequence[int], repeats: int = 1) -> dict[str, Any]:
             "raw_cpu_seconds": round(raw.cpu_seconds, 2),
             "cpu_ratio": round(cpu_ratio, 3),
             "check_peak_rss_mib": round(check.peak_rss_mib, 1),
-            "raw_peak_rss_mib": round(raw.peak_rss_mib, 1)}
+            "raw_peak_rss_mib": round(raw.peak_rss_mib, 1),
+            # Informational: against raw httpx + orjson.loads.
+            "raw_orjson_seconds": round(fast.seconds, 2),
+            "raw_orjson_rows_per_second": round(fast.rows_per_second),
+            "raw_orjson_cpu_seconds": round(fast.cpu_seconds, 2),
+            "throughput_ratio_vs_orjson": round(fast_ratio, 3),
+            "cpu_ratio_vs_orjson": round(fast_cpu_ratio, 3)}
         print(f"  {entries:>7} entries, {check.rows:>7} rows: check {check.seconds:6.1f} s "
               f"({check.rows_per_second:>7,.0f} rows/s), raw httpx {raw.seconds:6.1f} s "
               f"({raw.rows_per_second:>7,.0f} rows/s), ratio {ratio:.2f} (CPU per row "
               f"{cpu_ratio:.2f}); peak RSS check "
               f"{check.peak_rss_mib:.0f} MiB, raw {raw.peak_rss_mib:.0f} MiB; verdict "
               f"{check.verdict}", flush=True)
+        print(f"  {'':>7}  informational, raw httpx + orjson.loads {fast.seconds:6.1f} s "
+              f"({fast.rows_per_second:>7,.0f} rows/s): ratio {fast_ratio:.2f} (CPU per row "
+              f"{fast_cpu_ratio:.2f})", flush=True)
     smallest, largest = str(min(sizes)), str(max(sizes))
     if smallest != largest:
         growth = (results[largest]["check_peak_rss_mib"]
@@ -204,7 +224,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         _run_child(*args.child)
         return {}
     print("check --all-rows against raw httpx + json.loads paging (simulator in its own "
-          f"process, {os.cpu_count()} CPUs):")
+          f"process, {os.cpu_count()} CPUs; informational: against raw httpx + orjson.loads):")
     return measure(args.sizes, args.repeats)
 
 
