@@ -69,19 +69,20 @@ class _Table:
         size = len(self._hashes)
         while 2 * needed > size:
             size *= 2
-        hashes, numbers = self._hashes, self._numbers
-        kept = [(h, numbers[i] if numbers is not None else 0)
-                for i, h in enumerate(hashes) if h]
-        self._hashes, self._mask = array("q", bytes(8 * size)), size - 1
-        self._numbers = array("I", bytes(4 * size)) if numbers is not None else None
-        table, mask = self._hashes, self._mask
-        for h, n in kept:
-            i = h & mask
-            while table[i]:
-                i = (i + 1) & mask
-            table[i] = h
-            if self._numbers is not None:
-                self._numbers[i] = n
+        old_hashes, old_numbers = self._hashes, self._numbers
+        # Slot by slot from the old arrays: a list of the old entries would cost more at its
+        # peak (a tuple and two ints a key) than both tables together.
+        self._hashes = table = array("q", bytes(8 * size))
+        self._numbers = numbers = array("I", bytes(4 * size)) if old_numbers is not None else None
+        self._mask = mask = size - 1
+        for slot, h in enumerate(old_hashes):
+            if h:
+                i = h & mask
+                while table[i]:
+                    i = (i + 1) & mask
+                table[i] = h
+                if numbers is not None and old_numbers is not None:
+                    numbers[i] = old_numbers[slot]
 
 
 class KeySet:
