@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from itertools import compress
 
-_FIRST_SIZE = 1 << 10  # slots; the table doubles while over half full
+_FIRST_SIZE = 1 << 12  # slots; the table doubles while over half full
 
 
 def key_hash(key: Hashable) -> int:
@@ -75,14 +76,19 @@ class _Table:
         self._hashes = table = array("q", bytes(8 * size))
         self._numbers = numbers = array("I", bytes(4 * size)) if old_numbers is not None else None
         self._mask = mask = size - 1
-        for slot, h in enumerate(old_hashes):
-            if h:
+        if numbers is None or old_numbers is None:
+            for h in filter(None, old_hashes):  # the free slots skipped in C
                 i = h & mask
                 while table[i]:
                     i = (i + 1) & mask
                 table[i] = h
-                if numbers is not None and old_numbers is not None:
-                    numbers[i] = old_numbers[slot]
+            return
+        for slot in compress(range(len(old_hashes)), old_hashes):
+            h = old_hashes[slot]
+            i = h & mask
+            while table[i]:
+                i = (i + 1) & mask
+            table[i], numbers[i] = h, old_numbers[slot]
 
 
 class KeySet:
