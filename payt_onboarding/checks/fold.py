@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from payt_onboarding.checks.fields import PlannedField
+from payt_onboarding.checks.keys import Duplicates, Groups, KeySet
 from payt_onboarding.checks.rules import LOOKUP, RoleData
 from payt_onboarding.checks.values import (
     Column,
@@ -57,16 +58,16 @@ class RoleFold:
         role = self.role
         self.blank = {i: Tally() for i, r in enumerate(rules.any_of)
                       if role in r.roles and not r.per}
-        self.filled_per: dict[int, dict[tuple[str, ...], bool]] = {
-            i: {} for i, r in enumerate(rules.any_of)
+        self.filled_per: dict[int, Groups] = {
+            i: Groups() for i, r in enumerate(rules.any_of)
             if role in r.roles and r.per and set(r.per) <= self.fields}
-        self.filled_groups: dict[int, set[tuple[str, ...]]] = {
-            i: set() for i, r in enumerate(rules.any_of)
+        self.filled_groups: dict[int, KeySet] = {
+            i: KeySet() for i, r in enumerate(rules.any_of)
             if role in r.also_in and r.per and set(r.per) <= self.fields}
         self.date_order = {i: Tally() for i, r in enumerate(rules.date_order)
                            if role in r.roles and {r.earlier, r.later} <= self.fields}
-        self.unique: dict[int, Counter[str]] = {
-            i: Counter() for i, r in enumerate(rules.unique)
+        self.unique: dict[int, Duplicates] = {
+            i: Duplicates() for i, r in enumerate(rules.unique)
             if role in r.roles and set(r.fields) <= self.fields}
         self.referring: dict[int, Counter[str]] = {
             i: Counter() for i, r in enumerate(rules.references)
@@ -91,11 +92,10 @@ class RoleFold:
         rules, ids = self._rules, self._ids
         for i, tally in self.blank.items():
             self._any_of(rows, first, columns, rules.any_of[i].fields, tally)
-        for i, filled in self.filled_per.items():
-            self._filled(rules.any_of[i].per, rules.any_of[i].fields, columns, filled)
+        for i, per in self.filled_per.items():
+            per.update(self._filled(rules.any_of[i].per, rules.any_of[i].fields, columns))
         for i, groups in self.filled_groups.items():
-            found: dict[tuple[str, ...], bool] = {}
-            self._filled(rules.any_of[i].per, rules.any_of[i].fields, columns, found)
+            found = self._filled(rules.any_of[i].per, rules.any_of[i].fields, columns)
             groups.update(g for g, has in found.items() if has)
         for i, tally in self.date_order.items():
             rule = rules.date_order[i]
@@ -137,9 +137,10 @@ class RoleFold:
                 blank.intersection_update(columns[self._ids[f]].blank)
         return blank
 
-    def _filled(self, per: Sequence[str], fields: Sequence[str], columns: _Columns,
-                filled: dict[tuple[str, ...], bool]) -> None:
-        """Per distinct `per` key: whether any of its rows has one of `fields` filled."""
+    def _filled(self, per: Sequence[str], fields: Sequence[str],
+                columns: _Columns) -> dict[tuple[str, ...], bool]:
+        """Per distinct `per` key of the page, in the order of its rows: whether any of its
+        rows has one of `fields` filled."""
         keyed = [columns[self._ids[f]] for f in per]
         if all(c.plain for c in keyed):
             keys: list[tuple[str, ...] | None] = list(zip(*(c.values for c in keyed),
@@ -149,12 +150,14 @@ class RoleFold:
                     else tuple(shown(v) for v in vs)
                     for vs in zip(*(c.values for c in keyed), strict=True)]
         blank = self._blank_rows(columns, fields, len(keys))
+        filled: dict[tuple[str, ...], bool] = {}
         for index, key in enumerate(keys):
             if key is not None:
                 if index in blank:
                     filled.setdefault(key, False)
                 else:
                     filled[key] = True
+        return filled
 
     def _date_order(self, rows: Sequence[Row], first: int, earlier: Column, later: Column,
                     tally: Tally) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from payt_onboarding.checks.findings import make_finding
+from payt_onboarding.checks.keys import Duplicates, Groups, KeySet
 from payt_onboarding.checks.values import Tally
 from payt_onboarding.report.model import Finding
 from payt_onboarding.requirements.model import Rules
@@ -27,10 +28,10 @@ class RoleData:
     complete: bool  # every row was folded, not a sample
     rows: int
     blank: Mapping[int, Tally]  # any_of without per: rows with none of the fields
-    filled_per: Mapping[int, Mapping[tuple[str, ...], bool]]  # any_of with per: key -> filled
-    filled_groups: Mapping[int, set[tuple[str, ...]]]  # any_of also_in: keys with a field filled
+    filled_per: Mapping[int, Groups]  # any_of with per: which keys have a field filled
+    filled_groups: Mapping[int, KeySet]  # any_of also_in: keys with a field filled
     date_order: Mapping[int, Tally]  # rows with the later date first
-    unique: Mapping[int, Mapping[str, int]]  # value -> rows, in order of first appearance
+    unique: Mapping[int, Duplicates]  # values on more than one row
     referring: Mapping[int, Counter[str]]  # referring values -> rows, in order of appearance
     known: Mapping[int, set[str]]  # as a reference rule's target: its values, casefolded
     links: Sequence[str]  # the first LOOKUP distinct values of the attachments' link field
@@ -60,8 +61,8 @@ def _any_of(rules: Rules, data: Mapping[str, RoleData], language: Language) -> I
             elif i in d.filled_per:
                 elsewhere = [o.filled_groups[i] for o in _roles(rule.also_in, data)
                              if i in o.filled_groups]
-                offenders.extend("/".join(group) for group, ok in d.filled_per[i].items()
-                                 if not ok and not any(group in s for s in elsewhere))
+                offenders.extend(name for group, name in d.filled_per[i].unfilled()
+                                 if not any(group in s for s in elsewhere))
             if offenders.count:
                 params: dict[str, Any] = {"connector": d.connector_id}
                 if rule.code == "debtor.name_missing":
@@ -90,7 +91,7 @@ def _unique(rules: Rules, data: Mapping[str, RoleData], language: Language) -> I
             if i not in d.unique:
                 continue
             twice = Tally()
-            twice.extend(value for value, n in d.unique[i].items() if n > 1)
+            twice.extend(d.unique[i].repeated())
             if twice.count:
                 yield make_finding(Code.REFERENCE_DUPLICATE_INVOICE_NUMBER, language=language,
                                    role=d.role, connector_id=d.connector_id,
