@@ -13,33 +13,42 @@ letter case); a private key's text is blanked as it is, whole and line by line.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
 from typing import TYPE_CHECKING
 
-from payt_onboarding.afas.scrub import Scrubber
-
 if TYPE_CHECKING:
     from payt_onboarding.afas.credentials import ClientSecret, Credentials
+    from payt_onboarding.afas.scrub import Scrubber
     from payt_onboarding.afas.token import AfasToken
 
 __all__ = ["BLANK", "ScrubbingFormatter", "remember_client_secret", "remember_credentials",
            "remember_token", "scrub"]
 
 BLANK = "[hidden]"
-_PATTERNS = (
-    re.compile(r"<\s*token\s*>.*?<\s*/\s*token\s*>", re.IGNORECASE | re.DOTALL),
-    re.compile(r"(?:&lt;|<)\s*data\s*(?:&gt;|>).*?(?:&lt;|<)\s*/\s*data\s*(?:&gt;|>)",
-               re.IGNORECASE | re.DOTALL),
-    re.compile(r"\b(AfasToken|Bearer)\s+[A-Za-z0-9+/_.=-]{8,}", re.IGNORECASE),
-    re.compile(r"PHRva2VuP[A-Za-z0-9+/]*=*"),  # base64 of "<token>…": a header without its name
-    re.compile(r"\b[0-9A-Fa-f]{48,}\b"),  # a token's data value: 64 hex characters
-    # A signed JWT (an OAuth access token or client assertion): header.payload.signature.
-    re.compile(r"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
-    re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----",
-               re.DOTALL),
-)
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """Compiled for the first line scrubbed, not when the log is set up: the wizard's first
+    page is painted before that."""
+    return (
+        re.compile(r"<\s*token\s*>.*?<\s*/\s*token\s*>", re.IGNORECASE | re.DOTALL),
+        re.compile(r"(?:&lt;|<)\s*data\s*(?:&gt;|>).*?(?:&lt;|<)\s*/\s*data\s*(?:&gt;|>)",
+                   re.IGNORECASE | re.DOTALL),
+        re.compile(r"\b(AfasToken|Bearer)\s+[A-Za-z0-9+/_.=-]{8,}", re.IGNORECASE),
+        # base64 of "<token>…": a header without its name
+        re.compile(r"PHRva2VuP[A-Za-z0-9+/]*=*"),
+        re.compile(r"\b[0-9A-Fa-f]{48,}\b"),  # a token's data value: 64 hex characters
+        # A signed JWT (an OAuth access token or client assertion): header.payload.signature.
+        re.compile(r"\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
+        re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----",
+                   re.DOTALL),
+    )
+
+
 _lock = threading.Lock()
 _secrets: set[str] = set()  # tokens' data values and client secrets, each with its scrubber:
 # one compiled per secret, not one over all of them compiled again for each new one, which
@@ -50,6 +59,8 @@ _forms: set[str] = set()  # texts blanked as they are: a private key, whole and 
 
 
 def _remember_secret(text: str) -> None:
+    from payt_onboarding.afas.scrub import Scrubber  # with the first secret, not at start
+
     with _lock:  # compiled inside: no line is scrubbed without a secret already remembered
         if text and text not in _secrets:
             _secrets.add(text)
@@ -86,7 +97,7 @@ def remember_client_secret(secret: ClientSecret) -> None:
 def scrub(text: str) -> str:
     with _lock:
         scrubbers, forms = list(_scrubbers), sorted(_forms, key=len, reverse=True)
-    for pattern in _PATTERNS:  # first: a whole `AfasToken …` header becomes one blank
+    for pattern in _patterns():  # first: a whole `AfasToken …` header becomes one blank
         text = pattern.sub(BLANK, text)
     for _, scrubber in scrubbers:
         text = scrubber.text(text)

@@ -36,7 +36,8 @@ def run_demo(scenario: str, language: Language = "nl", *, text: bool = False) ->
         credentials = demo_credentials(SCENARIOS[scenario].hands_over, key_path=key_path)
         print(say("cli.demo.started", scenario=scenario, url=server.url), file=sys.stderr)
         if not text:
-            from payt_onboarding.cli.wizard import Prefill, launch_wizard
+            from payt_onboarding.cli.wizard import launch_wizard
+            from payt_onboarding.gui.state import Prefill
 
             return launch_wizard(language, Prefill(DEMO_UID, server.url, credentials,
                                                    profile_name=f"Demo {scenario}"))

@@ -4,7 +4,6 @@ where a display is named but cannot be reached."""
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 
@@ -39,6 +38,8 @@ def x11_reachable() -> bool:
     display = os.environ.get("DISPLAY", "").strip()
     if not display:
         return False
+    import ctypes  # here, not at start: Windows, macOS and Wayland never need it
+
     try:
         xcb = ctypes.CDLL("libxcb.so.1")
     except OSError:

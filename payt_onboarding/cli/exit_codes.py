@@ -1,9 +1,16 @@
 """Every exit status of `payt-onboarding` (DESIGN.md section 3), in one place."""
 
+from __future__ import annotations
+
+import typing
 from typing import Final
 
 from payt_onboarding.cli.texts import say
-from payt_onboarding.messages.ids import CliId
+
+# Literal types only: not made at run time (`--help` is quicker without). typing.TYPE_CHECKING,
+# not the name: every upper-case int here is an exit status (tests/cli/test_exit_codes.py).
+if typing.TYPE_CHECKING:
+    from payt_onboarding.messages.ids import CliId
 
 READY: Final = 0
 READY_WITH_WARNINGS: Final = 1

@@ -4,7 +4,6 @@ English)."""
 
 from __future__ import annotations
 
-import locale
 import os
 import sys
 
@@ -33,6 +32,8 @@ def system_language() -> Language:
         # The user's display language; 0x13 is Dutch, whatever the region (nl-NL, nl-BE).
         ui = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
         return "nl" if ui & 0x3FF == 0x13 else "en"
+    import locale  # the last resort: not on the start-up path where LANG is set
+
     name = locale.getlocale()[0] or ""
     return "nl" if name.lower().startswith(("nl", "dutch")) else "en"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
-from payt_onboarding.cli.texts import language, say
-from payt_onboarding.messages import render
-from payt_onboarding.messages.ids import CliId
+if TYPE_CHECKING:
+    from payt_onboarding.messages.ids import CliId
 
 FILE_ONLY = {"file_only": True}  # `extra` for a record the user is told about another way
 
@@ -25,7 +25,11 @@ class _Brief(logging.Formatter):
     keeps the English line."""
 
     def format(self, record: logging.LogRecord) -> str:
+        # Here, not at start: the catalog (TOML) is read when a line is shown, not before the
+        # wizard's first paint.
         from payt_onboarding.app.log_scrub import scrub
+        from payt_onboarding.cli.texts import language, say
+        from payt_onboarding.messages import render
 
         text_id = getattr(record, "text_id", None)
         message = (render(text_id, language(), **getattr(record, "text_values", {}))

@@ -7,11 +7,14 @@ answers in place of gettext."""
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from payt_onboarding.cli.language import resolve_language
 from payt_onboarding.messages.catalog import render, template
-from payt_onboarding.messages.ids import ArgparseId, CliId
 from payt_onboarding.vocabulary import Language
+
+if TYPE_CHECKING:  # Literal types only: not made at run time (`--help` is quicker without)
+    from payt_onboarding.messages.ids import ArgparseId, CliId
 
 _language: list[Language] = []  # empty until main (or the first text) settles it
 

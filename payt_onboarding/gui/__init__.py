@@ -9,6 +9,7 @@ opens it through `cli.wizard`. Nothing outside `gui` imports Qt (lint-imports ch
 # PySide6 reads the source of every module imported after it (its `__feature__` check, a few
 # hundred microseconds each), which the wizard's first paint would wait for.
 import payt_onboarding.checks.progress
+import payt_onboarding.gui.packaged
+import payt_onboarding.gui.state
 import payt_onboarding.profile.location
-import payt_onboarding.report.labels
 import payt_onboarding.requirements.outline  # noqa: F401

@@ -38,7 +38,9 @@ def _translations() -> Localized:
 def _icon() -> Localized:
     from payt_onboarding.gui.icon import app_icon
 
-    sizes = [s.width() for s in app_icon().availableSizes()]
+    icon = app_icon()
+    # Each size decoded here: the wizard leaves that to Qt, when a size is first drawn.
+    sizes = [s.width() for s in icon.availableSizes() if not icon.pixmap(s).isNull()]
     if not sizes:
         raise SelfTestFailure(Localized("selftest.icon.none"))
     return Localized("selftest.icon.found", {"count": len(sizes), "smallest": min(sizes),

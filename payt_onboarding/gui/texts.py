@@ -5,17 +5,18 @@ Qt's own buttons and dialogs from Qt's qtbase catalogue, the report's words from
 from __future__ import annotations
 
 import sys
-from importlib.resources import as_file, files
-from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from payt_onboarding.report.labels import Labels, labels_for
+from payt_onboarding.gui.packaged import on_disk
 from payt_onboarding.vocabulary import Language
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from payt_onboarding.messages import Localized
+    from payt_onboarding.report.labels import Labels
 
 _language: Language = "nl"
 _installed: list[QTranslator] = []
@@ -33,10 +34,18 @@ def set_language(language: Language) -> None:
     if language == "en":
         return  # the source text is English
     ours = QTranslator(app)
-    # Through importlib.resources, so a frozen bundle finds it too (DESIGN.md section 2).
-    with as_file(qm_path(language)) as path:
-        if ours.load(str(path)):
-            _installed.append(ours)
+    # Found as importlib.resources would find it, so a frozen bundle finds it too (DESIGN.md
+    # section 2), without importing it before the first paint (gui/packaged.py).
+    path = on_disk("i18n", f"payt_onboarding_{language}.qm")
+    if path is not None:
+        loaded = ours.load(path)
+    else:
+        from importlib.resources import as_file
+
+        with as_file(qm_path(language)) as copy:
+            loaded = ours.load(str(copy))
+    if loaded:
+        _installed.append(ours)
     qt_own = QTranslator(app)  # Next, Back, Cancel, the file dialogs
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_own.load(QLocale(language), "qtbase", "_", folder):
@@ -46,6 +55,8 @@ def set_language(language: Language) -> None:
 
 
 def qm_path(language: str) -> Traversable:
+    from importlib.resources import files
+
     return files("payt_onboarding") / "resources" / "i18n" / f"payt_onboarding_{language}.qm"
 
 
@@ -70,6 +81,8 @@ def translate(context: str, text: str) -> str:
 
 def report_labels() -> Labels:
     """The report's vocabulary (verdicts, statuses, severities) in the wizard's language."""
+    from payt_onboarding.report.labels import labels_for  # not before the first paint
+
     return labels_for(_language)
 
 

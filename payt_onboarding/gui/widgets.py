@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # QtCore.Qt when used: its 94 enums are made then (~20 ms)
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from payt_onboarding.gui.texts import report_labels, translate
-from payt_onboarding.report.labels import counted
 
 if TYPE_CHECKING:  # pydantic, off the first paint
     from payt_onboarding.report.model import Report
@@ -96,6 +94,8 @@ class Notice(QWidget):
         self.status = status
         size = self.fontMetrics().height() + 4
         self.icon.setPixmap(status_icon(status).pixmap(size, size))
+        import html  # with the first notice: its entity table is not needed at start
+
         body = f"<b>{html.escape(title)}</b>"
         if detail:
             body += "<br>" + html.escape(detail).replace("\n", "<br>")
@@ -194,6 +194,8 @@ class VerdictBanner(QFrame):
 
 def counts(report: Report) -> str:
     """"2 fouten, 1 waarschuwing": the line under a verdict."""
+    from payt_onboarding.report.labels import counted
+
     w = report_labels()
     severities = [f.severity for f in report.findings]
     return ", ".join(counted(w, kind, severities.count(kind)) for kind in ("error", "warning"))

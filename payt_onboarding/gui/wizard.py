@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QPaintEvent
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.welcome import WelcomePage
@@ -129,6 +129,8 @@ class OnboardingWizard(QWizard):
         if self._painted:
             return
         self._painted = True
+        if self._shut:
+            return  # closed at once: nothing to build, nothing to read, an exit without waiting
         self.pages()  # first, so no worker imports while the GUI thread does
         # The requirements parsed (pydantic) on the pool, before the held jobs (the saved
         # profiles: pydantic too) start, and not on the GUI thread when a later page needs them.
@@ -161,14 +163,18 @@ class OnboardingWizard(QWizard):
         self._shut = True
         self.jobs.shutdown()
         store = settings()
-        store.setValue(GEOMETRY_KEY, self.saveGeometry())
-        store.sync()
+        geometry = self.saveGeometry()
+        if store.value(GEOMETRY_KEY) != geometry:  # unchanged: no file written (a lock, fsync)
+            store.setValue(GEOMETRY_KEY, geometry)
+            store.sync()
 
     def may_close(self) -> bool:
         """A checked result, or mappings made, that no profile holds yet: ask before losing
         them (Close, Cancel, Escape and the title bar's X all come here)."""
         if self._shut or not self.state.unsaved:
             return True
+        from PySide6.QtWidgets import QMessageBox  # its enums are made on import: not at start
+
         answer = QMessageBox.question(
             self, translate("Wizard", "Close without saving?"),
             translate("Wizard", "The result of this check and the field mappings you chose "

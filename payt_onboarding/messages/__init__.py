@@ -9,17 +9,33 @@ This package imports only the standard library and the vocabulary, so any layer 
 the input pages and argument checks stay light); it never imports them back.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from payt_onboarding.messages.catalog import Localized, Part, placeholders, render, template
 from payt_onboarding.messages.errors import InputError
-from payt_onboarding.messages.ids import (
-    CredentialInputId,
-    EnvironmentInputId,
-    FindingVariantId,
-    FragmentId,
-    InputId,
-    MessageId,
-    TokenInputId,
-)
+
+if TYPE_CHECKING:
+    from payt_onboarding.messages.ids import (
+        CredentialInputId,
+        EnvironmentInputId,
+        FindingVariantId,
+        FragmentId,
+        InputId,
+        MessageId,
+        TokenInputId,
+    )
+else:
+    # The ids' Literal types are for the type checker; made at run time (hundreds of literals:
+    # longer than the rest of `--help`) only when a module imports one by name.
+    _IDS = frozenset({"CredentialInputId", "EnvironmentInputId", "FindingVariantId", "FragmentId",
+                      "InputId", "MessageId", "TokenInputId"})
+
+    def __getattr__(name: str) -> Any:
+        if name in _IDS:
+            from payt_onboarding.messages import ids
+
+            return getattr(ids, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "CredentialInputId",

@@ -17,11 +17,13 @@ import re
 import tomllib
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, Literal, TypeAlias, get_args
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, get_args
 
 from payt_onboarding.messages.format import FORMATTER, fields
-from payt_onboarding.messages.ids import MessageId
 from payt_onboarding.vocabulary import Language
+
+if TYPE_CHECKING:  # Literal types only: not made at run time (`--help` is quicker without)
+    from payt_onboarding.messages.ids import MessageId
 
 # A finding has a message and a hint; every other id has one text.
 Part: TypeAlias = Literal["text", "message", "hint"]

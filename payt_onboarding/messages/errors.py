@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from payt_onboarding.messages.catalog import render
-from payt_onboarding.messages.ids import InputId
 from payt_onboarding.vocabulary import Code
 
-IdT = TypeVar("IdT", bound=InputId)
+if TYPE_CHECKING:  # Literal types only: not made at run time (`--help` is quicker without)
+    from payt_onboarding.messages.ids import InputId
+
+IdT = TypeVar("IdT", bound="InputId")
 
 
 class InputError(ValueError, Generic[IdT]):

@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "payt-onboarding"
 CONFIG_DIR_ENV = "PAYT_ONBOARDING_CONFIG_DIR"
 
@@ -15,6 +13,8 @@ CONFIG_DIR_ENV = "PAYT_ONBOARDING_CONFIG_DIR"
 def default_directory() -> Path:
     """`<config root>/profiles`; the root is $PAYT_ONBOARDING_CONFIG_DIR or platformdirs'."""
     root = os.environ.get(CONFIG_DIR_ENV, "").strip()
-    base = Path(root).expanduser() if root else platformdirs.user_config_path(
-        APP_NAME, appauthor=False)
-    return base / "profiles"
+    if root:
+        return Path(root).expanduser() / "profiles"
+    import platformdirs  # only when asked for: it is not needed where the folder is set
+
+    return platformdirs.user_config_path(APP_NAME, appauthor=False) / "profiles"

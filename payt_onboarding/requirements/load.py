@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator, Sequence
+from importlib.resources import files
 from pathlib import Path
 from typing import Any, get_args
 
@@ -19,8 +20,10 @@ from payt_onboarding.messages import Localized
 from payt_onboarding.messages.ids import RequirementsMessageId
 from payt_onboarding.requirements.model import Requirements, Rules
 from payt_onboarding.requirements.outline import BUILT_IN as BUILT_IN
-from payt_onboarding.requirements.outline import DEFAULT_REQUIREMENTS as DEFAULT_REQUIREMENTS
+from payt_onboarding.requirements.outline import RESOURCE
 from payt_onboarding.vocabulary import Language
+
+DEFAULT_REQUIREMENTS = files("payt_onboarding").joinpath(*RESOURCE.split("/"))
 
 SCHEMA_VERSION = 1
 _MAX_SHOWN = 10

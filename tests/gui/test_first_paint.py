@@ -27,7 +27,18 @@ NOT_AT_FIRST_PAINT = (
     "payt_onboarding.gui.pages.connectors", "payt_onboarding.gui.pages.mapping",
     "payt_onboarding.gui.pages.summary", "payt_onboarding.profile.store",
     "payt_onboarding.requirements.load", "payt_onboarding.messages",
+    # The report's labels and the profile list's words: with the list, on the pool. The
+    # outline's titles without tomllib; resources found without importlib.resources; html's
+    # entity table with the first notice. platformdirs: not where the folders are set.
+    "payt_onboarding.report", "payt_onboarding.gui.profile_list", "tomllib",
+    "importlib.resources", "html", "platformdirs",
 )
+# The program as a user starts it, besides: no parser for an empty line (its help is the
+# catalog's), the log file without logging.handlers (socket, pickle) and without the scrubber's
+# patterns and encodings until a line is written.
+PROGRAM_NOT_AT_FIRST_PAINT = (*NOT_AT_FIRST_PAINT, "payt_onboarding.cli.texts",
+                              "payt_onboarding.cli.exit_codes", "logging.handlers",
+                              "payt_onboarding.afas")
 
 _PROBE = """
 import json, sys
@@ -144,3 +155,55 @@ def test_the_program_exits_with_its_log_and_window_place_saved(tmp_path: Path) -
     log = (tmp_path / "logs" / "payt-onboarding.log").read_text(encoding="utf-8")
     assert log.rstrip().endswith("the last line before closing")
     assert "geometry" in (tmp_path / "config" / "gui.ini").read_text(encoding="utf-8")
+
+
+# The paint hook is installed as the window is shown (bench/wizard_start.py says why).
+_PROGRAM_PAINT = """
+import json, logging, sys
+from payt_onboarding.cli.wizard import main
+from payt_onboarding.gui.wizard import OnboardingWizard
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWizard
+seen = {}
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and "loaded" not in seen:
+            seen["loaded"] = sorted(m for m in sys.modules if m.startswith(LATER))
+            QTimer.singleShot(0, close_when_idle)
+        return False
+painted = Painted()
+def show(window):
+    QApplication.instance().installEventFilter(painted)
+    QWizard.show(window)
+def close_when_idle():
+    window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "jobs"))
+    if window.jobs.busy:
+        QTimer.singleShot(10, close_when_idle)
+        return
+    tree = window.welcome.profiles
+    seen["listed"] = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    seen["pages"] = len(window.pageIds())
+    window.close()
+OnboardingWizard.show = show
+code = main([])
+print(json.dumps(seen), file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def test_the_program_paints_its_first_page_before_the_catalog_the_parser_and_the_log_machinery(
+        tmp_path: Path) -> None:
+    """`payt-onboarding-wizard` as a desktop starts it (an empty line), in a fresh process."""
+    ProfileStore(tmp_path / "config" / "profiles").save(
+        Profile(name="Bakkerij", uid="12345", environment="production"))
+    probe = f"LATER = {PROGRAM_NOT_AT_FIRST_PAINT!r}\n" + _PROGRAM_PAINT
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            timeout=60, check=False,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                                 "PAYT_ONBOARDING_CONFIG_DIR": str(tmp_path / "config"),
+                                 "PAYT_ONBOARDING_LOG_DIR": str(tmp_path / "logs")})
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stderr.strip().splitlines()[-1])
+    assert seen["loaded"] == [], f"imported before the first paint: {seen['loaded']}"
+    assert seen["listed"] == ["Bakkerij"]  # read after it, on the pool
+    assert seen["pages"] == 6

@@ -1,5 +1,6 @@
 """The wizard's life: a check stopped halfway, the window closed while a check runs, a saved
-profile checked again in a new window, and the window's size kept between sessions."""
+profile checked again in a new window, the window's size kept between sessions (and not
+written again when unchanged), and a window closed before its first paint."""
 
 from __future__ import annotations
 
@@ -13,7 +14,14 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from payt_onboarding.gui.pages.connectors import COLUMNS
-from payt_onboarding.gui.wizard import OnboardingWizard
+from payt_onboarding.gui.wizard import (
+    FIRST_PAINT_WAIT_MS,
+    GEOMETRY_KEY,
+    OnboardingWizard,
+    settings,
+)
+from payt_onboarding.profile.model import Profile
+from payt_onboarding.profile.store import ProfileStore
 from payt_onboarding.simulator.config import DEMO_UID
 from payt_onboarding.simulator.server import SimulatorServer
 from tests.support.wizard import (
@@ -173,6 +181,44 @@ def test_the_window_size_is_remembered(qtbot: QtBot, wizards: MakeWizard,
     assert again.size() == wanted
     hidden = wizards(show=False)  # restored before the window is ever shown
     assert hidden.size() == wanted
+
+
+def test_an_unchanged_window_place_is_not_written_again(qtbot: QtBot, wizards: MakeWizard,
+                                                       tmp_path: Path) -> None:
+    """Closing writes gui.ini (a lock file, a new file renamed in) only when the window's place
+    changed: a start and a close with nothing moved exit without touching the disk."""
+    ini = tmp_path / "config" / "gui.ini"
+    first = wizards()
+    first.shutdown()
+    assert ini.is_file()  # nothing was saved: written
+
+    same = wizards()
+    settings().setValue(GEOMETRY_KEY, same.saveGeometry())  # what it would write
+    settings().sync()
+    before = (ini.stat().st_ino, ini.stat().st_mtime_ns, ini.read_bytes())
+    same.shutdown()
+    assert (ini.stat().st_ino, ini.stat().st_mtime_ns, ini.read_bytes()) == before
+
+    moved = wizards()
+    moved.resize(moved.size() - QSize(40, 30))
+    qtbot.waitUntil(lambda: moved.saveGeometry() != same.saveGeometry(), timeout=2000)
+    moved.shutdown()
+    assert settings().value(GEOMETRY_KEY) == moved.saveGeometry()  # changed: written
+
+
+def test_a_window_closed_before_its_first_paint_builds_and_reads_nothing(
+        qtbot: QtBot, wizards: MakeWizard) -> None:
+    """Shown and closed at once: the later pages are not built and the profiles not read after
+    all (the pages' imports and the pool's work would only hold up the exit)."""
+    ProfileStore().save(Profile(name=PROFILE, uid=DEMO_UID, environment="production"))
+    wizard = wizards(show=False)
+    wizard.show()
+    wizard.close()  # before the event loop has run: no paint yet
+    qtbot.wait(FIRST_PAINT_WAIT_MS + 200)  # past the wait for a paint that does not come
+    assert wizard._later is None
+    assert wizard.state._requirements is None
+    assert not wizard.jobs.busy
+    assert wizard.welcome.profiles.topLevelItemCount() == 0
 
 
 def test_the_profile_list_warns_of_a_token_that_expires_soon(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore  # QtCore.Qt when used: its 94 enums are made then (~20 ms)
@@ -20,15 +19,14 @@ from PySide6.QtWidgets import (
 
 from payt_onboarding.gui.jobs import Jobs
 from payt_onboarding.gui.pages.base import Page
-from payt_onboarding.gui.profile_list import Listed, expiry_cell, kind_text, read_profiles
 from payt_onboarding.gui.state import WizardState
 from payt_onboarding.gui.texts import in_language, report_labels, translate
 from payt_onboarding.gui.widgets import Notice, RadioButton, status_icon
-from payt_onboarding.report.labels import when
 from payt_onboarding.requirements.outline import connector_titles
 
 if TYPE_CHECKING:
     from payt_onboarding.gui.check_all import CheckAllDialog
+    from payt_onboarding.gui.profile_list import Listed
 
 
 class WelcomePage(Page):
@@ -40,7 +38,7 @@ class WelcomePage(Page):
                                    "Payt needs."))
         layout = QVBoxLayout(self)
         # The built-in file's titles without its model (pydantic), so the page paints at once.
-        roles = "".join(f"<li>{html.escape(title)} ({html.escape(connector)})</li>"
+        roles = "".join(f"<li>{_escaped(title)} ({_escaped(connector)})</li>"
                         for title, connector in connector_titles(state.language))
         intro = QLabel(translate("WelcomePage",
                                  "<b>What is checked</b><ul>{roles}</ul>Per connector: does it "
@@ -102,7 +100,7 @@ class WelcomePage(Page):
     def _load_list(self) -> None:
         """Read the profiles on the pool (files, pydantic): the page paints at once."""
         self.recheck.setEnabled(False)
-        self.jobs.start(read_profiles, self._show_list, self._list_failed)
+        self.jobs.start(_read_profiles, self._show_list, self._list_failed)
 
     def _list_failed(self, kind: str) -> None:
         self.notice.show_notice("error", translate("WelcomePage",
@@ -111,6 +109,9 @@ class WelcomePage(Page):
                                 .format(kind=kind))
 
     def _show_list(self, listed: list[Listed]) -> None:
+        from payt_onboarding.gui.profile_list import expiry_cell, kind_text
+        from payt_onboarding.report.labels import when
+
         self.listed = listed
         self.profiles.clear()
         w = report_labels()
@@ -205,3 +206,16 @@ class WelcomePage(Page):
             self.state.session = None
         return True
 
+
+def _read_profiles(progress: object, cancel: object) -> list[Listed]:
+    """The saved profiles, read on the pool: the module that reads them is imported there too,
+    after the first paint."""
+    from payt_onboarding.gui.profile_list import read_profiles
+
+    return read_profiles(progress, cancel)
+
+
+def _escaped(text: str) -> str:
+    """`text` inside rich text, as html.escape makes it (quotes need none outside attributes),
+    without importing html and its entity table before the first paint."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
