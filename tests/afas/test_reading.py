@@ -188,3 +188,20 @@ def test_a_page_behind_a_byte_order_mark_is_read_through_the_client(simulator: S
 
     page = run(read())
     assert len(page.rows) == 7 and all(row["invoice_number"] for row in page.rows)
+
+
+# -- a deep value inside an ordinary page ----------------------------------------------------
+
+@pytest.mark.parametrize(("extra", "refused"), [(MAX_DEPTH - 3, False), (MAX_DEPTH - 2, True)])
+def test_one_deep_value_in_a_page_of_rows_is_found(extra: int, refused: bool) -> None:
+    # page -> rows -> row -> value: the value's own nesting makes the page 3 + extra deep.
+    deep: object = "x"
+    for _ in range(extra):
+        deep = {"in": deep}
+    page = {"skip": 0, "take": 1000,
+            "rows": [{"a": "1", "b": None}] * 500 + [{"a": "2", "b": deep}]}
+    if refused:
+        with pytest.raises(UnexpectedResponse):
+            parse(json.dumps(page))
+    else:
+        assert parse(json.dumps(page)) == page
