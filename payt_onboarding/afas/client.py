@@ -15,7 +15,7 @@ import random
 import socket
 import ssl
 import time
-from collections.abc import AsyncIterator, Generator, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -229,8 +229,10 @@ class AfasClient:
         take: int = 100,
         order_by: Sequence[str] = (),
         filters: FilterGroups | Filter | None = None,
+        sent: Callable[[], None] | None = None,
     ) -> RowsPage:
-        """One page. `order_by` holds field ids, `-` in front for descending."""
+        """One page. `order_by` holds field ids, `-` in front for descending; `sent` is called
+        once the request is written (and again for a retry)."""
         if (skip, take) != (-1, -1) and (skip < 0 or take < 1):
             raise ValueError("skip must be >= 0 and take >= 1, or both -1 for every row")
         params: dict[str, str] = {"skip": str(skip), "take": str(take)}
@@ -244,7 +246,7 @@ class AfasClient:
                 f"the query string would be {query_length} characters; AFAS refuses more than "
                 f"{MAX_QUERY_LENGTH}. Use fewer filter values and make more requests."
             )
-        response = await self._get(path, params, Operation.ROWS, take)
+        response = await self._get(path, params, Operation.ROWS, take, sent)
         page = self._parse(response, RowsPage)
         if take > 0 and len(page.rows) > take:
             raise ResponseTooLarge(
@@ -294,8 +296,14 @@ class AfasClient:
 
     # -- transport ---------------------------------------------------------------------------
 
+    @property
+    def sends_at_once(self) -> bool:
+        """Whether a request asked for now goes out at once, not queued behind the cap."""
+        return self._slots.free
+
     async def _get(
-        self, path: str, params: Mapping[str, str], operation: Operation, take: int | None = None
+        self, path: str, params: Mapping[str, str], operation: Operation, take: int | None = None,
+        sent: Callable[[], None] | None = None,
     ) -> Answer:
         loop = asyncio.get_running_loop()
         started = loop.time()
@@ -306,7 +314,7 @@ class AfasClient:
             try:
                 # The deadline bounds a slow attempt too, not only the waits between attempts.
                 async with asyncio.timeout(remaining):
-                    error = await self._attempt(path, params, operation, take)
+                    error = await self._attempt(path, params, operation, take, sent)
             except TimeoutError:
                 host = httpx.URL(self.environment.base_url).host
                 raise RequestTimeout(
@@ -334,14 +342,17 @@ class AfasClient:
             await asyncio.sleep(wait)
 
     async def _attempt(
-        self, path: str, params: Mapping[str, str], operation: Operation, take: int | None
+        self, path: str, params: Mapping[str, str], operation: Operation, take: int | None,
+        sent: Callable[[], None] | None = None,
     ) -> Answer | AfasError:
         """One request: the successful answer, or the error it amounts to (not raised)."""
         async with self._slots.slot():
             started = time.perf_counter()
             try:
                 await self._pin.apply(self._http)
-                async with self._http.stream("GET", path, params=params) as response:
+                extensions = {"trace": _on_sent(sent)} if sent is not None else None
+                async with self._http.stream("GET", path, params=params,
+                                             extensions=extensions) as response:
                     answer = await read_answer(response, body_limit(operation, take))
             except httpx.TransportError as exc:
                 error = _classify_transport(exc, self.environment.base_url, path)
@@ -393,6 +404,16 @@ class AfasClient:
                 status=answer.status_code,
                 path=answer.path,
             ) from None
+
+
+def _on_sent(sent: Callable[[], None]) -> Callable[[str, dict[str, Any]], Awaitable[None]]:
+    """An httpcore trace hook that calls `sent` once the request is written whole."""
+
+    async def trace(event: str, info: dict[str, Any]) -> None:
+        if event == "http11.send_request_body.complete":
+            sent()
+
+    return trace
 
 
 class _DnsFailure(ConnectionUnreachable):

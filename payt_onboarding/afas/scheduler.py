@@ -45,6 +45,11 @@ class Scheduler:
         self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
         self._order = itertools.count()
 
+    @property
+    def free(self) -> bool:
+        """Whether a request asked for now goes out at once, without queueing."""
+        return self._free > 0 and not self._waiting
+
     @asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
         await self._acquire(_priority.get())

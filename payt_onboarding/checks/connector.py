@@ -8,13 +8,14 @@ it was judged on those rows (`judged_rows`).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from payt_onboarding.afas.client import AfasClient
 from payt_onboarding.afas.errors import ResponseTooLarge
-from payt_onboarding.afas.models import ConnectorMetadata
+from payt_onboarding.afas.models import ConnectorMetadata, RowsPage
 from payt_onboarding.checks.fields import PlannedField, candidates, plan_fields, sort_fields
 from payt_onboarding.checks.findings import candidates_sentence, make_finding
 from payt_onboarding.checks.fold import RoleFold, fold_rows
@@ -163,31 +164,65 @@ async def _read(
     times: list[float] = []
     read = 0
     previous: tuple[dict[str, Any], ...] = ()
-    while True:
+
+    def take_from(skip: int) -> int:
         # Pages of at most PAGE_SIZE, for a large sample too (reference: columns x rows per
         # call below 150,000, or AFAS runs out of memory).
-        take = PAGE_SIZE if sample_size is None else min(PAGE_SIZE, sample_size - read)
-        page = await client.rows(cid, skip=read, take=take, order_by=order)
-        if page.rows and page.rows == previous:
-            raise ResponseTooLarge(
-                f"{cid} answered the same page for skip={read} as before: the server ignores "
-                "skip and would never stop.", reason=f"the same page again at skip={read}")
-        previous = page.rows
-        times.append(page.elapsed_ms)
-        fold.add(page.rows)
-        room = len(page.rows) if keep is None else keep - len(kept)
-        kept += page.rows[:room]
-        read += len(page.rows)
-        outcome.rows_sampled = read
-        progress(ProgressEvent("rows_read", role=req.role, connector_id=cid, rows=read))
-        ready()
-        if len(page.rows) < take or (sample_size is not None and read >= sample_size):
-            break
-        if keep is None and read >= MAX_TABLE_ROWS:
-            raise ResponseTooLarge(
-                f"{cid} kept sending rows: {read} read, the most a table read whole and kept "
-                "may hold.", reason=f"more than {MAX_TABLE_ROWS} rows")
+        return PAGE_SIZE if sample_size is None else min(PAGE_SIZE, sample_size - skip)
+
+    def ask(skip: int, sent: Callable[[], None] | None = None) -> asyncio.Task[RowsPage]:
+        return asyncio.ensure_future(client.rows(cid, skip=skip, take=take_from(skip),
+                                                 order_by=order, sent=sent))
+
+    take, asked = take_from(0), ask(0)
+    try:
+        while True:
+            page = await asked
+            if page.rows and page.rows == previous:
+                raise ResponseTooLarge(
+                    f"{cid} answered the same page for skip={read} as before: the server "
+                    "ignores skip and would never stop.",
+                    reason=f"the same page again at skip={read}")
+            previous = page.rows
+            times.append(page.elapsed_ms)
+            done = len(page.rows) < take or (sample_size is not None
+                                             and read + len(page.rows) >= sample_size)
+            too_many = keep is None and read + len(page.rows) >= MAX_TABLE_ROWS
+            if not done and not too_many:
+                # The next page is asked for before this one is folded: AFAS prepares it while
+                # the check works through this one (a full page means there may be more).
+                await_sent = client.sends_at_once
+                written = asyncio.Event()
+                take, asked = take_from(read + len(page.rows)), ask(read + len(page.rows),
+                                                                    written.set)
+                if await_sent:  # on the wire before the fold holds the loop (a few steps)
+                    await _first_of(asked, written)
+            fold.add(page.rows)
+            room = len(page.rows) if keep is None else keep - len(kept)
+            kept += page.rows[:room]
+            read += len(page.rows)
+            outcome.rows_sampled = read
+            progress(ProgressEvent("rows_read", role=req.role, connector_id=cid, rows=read))
+            ready()
+            if done:
+                break
+            if too_many:
+                raise ResponseTooLarge(
+                    f"{cid} kept sending rows: {read} read, the most a table read whole and "
+                    "kept may hold.", reason=f"more than {MAX_TABLE_ROWS} rows")
+    finally:
+        if not asked.done():
+            asked.cancel()
+            await asyncio.gather(asked, return_exceptions=True)
     return times[0], sum(times)
+
+
+async def _first_of(task: asyncio.Task[RowsPage], event: asyncio.Event) -> None:
+    waiter = asyncio.ensure_future(event.wait())
+    try:
+        await asyncio.wait((task, waiter), return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        waiter.cancel()
 
 
 def _field_findings(
