@@ -191,11 +191,10 @@ async def _read(
             if not done and not too_many:
                 # The next page is asked for before this one is folded: AFAS prepares it while
                 # the check works through this one (a full page means there may be more).
-                await_sent = client.sends_at_once
-                written = asyncio.Event()
-                take, asked = take_from(read + len(page.rows)), ask(read + len(page.rows),
-                                                                    written.set)
-                if await_sent:  # on the wire before the fold holds the loop (a few steps)
+                goes_now, written = client.sends_at_once, asyncio.Event()
+                skip = read + len(page.rows)
+                take, asked = take_from(skip), ask(skip, written.set)
+                if goes_now:  # on the wire before the fold holds the loop (a few steps)
                     await _first_of(asked, written)
             fold.add(page.rows)
             room = len(page.rows) if keep is None else keep - len(kept)

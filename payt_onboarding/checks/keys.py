@@ -1,7 +1,7 @@
-"""Keys a full scan must remember (invoice numbers per administration, debtors), 8 to 16 bytes
-each: open addressing over arrays of 63-bit hashes instead of Python sets and dicts of strings
-and tuples (100 to 200 bytes a key, and objects every full garbage collection walks). At
-200,000 entries that is the difference between about 60 MiB and under 15.
+"""Keys a full scan must remember (invoice numbers per administration, debtors), 8 bytes a slot
+(12 with a first-seen number): open addressing over arrays of 64-bit hashes instead of Python
+sets and dicts of strings and tuples (100 to 200 bytes a key, and objects every full garbage
+collection walks). At 200,000 entries that is the difference between about 60 MiB and 16.
 
 A key is known by its hash (Python's 64-bit SipHash of the text, keyed per process): two keys
 taken for one needs two of a million keys to share 64 bits, about 1 in 10^7 per scan.
