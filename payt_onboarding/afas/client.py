@@ -27,6 +27,7 @@ import truststore
 from pydantic import BaseModel, ValidationError
 
 from payt_onboarding import __version__
+from payt_onboarding.afas import scheduler
 from payt_onboarding.afas.credentials import AuthKind, Credentials, OAuthClient, auth_kind
 from payt_onboarding.afas.environment import Environment, is_loopback
 from payt_onboarding.afas.errors import (
@@ -153,6 +154,7 @@ class AfasClient:
         self.retry = retry or RetryPolicy()
         self._rng = rng or random.Random()
         self._slots = Scheduler(max_in_flight)
+        self._left_claimed = False  # slots an earlier client left (scheduler.take), taken over
         self.auth_kind: AuthKind = auth_kind(token)
         self._oauth: TokenSource | None = None
         self._auth: _AfasTokenAuth | BearerAuth
@@ -202,6 +204,7 @@ class AfasClient:
         await self.aclose()
 
     async def aclose(self) -> None:
+        scheduler.leave(self.environment.base_url, self._slots.held)
         await self._http.aclose()
 
     @property
@@ -346,7 +349,11 @@ class AfasClient:
         sent: Callable[[], None] | None = None,
     ) -> Answer | AfasError:
         """One request: the successful answer, or the error it amounts to (not raised)."""
-        async with self._slots.slot():
+        if not self._left_claimed:
+            self._left_claimed = True
+            for end in scheduler.take(self.environment.base_url):
+                self._slots.hold(end)
+        async with self._slots.slot() as slot:
             started = time.perf_counter()
             try:
                 await self._pin.apply(self._http)
@@ -355,6 +362,8 @@ class AfasClient:
                                              extensions=extensions) as response:
                     answer = await read_answer(response, body_limit(operation, take))
             except httpx.TransportError as exc:
+                if isinstance(exc, httpx.ReadTimeout):  # AFAS may still be working on it
+                    slot.give_up()
                 error = _classify_transport(exc, self.environment.base_url, path)
                 log.info("GET %s failed: %s", path, error.code.value)
                 return without_secrets(error, self.scrubber)

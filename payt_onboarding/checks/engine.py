@@ -100,7 +100,7 @@ class _Run:
             self._resolve(meta, requirements)
             await self._connectors(rule if wanted is None else None, prefetched)
         finally:
-            _discard(prefetched.values())
+            await _discard(prefetched.values())
 
     def _resolve(self, meta: MetaInfo, requirements: list[ConnectorRequirement]) -> None:
         session, options, lang = self.session, self.session.options, self.session.language
@@ -203,14 +203,14 @@ class _Run:
                                     done=self.done, total=total))
 
 
-def _discard(tasks: Iterable[asyncio.Task[ConnectorMetadata]]) -> None:
+async def _discard(tasks: Iterable[asyncio.Task[ConnectorMetadata]]) -> None:
     """Prefetched fields nobody used: stopped, and their failures (a 401, say) not reported:
-    /metainfo's own answer says it."""
+    /metainfo's own answer says it. Awaited, so that a stopped request has left its slot
+    (scheduler.py) before the client closes."""
+    tasks = list(tasks)
     for task in tasks:
-        if not task.done():
-            task.cancel()
-        elif not task.cancelled():
-            task.exception()
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def credential_findings(kind: AuthKind, expiry: str | None, language: Language,

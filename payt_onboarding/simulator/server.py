@@ -110,6 +110,12 @@ class SimulatorServer:
     ) -> None:
         self.stop()
 
+    @property
+    def in_flight(self) -> int:
+        """Requests being answered now."""
+        with self._lock:
+            return self._in_flight
+
     def paths(self, prefix: str = "") -> list[str]:
         """Request paths seen so far (lower case, without the base path)."""
         with self._lock:

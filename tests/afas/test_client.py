@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import httpx
 import pytest
 
 from payt_onboarding.afas import errors
@@ -309,6 +310,25 @@ def test_max_in_flight_is_configurable(simulator: Start) -> None:
 
     run(many())
     assert server.max_in_flight == 2
+
+
+def test_a_request_given_up_on_keeps_its_slot_while_afas_works_on_it(simulator: Start) -> None:
+    # Reference 5: a client timeout does not stop AFAS, which counts the request against the
+    # token's parallel calls until it is done (here at 1.0 s; given up on at 0.3 s).
+    server = simulator("healthy", latency=0.05)
+    server.config.add_fault(Fault("slow", match="/connectors/", times=2, delay=1.0))
+
+    async def go() -> None:
+        async with make_client(server, max_in_flight=2, timeout=httpx.Timeout(0.3),
+                               retry=RetryPolicy(max_attempts=1)) as client:
+            slow = (client.rows("Payt_administrations", take=1, order_by=["administration_code"])
+                    for _ in range(2))
+            for outcome in await asyncio.gather(*slow, return_exceptions=True):
+                assert isinstance(outcome, errors.RequestTimeout)
+            await asyncio.gather(*(client.metainfo() for _ in range(4)))
+
+    run(go())
+    assert server.max_in_flight == 2  # 4 if the metainfo requests had not waited
 
 
 # -- TLS -------------------------------------------------------------------------------------

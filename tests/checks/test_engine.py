@@ -77,6 +77,28 @@ def test_cancel_stops_new_requests_and_returns_a_partial_report(simulator: Any) 
     assert late == []
 
 
+def test_a_check_right_after_a_stopped_one_stays_within_afas_limit(simulator: Any) -> None:
+    # AFAS goes on with the stopped check's requests (reference 5) and counts them against the
+    # token's 8 parallel calls; the simulator answers a ninth with its catch-all 500.
+    server = simulator("healthy", latency=0.4)
+    cancel = Cancellation()
+
+    def cancel_at_the_limit() -> None:
+        deadline = time.monotonic() + 10
+        while server.in_flight < 8 and time.monotonic() < deadline:
+            time.sleep(0.002)
+        cancel.cancel()
+
+    threading.Thread(target=cancel_at_the_limit, daemon=True).start()
+    stopped = check(server, cancel=cancel)
+    assert stopped.cancelled
+    first = len(server.requests)  # the server logs a request once answered
+    again = check(server)
+    assert not again.cancelled
+    assert [r.status for r in server.requests[first:] if r.status >= 500] == []
+    assert again.verdict == "ready_with_warnings"  # as any check of "healthy"
+
+
 def test_time_limit_returns_a_partial_report_marked_timed_out(simulator: Any) -> None:
     report = check(simulator("healthy", latency=0.4), time_limit=1.0)
     assert report.cancelled
