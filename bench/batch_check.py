@@ -37,7 +37,7 @@ from payt_onboarding.profile.model import OAuthRef, Profile, SecretRef
 from payt_onboarding.profile.secrets import ClientSecretVault, TokenVault
 from payt_onboarding.profile.store import ProfileStore
 from payt_onboarding.requirements.load import load_requirements
-from payt_onboarding.simulator.fleet import FleetEnvironment, build_fleet
+from payt_onboarding.simulator.fleet import FLEET_ENTRIES, FleetEnvironment, build_fleet
 
 GOAL = 3.0
 
@@ -69,11 +69,13 @@ def _rss_mb() -> float:
 
 
 @contextmanager
-def _simulator(environments: int, latency: float) -> Iterator[str]:
+def simulator_process(environments: int, latency: float, entries: int = FLEET_ENTRIES
+                      ) -> Iterator[str]:
     """`payt-onboarding simulator --environments N` in its own process; its root URL."""
     process = subprocess.Popen(  # noqa: S603  # this Python, fixed arguments
         [sys.executable, "-m", "payt_onboarding", "simulator", "--environments",
-         str(environments), "--latency-ms", str(round(latency * 1000)), "--port", "0"],
+         str(environments), "--latency-ms", str(round(latency * 1000)), "--port", "0",
+         "--entries", str(entries)],
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None
@@ -119,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     requirements = load_requirements(None)
     options = CheckOptions(language="en")
     with tempfile.TemporaryDirectory(prefix="payt-bench-batch-") as tmp, \
-            _simulator(args.environments, args.latency) as root:
+            simulator_process(args.environments, args.latency) as root:
         store = ProfileStore(Path(tmp))
         _profiles(store, root, fleet)
         # The baseline: one environment's check alone, at the same latency.

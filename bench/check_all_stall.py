@@ -1,8 +1,13 @@
 """The GUI thread during the wizard's Check all: the longest gap between ticks of a 5 ms timer
-on the GUI thread while CheckAllDialog checks N saved profiles (each on its own simulator, at
-200 ms per answer, secrets from an in-memory keyring) on the pool, against the same timer with
-nothing running (bench/gui_stall.py's measure), and the time Check all took against the
-longest single client's check in it.
+on the GUI thread while CheckAllDialog checks N saved profiles (a fleet of N environments at
+200 ms per answer, with 300 sales entries each as the healthy scenario, secrets from an
+in-memory keyring) on the pool, against the same timer with nothing running
+(bench/gui_stall.py's measure), and the time Check all took against the longest single
+client's check in it.
+
+The simulator runs in a process of its own (`simulator --environments N`), as AFAS is
+elsewhere and as bench/batch_check.py runs it: in this process its threads would take the GIL
+from the GUI thread, and its datasets would lengthen every full garbage collection here.
 
     .venv/bin/python -m bench.check_all_stall [--profiles 10]
 """
@@ -11,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import itertools
 import json
 import os
@@ -34,9 +38,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     import keyring
     from PySide6.QtCore import QTimer
 
-    from bench.batch_check import MemoryKeyring
+    from bench.batch_check import MemoryKeyring, simulator_process
     from bench.gui_stall import _longest_gap
+    from payt_onboarding.afas.credentials import ClientSecret, Credentials, OAuthClient
     from payt_onboarding.afas.environment import Environment
+    from payt_onboarding.afas.token import AfasToken
     from payt_onboarding.app.check import check_environment
     from payt_onboarding.app.saving import save_checked_profile
     from payt_onboarding.checks.session import CheckOptions
@@ -46,27 +52,26 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     from payt_onboarding.gui.wizard import OnboardingWizard
     from payt_onboarding.report.formats import render
     from payt_onboarding.requirements.load import load_requirements
-    from payt_onboarding.simulator.config import DEMO_UID
-    from payt_onboarding.simulator.demo import demo_credentials
-    from payt_onboarding.simulator.scenarios import build_config
-    from payt_onboarding.simulator.server import SimulatorServer
+    from payt_onboarding.simulator.fleet import build_fleet
+    from payt_onboarding.simulator.scenarios import DEFAULT_ENTRIES
 
     keyring.set_keyring(MemoryKeyring())  # type: ignore[no-untyped-call]
     app = application("nl")
     idle, _ = _longest_gap(2.0)
     requirements = load_requirements()
-    with contextlib.ExitStack() as stack:
-        servers = []
-        for n in range(args.profiles):
-            server = stack.enter_context(SimulatorServer(build_config("healthy")))
-            environment = Environment.parse(DEMO_UID, base_url=server.url)
+    # The same environments, secrets and all, as the simulator process builds (fleet.py).
+    fleet = build_fleet(args.profiles, entries=DEFAULT_ENTRIES)
+    with simulator_process(args.profiles, args.latency, DEFAULT_ENTRIES) as root:
+        for env in fleet:  # checked and saved once, as the specialist left them
+            environment = Environment.parse(env.uid, None, f"{root}/{env.uid}/ProfitRestServices")
+            credentials: Credentials = (
+                OAuthClient(env.client_id, secret=ClientSecret.parse(env.client_secret))
+                if env.oauth else AfasToken.from_data(env.token_data))
             options = CheckOptions()
-            report = asyncio.run(check_environment(environment, demo_credentials(),
-                                                   requirements, options))
-            save_checked_profile(f"Klant {n:02d}", environment, demo_credentials(), options,
-                                 requirements, report, render(report, "json"))
-            server.config.latency = args.latency
-            servers.append(server)
+            report = asyncio.run(check_environment(environment, credentials, requirements,
+                                                   options))
+            save_checked_profile(env.profile, environment, credentials, options, requirements,
+                                 report, render(report, "json"))
         wizard = OnboardingWizard(WizardState(language="nl"))
         wizard.show()
         while wizard.jobs.busy or not wizard.welcome.listed:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from payt_onboarding.cli.texts import say
 from payt_onboarding.simulator.fleet import (
+    FLEET_ENTRIES,
     FLEET_KINDS,
     FleetEnvironment,
     build_fleet,
@@ -24,7 +25,8 @@ _DRIFTING = "connector_removed, field_retyped, token_replaced"
 
 
 def fleet_environments(args: argparse.Namespace) -> list[FleetEnvironment]:
-    return build_fleet(args.environments, latency=args.latency_ms / 1000, seed=args.seed)
+    return build_fleet(args.environments, latency=args.latency_ms / 1000, seed=args.seed,
+                       entries=args.entries or FLEET_ENTRIES)
 
 
 def serve_fleet(server: SimulatorServer, fleet: list[FleetEnvironment], folder: Path) -> None:

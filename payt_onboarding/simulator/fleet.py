@@ -30,7 +30,7 @@ from payt_onboarding.simulator.config import SimulatorConfig
 from payt_onboarding.simulator.dataset import INVOICE_LINES, SALES_ENTRIES
 from payt_onboarding.simulator.scenarios import build_config
 
-__all__ = ["FIRST_UID", "FLEET_KINDS", "FleetEnvironment", "build_fleet", "drift"]
+__all__ = ["FIRST_UID", "FLEET_ENTRIES", "FLEET_KINDS", "FleetEnvironment", "build_fleet", "drift"]
 
 FIRST_UID = 20001
 FLEET_ENTRIES = 60  # rows of sales entries per environment: enough to judge, quick to read
@@ -68,15 +68,17 @@ class FleetEnvironment:
 
 
 def build_fleet(count: int, *, latency: float = 0.0, seed: int | None = None,
-                today: date | None = None) -> list[FleetEnvironment]:
-    """`count` environments, UIDs from FIRST_UID, each an independent configuration."""
+                today: date | None = None, entries: int = FLEET_ENTRIES
+                ) -> list[FleetEnvironment]:
+    """`count` environments, UIDs from FIRST_UID, each an independent configuration with
+    `entries` sales entries."""
     today = today or date.today()
     fleet = []
     for index in range(count):
         uid = str(FIRST_UID + index)
         kind = FLEET_KINDS[index % len(FLEET_KINDS)]
         kwargs = {"seed": seed} if seed is not None else {}
-        config = build_config(_SCENARIO.get(kind, "healthy"), entries=FLEET_ENTRIES,
+        config = build_config(_SCENARIO.get(kind, "healthy"), entries=entries,
                               latency=latency, **kwargs)
         token = hashlib.sha256(f"payt-onboarding fleet token {uid}".encode()).hexdigest().upper()
         secret = "fleet-secret-" + uuid.uuid5(uuid.NAMESPACE_URL, f"fleet {uid}").hex

@@ -12,7 +12,13 @@ import httpx
 import pytest
 
 from payt_onboarding.simulator.dataset import INVOICE_LINES, SALES_ENTRIES
-from payt_onboarding.simulator.fleet import FLEET_KINDS, RETYPED_FIELD, FleetEnvironment, drift
+from payt_onboarding.simulator.fleet import (
+    FLEET_KINDS,
+    RETYPED_FIELD,
+    FleetEnvironment,
+    build_fleet,
+    drift,
+)
 from payt_onboarding.simulator.server import SimulatorServer
 from tests.support.fleet import start_fleet
 from tests.support.texts import said
@@ -100,3 +106,22 @@ def test_the_command_prints_how_to_make_the_profiles_without_a_secret_in_argv() 
     script = next(line.split()[1] for line in banner if line.strip().startswith("sh "))
     assert script.endswith("create-profiles.sh")
     assert "check --all-profiles --match fleet- --trust-base-url" in text
+
+
+def test_entries_sets_each_environments_sales_entries() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "payt_onboarding", "simulator", "--environments", "2",
+         "--entries", "37", "--port", "0"],
+        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        root = next(line.split()[1] for line in process.stdout
+                    if line.strip().startswith("URL")).removesuffix("/<uid>/ProfitRestServices,")
+        first = build_fleet(2)[0]  # healthy, with the same token as the process's
+        answer = httpx.get(f"{root}/{first.uid}/ProfitRestServices/connectors/{SALES_ENTRIES}",
+                           params={"skip": 0, "take": 1000}, headers=_headers(first), timeout=10)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert answer.status_code == 200
+    assert len(answer.json()["rows"]) == 37
