@@ -75,17 +75,19 @@ def _child(mode: str, url: str) -> Side:
 # -- the two sides, each run in a child process ------------------------------------------------
 
 async def _check(url: str) -> dict[str, Any]:
-    from payt_onboarding.afas.client import AfasClient
+    # The path `check --all-rows` takes (app/check.py): the client it opens, the collector
+    # settings it runs under.
     from payt_onboarding.afas.environment import Environment
     from payt_onboarding.afas.token import AfasToken
-    from payt_onboarding.checks.engine import CheckOptions, run_session
+    from payt_onboarding.app.check import run_check_session
+    from payt_onboarding.checks.engine import CheckOptions
     from payt_onboarding.requirements.load import load_requirements
     from payt_onboarding.simulator.config import DEMO_TOKEN_DATA, DEMO_UID
 
     environment = Environment.parse(DEMO_UID, base_url=url)
-    async with AfasClient(environment, AfasToken.from_data(DEMO_TOKEN_DATA)) as client:
-        session = await run_session(client, load_requirements(), environment_name="production",
-                                    options=CheckOptions(sample_size=None, time_limit=3600))
+    session = await run_check_session(environment, AfasToken.from_data(DEMO_TOKEN_DATA),
+                                      load_requirements(),
+                                      CheckOptions(sample_size=None, time_limit=3600))
     report = session.report()
     return {"rows": sum(c.rows_sampled for c in report.connectors), "verdict": report.verdict,
             "findings": sorted(f"{f.code} ({f.role})" for f in report.findings)}
@@ -125,8 +127,8 @@ async def _raw(url: str, parse: str = "json") -> dict[str, Any]:
 # What each side imports, loaded before its clock starts: the figure is the scan's, not the
 # interpreter's start (which, without compiled .pyc files, is most of a 20,000-entry run).
 _IMPORTS = {
-    "check": ("payt_onboarding.afas.client", "payt_onboarding.checks.engine",
-              "payt_onboarding.requirements.load", "payt_onboarding.simulator.config"),
+    "check": ("payt_onboarding.app.check", "payt_onboarding.requirements.load",
+              "payt_onboarding.simulator.config"),
     "raw": ("httpx", "payt_onboarding.afas.client", "payt_onboarding.checks.connector",
             "payt_onboarding.requirements.load", "payt_onboarding.simulator.config"),
 }

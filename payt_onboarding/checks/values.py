@@ -117,8 +117,11 @@ _NOTHING = frozenset({None, ""})
 
 def _longest_text(values: Iterable[Any]) -> int:
     """The length of the longest string among `values` (0 for none), counted in C."""
-    items = list(values)
-    return max(map(len, compress(items, map(isinstance, items, repeat(str)))), default=0)
+    try:
+        return max(map(len, values), default=0)  # all strings: the usual column
+    except TypeError:  # numbers or null among them, which have no length
+        items = list(values)
+        return max(map(len, compress(items, map(isinstance, items, repeat(str)))), default=0)
 
 
 def _blanks(values: set[Any]) -> set[Any]:
@@ -150,7 +153,7 @@ class Column:
     distinct values and the empty ones. A page holds few distinct codes and dates, and empty
     values are rare, so most judgements look at the distinct values and count in C."""
 
-    __slots__ = ("_blank", "distinct", "empty", "values")
+    __slots__ = ("_blank", "_longest", "distinct", "empty", "values")
 
     values: Sequence[Any]
 
@@ -164,6 +167,7 @@ class Column:
         nothing = distinct & _NOTHING
         self.empty = nothing | _blanks(distinct - nothing if nothing else distinct)
         self._blank: frozenset[int] | None = None
+        self._longest: int | None = None
 
     @property
     def blank(self) -> frozenset[int]:
@@ -178,11 +182,17 @@ class Column:
         return self._blank
 
     @property
+    def longest_text(self) -> int:
+        """The length of the longest string among the values (0 for none)."""
+        if self._longest is None:
+            self._longest = _longest_text(self.distinct)
+        return self._longest
+
+    @property
     def plain(self) -> bool:
         """No empty values, and each is the text it is shown as (a string of 60 at most)."""
-        distinct = self.distinct
-        return not self.empty and all(map(isinstance, distinct, repeat(str))) \
-            and _longest_text(distinct) <= SHOWN
+        return not self.empty and self.longest_text <= SHOWN \
+            and all(map(isinstance, self.distinct, repeat(str)))
 
 
 class FieldFold:
@@ -203,7 +213,7 @@ class FieldFold:
         stats.rows += len(values)
         filled = len(values) - sum(values.count(v) for v in empty)
         stats.filled += filled
-        if filled and len(stats.samples) < 3:
+        if filled and len(stats.samples) < 3 and self._new_samples(column):
             # Each distinct value once, in the order of the rows: a column of few values
             # ("EUR" on every row) never fills three samples, and was walked row by row.
             for value in dict.fromkeys(values):
@@ -212,8 +222,8 @@ class FieldFold:
                     if len(stats.samples) == 3:
                         break
         too_long = {v for v in column.distinct if v.__class__ is str and len(v) > MAX_LENGTH} \
-            if _longest_text(column.distinct) > MAX_LENGTH else set()
-        invalid = self._invalid(column.distinct - empty)
+            if column.longest_text > MAX_LENGTH else set()
+        invalid = self._invalid(column)
         if empty:
             self._tally(stats.empty, values, rows, empty, key, first, False)
         if too_long:
@@ -221,10 +231,19 @@ class FieldFold:
         if invalid:
             self._tally(stats.invalid, values, rows, invalid, key, first, True)
 
-    def _invalid(self, filled: set[Any]) -> set[Any]:
+    def _new_samples(self, column: Column) -> bool:
+        """Whether the column holds a filled value not yet among the samples: a column of a
+        few values ("EUR" on every row) is not walked again on every page."""
+        filled = column.distinct - column.empty
+        return len(filled) > len(self.stats.samples) or \
+            not set(map(shown, filled)) <= set(self.stats.samples)
+
+    def _invalid(self, column: Column) -> set[Any]:
+        """The distinct filled values Payt would refuse."""
         valid, verdicts = self._valid, self._verdicts
         if valid is None:
             return set()
+        filled = column.distinct - column.empty
         if self._match is not None and all(map(isinstance, filled, repeat(str))):
             return set(filterfalse(self._match, filled))
         bad = set()

@@ -56,6 +56,25 @@ def test_a_long_text_is_cut(escaped: bool) -> None:
     assert isinstance(data, dict) and len(data["externalMessage"]) == MAX_TEXT
 
 
+@settings(max_examples=300, deadline=None)
+@given(lengths=st.lists(st.integers(0, 90), min_size=1, max_size=60), where=st.integers(0, 59),
+       secret=st.sampled_from([DEMO_TOKEN_DATA, B64, TOKEN.xml()]), long=st.booleans())
+def test_a_secret_or_long_text_after_any_strings_is_found(lengths: list[int], where: int,
+                                                           secret: str, long: bool) -> None:
+    # The fast path looks for the first run long enough to matter, then at every run from there:
+    # what follows short strings, long strings of no secret, or several of each is still seen.
+    values = ["v" * n for n in lengths]
+    planted = secret + "x" * (MAX_TEXT if long else 0)
+    values.insert(where % (len(values) + 1), planted)
+    page = {"skip": 0, "take": len(values), "rows": [{"f": v, "n": i} for i, v in
+                                                       enumerate(values)]}
+    rows = parse(json.dumps(page, separators=(",", ":")))["rows"]  # type: ignore[index]
+    texts = [row["f"] for row in rows]
+    assert all(secret not in t and len(t) <= MAX_TEXT for t in texts)
+    assert sum("[token]" in t for t in texts) == 1
+    assert [t for t in texts if "[token]" not in t] == [v for v in values if v != planted]
+
+
 @pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 500, 1000, 5000])
 def test_too_deep_is_an_unexpected_response(depth: int) -> None:
     with pytest.raises(UnexpectedResponse):
