@@ -21,6 +21,8 @@ from payt_onboarding.simulator.scenarios import DEFAULT_SEED, build_config
 from payt_onboarding.simulator.server import SimulatorServer
 from payt_onboarding.simulator.tls import throwaway_tls
 
+_NAP = 0.2  # seconds
+
 
 def run_simulator(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else DEFAULT_SEED
@@ -52,18 +54,22 @@ def run_simulator(args: argparse.Namespace) -> int:
             return exit_codes.USAGE
         try:
             # Served from its own thread, so stop() never waits on a serve_forever that a
-            # Ctrl+C kept from starting. The main thread sleeps: on Windows a sleep is
-            # interrupted by Ctrl+C, a wait on a lock is not.
+            # Ctrl+C kept from starting.
             server.start()
             if fleet:
                 from payt_onboarding.cli.simulator_fleet import serve_fleet
 
                 serve_fleet(server, fleet, Path(tmp))
-            key_path = Path(tmp) / "demo-private-key.pem"
-            key_path.write_text(demo_private_key_pem(), encoding="ascii")
-            _print_banner(server, config, ca_path, key_path)
+            else:
+                key_path = Path(tmp) / "demo-private-key.pem"
+                key_path.write_text(demo_private_key_pem(), encoding="ascii")
+                _print_banner(server, config, ca_path, key_path)
+            # The main thread naps until Ctrl+C. Short naps: the kernel may hand SIGINT to a
+            # server thread, which only sets Python's flag; the main thread acts on it when
+            # it wakes (one long sleep missed it now and then: a test waited 10 s in vain).
+            # A sleep, not a wait on a lock: on Windows only a sleep is cut short by Ctrl+C.
             while True:
-                time.sleep(3600)
+                time.sleep(_NAP)
         except KeyboardInterrupt:
             print("\n" + say("cli.simulator.stopped"), flush=True)
         finally:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -30,7 +30,7 @@ def fleet_environments(args: argparse.Namespace) -> list[FleetEnvironment]:
 
 
 def serve_fleet(server: SimulatorServer, fleet: list[FleetEnvironment], folder: Path) -> None:
-    """Print the banner, then wait: Enter applies the drift once, Ctrl+C stops (the caller)."""
+    """Print the banner and listen for Enter, which applies the drift once."""
     root = server.url.removesuffix("/ProfitRestServices")
     script = write_profile_commands(fleet, root, folder)
     counts = Counter(env.kind for env in fleet)
@@ -47,16 +47,16 @@ def serve_fleet(server: SimulatorServer, fleet: list[FleetEnvironment], folder: 
         say("cli.fleet.press_enter", drifting=_DRIFTING),
         "",
     ]), flush=True)
-    drifted = False
-    while True:
-        if drifted or sys.stdin is None:
-            time.sleep(3600)
-            continue
-        if sys.stdin.readline() == "":  # end of input: nobody will press Enter
-            drifted = True
-            continue
-        drift(fleet)
-        server.forget_rows()
-        drifted = True
-        print(say("cli.fleet.changed", drifting=_DRIFTING), flush=True)
+    if sys.stdin is not None:
+        # Enter is read in a thread of its own: the main thread naps until Ctrl+C (the caller).
+        threading.Thread(target=_drift_on_enter, args=(server, fleet), name="fleet-enter",
+                         daemon=True).start()
+
+
+def _drift_on_enter(server: SimulatorServer, fleet: list[FleetEnvironment]) -> None:
+    if sys.stdin.readline() == "":  # end of input: nobody will press Enter
+        return
+    drift(fleet)
+    server.forget_rows()
+    print(say("cli.fleet.changed", drifting=_DRIFTING), flush=True)
 

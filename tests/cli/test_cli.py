@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import ctypes
 import os
 import re
 import subprocess
@@ -10,6 +11,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -79,6 +81,30 @@ def test_simulator_stops_cleanly_on_ctrl_c(
 
     process, _ = simulator_process
     process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=10)
+    assert process.returncode == 0
+    assert "Traceback" not in err
+
+
+def _tgkill() -> Any:
+    """glibc's tgkill(pid, tid, signal): a signal to one thread of another process."""
+    if not sys.platform.startswith("linux"):
+        return None
+    return getattr(ctypes.CDLL(None, use_errno=True), "tgkill", None)
+
+
+@pytest.mark.skipif(_tgkill() is None, reason="needs Linux and glibc's tgkill")
+def test_simulator_stops_on_ctrl_c_that_reaches_a_server_thread(
+    simulator_process: tuple[subprocess.Popen[str], str],
+) -> None:
+    # The kernel hands a Ctrl+C to any thread of the process; one of the server's must stop it
+    # too (Python acts on it in the main thread, which slept an hour at a time).
+    import signal
+
+    process, _ = simulator_process
+    threads = [int(t) for t in os.listdir(f"/proc/{process.pid}/task") if int(t) != process.pid]
+    assert threads, "the simulator serves from a thread of its own"
+    assert _tgkill()(process.pid, threads[0], signal.SIGINT) == 0, ctypes.get_errno()
     _, err = process.communicate(timeout=10)
     assert process.returncode == 0
     assert "Traceback" not in err
