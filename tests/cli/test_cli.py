@@ -30,12 +30,22 @@ def cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
                           check=False)
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """SIGINT at its default in the child, as a terminal starts a program: a job a script
+    starts in the background (a CI runner's, say) inherits SIGINT ignored, and Python then
+    sets no Ctrl+C handler of its own, so the simulator would rightly ignore it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture
 def simulator_process() -> Iterator[tuple[subprocess.Popen[str], str]]:
     process = subprocess.Popen(
         [*CLI, "simulator", "--port", "0", "--scenario", "healthy"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=None if sys.platform == "win32" else _ctrl_c_as_in_a_terminal,
     )
     assert process.stdout is not None
     banner = ""
