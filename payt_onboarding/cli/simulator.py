@@ -66,7 +66,7 @@ def run_simulator(args: argparse.Namespace) -> int:
                 _print_banner(server, config, ca_path, key_path)
             # The main thread naps until Ctrl+C. Short naps: the kernel may hand SIGINT to a
             # server thread, which only sets Python's flag; the main thread acts on it when
-            # it wakes (one long sleep missed it now and then: a test waited 10 s in vain).
+            # it wakes (an hour's sleep left it unseen for up to an hour).
             # A sleep, not a wait on a lock: on Windows only a sleep is cut short by Ctrl+C.
             while True:
                 time.sleep(_NAP)
